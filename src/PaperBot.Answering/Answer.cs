@@ -1,0 +1,106 @@
+using System.Text.Json.Serialization;
+using PaperBot.Knowledge.Documents;
+
+namespace PaperBot.Answering;
+
+/// <summary>What became of a question.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<AnswerStatus>))]
+public enum AnswerStatus
+{
+    /// <summary>Answered from the paper, every sentence cited.</summary>
+    [JsonStringEnumMemberName("answered")]
+    Answered,
+
+    /// <summary>About the paper's subject, but the paper does not say.</summary>
+    [JsonStringEnumMemberName("not_in_paper")]
+    NotInPaper,
+
+    /// <summary>Not about the paper at all, or an attempt to make the bot do something else.</summary>
+    [JsonStringEnumMemberName("out_of_scope")]
+    OutOfScope,
+
+    /// <summary>Unusable input: empty, too long, binary, or instructions aimed at the bot.</summary>
+    [JsonStringEnumMemberName("rejected")]
+    Rejected,
+}
+
+/// <summary>What kind of reply this is, so a front end can present it (Slack shows help privately, answers to all).</summary>
+public static class AnswerKinds
+{
+    public const string Answer = "answer";
+    public const string Help = "help";
+    public const string Sections = "sections";
+}
+
+/// <summary>One citation: the marker in the text, where in the paper, and the verbatim quote that supports it.</summary>
+public sealed record Citation(
+    int Marker,
+    string DocumentId,
+    string SectionId,
+    string SectionTitle,
+    string Quote,
+    int Paragraph = 0,
+    string? DocumentName = null)
+{
+    /// <summary><c>§3.II North-South Gas Pipeline (NSGP) Project</c>.</summary>
+    [JsonIgnore]
+    public string Label => SectionLabel.Format(SectionId, SectionTitle);
+}
+
+/// <summary>How many of a language model's sentences survived the grounding check.</summary>
+public sealed record Grounding(int Kept, int Removed);
+
+/// <summary>
+/// The reply to a question, the same for every front end. <see cref="Text"/> carries <c>[1]</c>, <c>[2]</c> markers
+/// that point at <see cref="Citations"/>; a declined question has no citations (or, for <c>not_in_paper</c>, the
+/// closest passage the paper does have) and <see cref="Suggestions"/> to try instead.
+/// </summary>
+public sealed record Answer
+{
+    public required string Question { get; init; }
+
+    public required AnswerStatus Status { get; init; }
+
+    /// <summary>The text for a person, with citation markers.</summary>
+    [JsonPropertyName("answer")]
+    public required string Text { get; init; }
+
+    public IReadOnlyList<Citation> Citations { get; init; } = [];
+
+    /// <summary><c>extractive</c> (sentences of the paper) or <c>generative</c> (a language model, checked).</summary>
+    public string Mode { get; init; } = "extractive";
+
+    public double ElapsedMs { get; init; }
+
+    /// <summary>A stable id for this reply, so feedback can say which answer it is about.</summary>
+    public string Id { get; init; } = Guid.NewGuid().ToString("N");
+
+    public string Kind { get; init; } = AnswerKinds.Answer;
+
+    /// <summary>Example questions to offer with a declined question or with help.</summary>
+    public IReadOnlyList<string> Suggestions { get; init; } = [];
+
+    /// <summary>Only in generative mode.</summary>
+    public Grounding? Grounding { get; init; }
+
+    /// <summary>How a follow-up was read ("Taking 'it' as …"), when it was.</summary>
+    public string? Interpretation { get; init; }
+
+    [JsonIgnore]
+    public bool IsDeclined => Status != AnswerStatus.Answered;
+}
+
+/// <summary>A question and the conversation (Teams conversation, Slack thread) it was asked in, if any.</summary>
+public sealed record AskRequest(string Question, string? ConversationId = null);
+
+/// <summary>The one entry point every front end (CLI, HTTP, Teams, Slack) calls.</summary>
+public interface IAnswerService
+{
+    Task<Answer> AskAsync(AskRequest request, CancellationToken cancellationToken = default);
+}
+
+public static class AnswerServiceExtensions
+{
+    public static Task<Answer> AskAsync(this IAnswerService service, string question, CancellationToken cancellationToken = default) =>
+        service.AskAsync(new AskRequest(question), cancellationToken);
+}

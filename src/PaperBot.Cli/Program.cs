@@ -1,0 +1,40 @@
+using PaperBot.Cli;
+using PaperBot.Cli.Commands;
+
+// paperbot <command> [options]: every command reads the root appsettings.json and environment variables.
+const string Usage = "usage: paperbot <search|eval|bench> [options]  (paperbot help for details)";
+
+if (args.Length == 0)
+{
+    Console.Error.WriteLine(Usage);
+    return 2;
+}
+
+var command = args[0];
+var rest = args[1..];
+try
+{
+    return command switch
+    {
+        "search" => await SearchCommand.RunAsync(rest),
+        "sections" => await SectionsCommand.RunAsync(rest),
+        "help" or "--help" or "-h" => Help.Print(),
+        _ => throw new UsageException($"unknown command '{command}'"),
+    };
+}
+catch (UsageException ex)
+{
+    Console.Error.WriteLine($"paperbot: {ex.Message}. {Usage}");
+    return 2;
+}
+catch (OperationCanceledException)
+{
+    Console.Error.WriteLine("paperbot: cancelled");
+    return 130;
+}
+catch (Exception ex)
+{
+    // No stack traces for users: one line that says what failed.
+    Console.Error.WriteLine($"paperbot: {command} failed: {ex.GetType().Name}: {ex.Message}");
+    return 1;
+}

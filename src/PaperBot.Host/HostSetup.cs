@@ -1,0 +1,35 @@
+using Microsoft.Extensions.Configuration.Json;
+using PaperBot.Knowledge;
+using PaperBot.Knowledge.Configuration;
+
+namespace PaperBot.Host;
+
+/// <summary>The host only wires areas together; each area registers its own services and endpoints.</summary>
+internal static class HostSetup
+{
+    /// <summary>
+    /// The root appsettings.json ships beside the program; it is read first, so the content root's copy (when the
+    /// host runs from the repository root), environment variables and switches override it.
+    /// </summary>
+    public static void AddPaperBotConfiguration(this WebApplicationBuilder builder)
+    {
+        var file = PaperBotConfiguration.DefaultFile;
+        if (File.Exists(file))
+        {
+            builder.Configuration.Sources.Insert(0, new JsonConfigurationSource { Path = file, Optional = true, ReloadOnChange = false, FileProvider = null });
+        }
+    }
+
+    public static IServiceCollection AddPaperBot(this IServiceCollection services)
+    {
+        services.AddProblemDetails();
+        services.AddPaperBotKnowledge();
+        return services;
+    }
+
+    public static WebApplication MapPaperBot(this WebApplication app)
+    {
+        app.MapGet("/healthz", HealthEndpoint.GetAsync);
+        return app;
+    }
+}

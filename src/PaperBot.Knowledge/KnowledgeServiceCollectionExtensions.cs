@@ -1,0 +1,100 @@
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using PaperBot.Knowledge.Chunking;
+using PaperBot.Knowledge.Configuration;
+using PaperBot.Knowledge.Documents;
+using PaperBot.Knowledge.Embeddings;
+using PaperBot.Knowledge.Retrieval;
+
+namespace PaperBot.Knowledge;
+
+public static class KnowledgeServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers the readings, the local embedding model, the embedding cache, the embedded store (unless another
+    /// store was registered) and the <see cref="KnowledgeBaseProvider"/> that builds the index once.
+    /// </summary>
+    public static IServiceCollection AddPaperBotKnowledge(this IServiceCollection services)
+    {
+        services.AddOptions<KnowledgeOptions>().BindConfiguration(KnowledgeOptions.SectionName);
+        services.AddOptions<ChunkingOptions>().BindConfiguration(ChunkingOptions.SectionName)
+            .Validate(o => o.Mode is "window" or "paragraph", "Chunking:Mode must be 'window' or 'paragraph'.")
+            .Validate(o => o.WindowSentences is >= 1 and <= 12, "Chunking:WindowSentences must be between 1 and 12.")
+            .ValidateOnStart();
+        services.AddOptions<RetrievalOptions>().BindConfiguration(RetrievalOptions.SectionName)
+            .Validate(o => o.Store is "embedded" or "qdrant", "Retrieval:Store must be 'embedded' or 'qdrant'.")
+            .Validate(o => o.Top is >= 1 and <= 50, "Retrieval:Top must be between 1 and 50.")
+            .ValidateOnStart();
+
+        services.TryAddSingleton<IEmbeddingGenerator<string, Embedding<float>>>(_ => new ArcticXsEmbeddingGenerator());
+        services.TryAddSingleton(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<KnowledgeOptions>>().Value;
+            var generator = sp.GetRequiredService<IEmbeddingGenerator<string, Embedding<float>>>();
+            var modelId = generator.GetService<EmbeddingGeneratorMetadata>()?.DefaultModelId ?? "unknown-model";
+            return new EmbeddingCache(options.ResolveCachePath(), modelId);
+        });
+        services.TryAddSingleton<IChunkStore, EmbeddedChunkStore>();
+        services.TryAddSingleton<KnowledgeBaseProvider>();
+        return services;
+    }
+}
+
+/// <summary>
+/// Builds the <see cref="KnowledgeBase"/> on first use and hands the same one to every caller. A build that fails
+/// (an unreachable store, say) is not remembered: the next call tries again, so the bot recovers without a restart.
+/// </summary>
+public sealed class KnowledgeBaseProvider(
+    IOptions<KnowledgeOptions> knowledge,
+    IOptions<ChunkingOptions> chunking,
+    IEmbeddingGenerator<string, Embedding<float>> embeddings,
+    EmbeddingCache cache,
+    IChunkStore store,
+    ILogger<KnowledgeBaseProvider> logger)
+{
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private KnowledgeBase? _built;
+
+    public KnowledgeBase? Current => _built;
+
+    public IChunkStore Store => store;
+
+    public async Task<KnowledgeBase> GetAsync(CancellationToken cancellationToken = default)
+    {
+        if (_built is not null)
+        {
+            return _built;
+        }
+
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (_built is not null)
+            {
+                return _built;
+            }
+
+            var folder = knowledge.Value.ResolveKnowledgePath();
+            var loaded = DocumentLoader.LoadFolder(folder);
+            foreach (var warning in loaded.Warnings)
+            {
+                logger.LogWarning("Knowledge: {Warning}", warning);
+            }
+
+            var built = await KnowledgeBase.BuildAsync(loaded, chunking.Value, embeddings, cache, store, ArcticXsEmbeddingGenerator.QueryPrefix, cancellationToken).ConfigureAwait(false);
+            logger.LogInformation(
+                "Knowledge: {Documents} document(s), {Chunks} chunks, {Sentences} sentences from {Folder}; embedded {Embedded} new text(s); store {Store} updated for {Written} document(s) in {Elapsed} ms",
+                built.Report.Documents, built.Report.Chunks, built.Report.Sentences, folder, built.Report.Embedded, store.Name, built.Report.DocumentsWritten, (int)built.Report.Elapsed.TotalMilliseconds);
+            _built = built;
+            return built;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+}

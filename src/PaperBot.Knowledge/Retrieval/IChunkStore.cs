@@ -1,0 +1,47 @@
+using PaperBot.Knowledge.Chunking;
+using PaperBot.Knowledge.Lexical;
+
+namespace PaperBot.Knowledge.Retrieval;
+
+/// <summary>Which retriever a search uses: both fused (the product's default) or one alone (for evaluation).</summary>
+public enum SearchMode
+{
+    Hybrid,
+    Dense,
+    Lexical,
+}
+
+/// <summary>A chunk with its vectors, as a store keeps it.</summary>
+public sealed record StoredChunk(Chunk Chunk, float[] Dense, SparseVector Sparse);
+
+/// <summary>A query for a store: its dense and sparse vectors.</summary>
+public sealed record ChunkQuery(float[] Dense, SparseVector Sparse, int Top, SearchMode Mode, string? DocumentId = null);
+
+/// <summary>A store's answer: which chunk, and its fused score.</summary>
+public sealed record ChunkScore(string ChunkId, double Score);
+
+/// <summary>Whether a store can be used right now, and a line that says where it is.</summary>
+public sealed record StoreHealth(bool Healthy, string Store, string Location, string? Problem = null);
+
+/// <summary>Raised when the store behind retrieval cannot be reached.</summary>
+public sealed class KnowledgeStoreUnavailableException(string message, Exception? inner = null) : Exception(message, inner);
+
+/// <summary>
+/// Where chunks and their vectors live: the embedded in-process store by default, Qdrant in production. Both fuse a
+/// dense and a BM25 ranking with Reciprocal Rank Fusion.
+/// </summary>
+public interface IChunkStore
+{
+    /// <summary><c>embedded</c> or <c>qdrant</c>.</summary>
+    string Name { get; }
+
+    /// <summary>Whether the store holds this document at this content hash already (so indexing can skip it).</summary>
+    Task<bool> HasDocumentAsync(string documentId, string contentHash, CancellationToken cancellationToken);
+
+    /// <summary>Replaces everything the store holds for a document with these chunks.</summary>
+    Task ReplaceDocumentAsync(string documentId, string contentHash, IReadOnlyList<StoredChunk> chunks, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<ChunkScore>> SearchAsync(ChunkQuery query, CancellationToken cancellationToken);
+
+    Task<StoreHealth> CheckHealthAsync(CancellationToken cancellationToken);
+}

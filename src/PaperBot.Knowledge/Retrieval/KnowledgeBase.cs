@@ -1,0 +1,162 @@
+using System.Diagnostics;
+using Microsoft.Extensions.AI;
+using PaperBot.Knowledge.Chunking;
+using PaperBot.Knowledge.Documents;
+using PaperBot.Knowledge.Embeddings;
+using PaperBot.Knowledge.Lexical;
+
+namespace PaperBot.Knowledge.Retrieval;
+
+/// <summary>What indexing did, for logs and the benchmark.</summary>
+public sealed record IndexReport(int Documents, int Chunks, int Sentences, int Embedded, int DocumentsWritten, TimeSpan Elapsed, IReadOnlyList<string> Warnings);
+
+/// <summary>
+/// The loaded readings and the way to search them: documents, chunks, sentence vectors, the BM25 encoder, and the
+/// store. Built once at start; searches are safe from many threads.
+/// </summary>
+public sealed class KnowledgeBase
+{
+    private readonly IEmbeddingGenerator<string, Embedding<float>> _embeddings;
+    private readonly Dictionary<string, Chunk> _chunksById;
+    private readonly Dictionary<LocatedSentence, float[]> _sentenceVectors;
+    private readonly string _queryPrefix;
+
+    private KnowledgeBase(
+        IReadOnlyList<PaperDocument> documents,
+        IReadOnlyList<Chunk> chunks,
+        Dictionary<LocatedSentence, float[]> sentenceVectors,
+        Bm25Encoder bm25,
+        IChunkStore store,
+        IEmbeddingGenerator<string, Embedding<float>> embeddings,
+        string queryPrefix,
+        IndexReport report)
+    {
+        Documents = documents;
+        Chunks = chunks;
+        _chunksById = chunks.ToDictionary(c => c.Id, StringComparer.Ordinal);
+        _sentenceVectors = sentenceVectors;
+        Bm25 = bm25;
+        Store = store;
+        _embeddings = embeddings;
+        _queryPrefix = queryPrefix;
+        Report = report;
+    }
+
+    public IReadOnlyList<PaperDocument> Documents { get; }
+
+    public IReadOnlyList<Chunk> Chunks { get; }
+
+    public Bm25Encoder Bm25 { get; }
+
+    public IChunkStore Store { get; }
+
+    public IndexReport Report { get; }
+
+    /// <summary>
+    /// Loads the readings, cuts chunks, embeds chunks and sentences (through the on-disk cache), and writes each
+    /// document whose content changed into the store.
+    /// </summary>
+    public static async Task<KnowledgeBase> BuildAsync(
+        LoadResult loaded,
+        ChunkingOptions chunking,
+        IEmbeddingGenerator<string, Embedding<float>> embeddings,
+        EmbeddingCache cache,
+        IChunkStore store,
+        string queryPrefix,
+        CancellationToken cancellationToken)
+    {
+        var watch = Stopwatch.StartNew();
+        var chunksByDocument = loaded.Documents.ToDictionary(d => d.Id, d => Chunker.Chunk(d, chunking));
+        var allChunks = chunksByDocument.Values.SelectMany(c => c).ToList();
+        var sentences = loaded.Documents.SelectMany(d => d.AllSentences()).ToList();
+
+        var texts = allChunks.Select(c => c.Text).Concat(sentences.Select(s => s.Text)).ToList();
+        var vectors = await cache.GetOrAddAsync(texts, embeddings, cancellationToken).ConfigureAwait(false);
+        var embedded = cache.LastMisses;
+
+        var chunkVectors = new Dictionary<string, float[]>(StringComparer.Ordinal);
+        for (var i = 0; i < allChunks.Count; i++)
+        {
+            chunkVectors[allChunks[i].Id] = vectors[i];
+        }
+
+        var sentenceVectors = new Dictionary<LocatedSentence, float[]>();
+        for (var i = 0; i < sentences.Count; i++)
+        {
+            sentenceVectors[sentences[i]] = vectors[allChunks.Count + i];
+        }
+
+        var bm25 = Bm25Encoder.Fit(allChunks.Select(c => c.Text));
+        var written = 0;
+        foreach (var document in loaded.Documents)
+        {
+            // The content hash covers the chunking and the encoder too: either changing means the stored points are stale.
+            var hash = $"{document.ContentHash}:{chunking.Describe()}:{cache.ModelId}:{bm25.AverageLength:F3}";
+            if (await store.HasDocumentAsync(document.Id, hash, cancellationToken).ConfigureAwait(false))
+            {
+                continue;
+            }
+
+            var stored = chunksByDocument[document.Id]
+                .Select(c => new StoredChunk(c, chunkVectors[c.Id], bm25.EncodePassage(c.Text)))
+                .ToList();
+            await store.ReplaceDocumentAsync(document.Id, hash, stored, cancellationToken).ConfigureAwait(false);
+            written++;
+        }
+
+        var report = new IndexReport(loaded.Documents.Count, allChunks.Count, sentences.Count, embedded, written, watch.Elapsed, loaded.Warnings);
+        return new KnowledgeBase(loaded.Documents, allChunks, sentenceVectors, bm25, store, embeddings, queryPrefix, report);
+    }
+
+    /// <summary>Searches every reading (or one) and returns the best chunks, best first.</summary>
+    public async Task<IReadOnlyList<SearchHit>> SearchAsync(
+        string query,
+        int top,
+        SearchMode mode = SearchMode.Hybrid,
+        string? documentId = null,
+        CancellationToken cancellationToken = default)
+    {
+        var dense = mode == SearchMode.Lexical ? [] : await EmbedQueryAsync(query, cancellationToken).ConfigureAwait(false);
+        return await SearchAsync(query, dense, top, mode, documentId, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Searches with a query vector already computed (the answer service reuses it for sentence scoring).</summary>
+    public async Task<IReadOnlyList<SearchHit>> SearchAsync(
+        string query,
+        float[] queryVector,
+        int top,
+        SearchMode mode = SearchMode.Hybrid,
+        string? documentId = null,
+        CancellationToken cancellationToken = default)
+    {
+        var sparse = Bm25Encoder.EncodeQuery(query);
+        var scores = await Store.SearchAsync(new ChunkQuery(queryVector, sparse, top, mode, documentId), cancellationToken).ConfigureAwait(false);
+        return scores
+            .Where(s => _chunksById.ContainsKey(s.ChunkId))
+            .Select(s => new SearchHit(_chunksById[s.ChunkId], s.Score))
+            .ToList();
+    }
+
+    /// <summary>Embeds a query with the model's query prefix.</summary>
+    public async Task<float[]> EmbedQueryAsync(string query, CancellationToken cancellationToken = default)
+    {
+        var result = await _embeddings.GenerateAsync([_queryPrefix + query], cancellationToken: cancellationToken).ConfigureAwait(false);
+        return result[0].Vector.ToArray();
+    }
+
+    /// <summary>Embeds passages (no prefix), e.g. a model's sentences for the grounding check.</summary>
+    public async Task<float[][]> EmbedPassagesAsync(IReadOnlyList<string> texts, CancellationToken cancellationToken = default)
+    {
+        var result = await _embeddings.GenerateAsync(texts, cancellationToken: cancellationToken).ConfigureAwait(false);
+        return result.Select(e => e.Vector.ToArray()).ToArray();
+    }
+
+    /// <summary>The passage vector of a sentence of the paper.</summary>
+    public float[]? SentenceVector(LocatedSentence sentence) => _sentenceVectors.GetValueOrDefault(sentence);
+
+    /// <summary>Every sentence of every reading, in order.</summary>
+    public IEnumerable<LocatedSentence> AllSentences() => Documents.SelectMany(d => d.AllSentences());
+
+    public PaperDocument? FindDocument(string documentId) =>
+        Documents.FirstOrDefault(d => string.Equals(d.Id, documentId, StringComparison.OrdinalIgnoreCase));
+}
