@@ -53,7 +53,8 @@ internal sealed class FakeSlack : IAsyncDisposable
     public static async Task<FakeSlack> StartAsync()
     {
         var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        // An explicit endpoint, so a "Urls" setting in an appsettings.json beside the tests cannot move it.
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(System.Net.IPAddress.Loopback, 0));
         builder.Logging.ClearProviders();
         var app = builder.Build();
         var fake = new FakeSlack(app);

@@ -50,7 +50,8 @@ internal sealed class SlackTestHost : IAsyncDisposable
     public static async Task<SlackTestHost> StartAsync(FakeSlack? slack, Dictionary<string, string?>? settings = null, TimeProvider? time = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production" });
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        // An explicit endpoint, so a "Urls" setting in an appsettings.json beside the tests cannot move it.
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(System.Net.IPAddress.Loopback, 0));
         builder.Configuration.Sources.Clear();
         var config = new Dictionary<string, string?>
         {
