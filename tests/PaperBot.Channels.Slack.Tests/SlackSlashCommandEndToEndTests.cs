@@ -28,6 +28,8 @@ public sealed class SlackSlashCommandEndToEndTests
                     ["Slack:SigningSecret"] = Secret,
                     ["Slack:BotToken"] = "xoxb-e2e",
                     ["Slack:ApiBaseUrl"] = slack.ApiBaseUrl,
+                    // The real answer service's first question may build the index: give it time.
+                    ["Slack:AnswerTimeout"] = "00:05:00",
                 }));
             builder.ConfigureTestServices(services => SlowAnswerService.Decorate(services, created ?? (_ => { })));
         });
@@ -57,7 +59,7 @@ public sealed class SlackSlashCommandEndToEndTests
         var slow = await slowCreated.Task.WaitAsync(Patience, Ct);
         TestContext.Current.SendDiagnosticMessage($"Answer service under test: {slow.Inner.GetType().FullName}");
         slow.Release();
-        var delivered = await slack.WaitForAsync("response/e2e", timeout: TimeSpan.FromMinutes(2));
+        var delivered = await slack.WaitForAsync("response/e2e", timeout: TimeSpan.FromMinutes(5));
         var answer = await slow.Answered.WaitAsync(Patience, Ct);
 
         var json = delivered.Json;
@@ -87,7 +89,7 @@ public sealed class SlackSlashCommandEndToEndTests
         using var client = factory.CreateClient();
 
         using var ack = await client.SendAsync(Command("help", slack.ResponseUrl("help")), Ct);
-        var delivered = await slack.WaitForAsync("response/help", timeout: TimeSpan.FromMinutes(2));
+        var delivered = await slack.WaitForAsync("response/help", timeout: TimeSpan.FromMinutes(5));
 
         Assert.Equal(HttpStatusCode.OK, ack.StatusCode);
         Assert.Equal("ephemeral", delivered.Json.GetProperty("response_type").GetString());

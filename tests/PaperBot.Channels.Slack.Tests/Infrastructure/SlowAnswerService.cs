@@ -30,7 +30,7 @@ internal sealed class SlowAnswerService(IAnswerService inner) : IAnswerService
     }
 
     /// <summary>Replaces the host's <see cref="IAnswerService"/> registration with a slow wrapper around it.</summary>
-    public static SlowAnswerService? Decorate(IServiceCollection services, Action<SlowAnswerService> created)
+    public static void Decorate(IServiceCollection services, Action<SlowAnswerService> created)
     {
         var original = services.LastOrDefault(d => d.ServiceType == typeof(IAnswerService));
         if (original is not null)
@@ -38,7 +38,8 @@ internal sealed class SlowAnswerService(IAnswerService inner) : IAnswerService
             services.Remove(original);
         }
 
-        services.AddSingleton<IAnswerService>(sp =>
+        // Same lifetime as the original, so a scoped answer service stays scoped.
+        services.Add(new ServiceDescriptor(typeof(IAnswerService), sp =>
         {
             IAnswerService inner = original switch
             {
@@ -51,7 +52,6 @@ internal sealed class SlowAnswerService(IAnswerService inner) : IAnswerService
             var slow = new SlowAnswerService(inner);
             created(slow);
             return slow;
-        });
-        return null;
+        }, original?.Lifetime ?? ServiceLifetime.Singleton));
     }
 }

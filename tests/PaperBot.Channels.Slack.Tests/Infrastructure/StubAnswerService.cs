@@ -23,6 +23,7 @@ internal sealed class StubAnswerService : IAnswerService
         {
             "help" => Help(request.Question),
             "what is the weather?" => Declined(request.Question),
+            "fail" => throw new InvalidOperationException("The answer service failed on purpose."),
             _ => Answered(request.Question),
         };
     }
