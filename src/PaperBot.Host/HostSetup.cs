@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration.Json;
 using PaperBot.Answering;
+using PaperBot.Channels.Slack;
 using PaperBot.Knowledge;
 using PaperBot.Knowledge.Configuration;
 
@@ -30,6 +31,7 @@ internal static class HostSetup
         services.AddProblemDetails();
         services.AddPaperBotAnswering();
         services.AddHostedService<KnowledgeWarmUp>();
+        services.AddSlackChannel();
         return services;
     }
 
@@ -39,6 +41,7 @@ internal static class HostSetup
         app.UseStatusCodePages();
         app.MapGet("/healthz", HealthEndpoint.GetAsync);
         app.MapPost("/api/ask", AskEndpoint.PostAsync);
+        app.MapSlackEndpoints();
         return app;
     }
 }
