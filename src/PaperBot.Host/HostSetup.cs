@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Configuration.Json;
+using PaperBot.Channels.Teams;
 using PaperBot.Knowledge;
 using PaperBot.Knowledge.Configuration;
 
@@ -24,12 +25,14 @@ internal static class HostSetup
     {
         services.AddProblemDetails();
         services.AddPaperBotKnowledge();
+        services.AddTeamsChannel();
         return services;
     }
 
     public static WebApplication MapPaperBot(this WebApplication app)
     {
         app.MapGet("/healthz", HealthEndpoint.GetAsync);
+        app.MapTeamsEndpoints();
         return app;
     }
 }

@@ -27,8 +27,8 @@ internal sealed class ChannelTokenValidator : IDisposable
     private readonly TeamsOptions _options;
     private readonly ILogger<ChannelTokenValidator> _logger;
     private readonly HttpClient _metadataHttp;
-    private readonly ConfigurationManager<SigningMetadata> _botFramework;
-    private readonly ConfigurationManager<SigningMetadata> _entra;
+    private readonly SigningKeySource _botFramework;
+    private readonly SigningKeySource _entra;
     private readonly JsonWebTokenHandler _handler = new() { MapInboundClaims = false };
 
     public ChannelTokenValidator(IOptions<TeamsOptions> options, ILogger<ChannelTokenValidator> logger)
@@ -50,18 +50,20 @@ internal sealed class ChannelTokenValidator : IDisposable
         _entra = CreateManager(_options.EntraOpenIdMetadataUrl);
     }
 
-    private ConfigurationManager<SigningMetadata> CreateManager(string address)
+    private SigningKeySource CreateManager(string address)
     {
         var loopback = Uri.TryCreate(address, UriKind.Absolute, out var uri) && uri.IsLoopback;
         var documents = new HttpDocumentRetriever(_metadataHttp) { RequireHttps = !loopback };
         var refresh = _options.MetadataRefreshInterval < ConfigurationManager<SigningMetadata>.MinimumRefreshInterval
             ? ConfigurationManager<SigningMetadata>.MinimumRefreshInterval
             : _options.MetadataRefreshInterval;
-        return new ConfigurationManager<SigningMetadata>(address, new SigningMetadataRetriever(), documents)
+        var retriever = new SigningMetadataRetriever();
+        var manager = new ConfigurationManager<SigningMetadata>(address, retriever, documents)
         {
             AutomaticRefreshInterval = TimeSpan.FromHours(12),
             RefreshInterval = refresh,
         };
+        return new SigningKeySource(manager, retriever, documents, refresh, _options.MetadataTimeout);
     }
 
     public async Task<TokenCheck> ValidateAsync(string? authorization, Activity activity, CancellationToken cancellationToken)
@@ -112,21 +114,15 @@ internal sealed class ChannelTokenValidator : IDisposable
             return TokenCheck.Fail("untrusted issuer");
         }
 
-        var manager = fromBotFramework ? _botFramework : _entra;
+        var keys = fromBotFramework ? _botFramework : _entra;
         SigningMetadata metadata;
         try
         {
-            metadata = await GetMetadataAsync(manager, cancellationToken);
-            if (!metadata.HasKey(token.Kid))
-            {
-                // Keys roll over: an unknown key id asks for a fresh copy once (rate-limited by RefreshInterval).
-                manager.RequestRefresh();
-                metadata = await GetMetadataAsync(manager, cancellationToken);
-            }
+            metadata = await keys.GetAsync(token.Kid, cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            Log.MetadataUnavailable(_logger, manager.MetadataAddress, ex.GetType().Name);
+            Log.MetadataUnavailable(_logger, keys.MetadataAddress, ex.GetType().Name);
             return TokenCheck.Fail("signing keys unavailable");
         }
 
@@ -175,11 +171,6 @@ internal sealed class ChannelTokenValidator : IDisposable
 
         return TokenCheck.Success;
     }
-
-    private async Task<SigningMetadata> GetMetadataAsync(ConfigurationManager<SigningMetadata> manager, CancellationToken cancellationToken) =>
-        // ConfigurationManager does not pass our token to the fetch; the extra bound keeps a request from waiting on
-        // another request's fetch for longer than one fetch may take.
-        await manager.GetConfigurationAsync(cancellationToken).WaitAsync(_options.MetadataTimeout + TimeSpan.FromSeconds(1), cancellationToken);
 
     private string[] EntraIssuers()
     {
