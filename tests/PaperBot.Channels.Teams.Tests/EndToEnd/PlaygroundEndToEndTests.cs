@@ -1,4 +1,7 @@
+using System.Diagnostics.Metrics;
 using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 using System.Net.Http.Json;
 using System.Text.Json;
 
@@ -113,6 +116,7 @@ public sealed class PlaygroundEndToEndTests(PlaygroundFixture playground, ITestO
     public async Task FeedbackInvoke_AnsweredWith200()
     {
         var chat = Config.GetProperty("personalChat").GetProperty("id").GetString()!;
+        using var feedback = new MetricCollector<long>(playground.HostServices.GetRequiredService<IMeterFactory>(), FeedbackRecorder.MeterName, FeedbackRecorder.CounterName);
         var invoke = new
         {
             type = "invoke",
@@ -127,5 +131,11 @@ public sealed class PlaygroundEndToEndTests(PlaygroundFixture playground, ITestO
         output.WriteLine($"{(int)response.StatusCode} {body}");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var delivered = await playground.WaitForLogAsync(log =>
+            log.TryGetProperty("request", out var r) && r.TryGetProperty("body", out var b) && b.ValueKind == JsonValueKind.Object
+            && b.TryGetProperty("name", out var n) && n.GetString() == "message/submitAction");
+        Assert.Equal(200, delivered.GetProperty("response").GetProperty("statusCode").GetInt32());
+        var measurement = Assert.Single(feedback.GetMeasurementSnapshot());
+        Assert.Equal("like", measurement.Tags["reaction"]);
     }
 }

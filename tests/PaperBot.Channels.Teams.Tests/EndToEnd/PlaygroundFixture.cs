@@ -46,6 +46,9 @@ public sealed partial class PlaygroundFixture : IAsyncLifetime
 
     public JsonElement TestConfig { get; private set; }
 
+    /// <summary>The running host's services (to observe its metrics).</summary>
+    public IServiceProvider HostServices => _host!.Services;
+
     public async ValueTask InitializeAsync()
     {
         var folder = FindPlaygroundFolder();
