@@ -27,7 +27,11 @@ public sealed class TeamsHostFactory(IDictionary<string, string?> settings, IPAd
 
         builder.ConfigureTestServices(services =>
         {
-            services.TryAddSingleton<IAnswerService>(Answers);
+            // These tests are about the endpoint, not answers: a stub answers, and the paper is not indexed.
+            services.RemoveAll<IAnswerService>();
+            services.AddSingleton<IAnswerService>(Answers);
+            var warmUp = services.Where(d => d.ServiceType == typeof(Microsoft.Extensions.Hosting.IHostedService) && d.ImplementationType == typeof(PaperBot.Host.KnowledgeWarmUp)).ToList();
+            warmUp.ForEach(d => services.Remove(d));
             services.AddSingleton<IStartupFilter>(new ClientAddressFilter(clientAddress));
         });
     }
