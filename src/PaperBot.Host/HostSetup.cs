@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration.Json;
 using PaperBot.Answering;
 using PaperBot.Channels.Slack;
+using PaperBot.Channels.Teams;
 using PaperBot.Knowledge;
 using PaperBot.Knowledge.Configuration;
 
@@ -32,6 +33,7 @@ internal static class HostSetup
         services.AddPaperBotAnswering();
         services.AddHostedService<KnowledgeWarmUp>();
         services.AddSlackChannel();
+        services.AddTeamsChannel();
         return services;
     }
 
@@ -42,6 +44,7 @@ internal static class HostSetup
         app.MapGet("/healthz", HealthEndpoint.GetAsync);
         app.MapPost("/api/ask", AskEndpoint.PostAsync);
         app.MapSlackEndpoints();
+        app.MapTeamsEndpoints();
         return app;
     }
 }
