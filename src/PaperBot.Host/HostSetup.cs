@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration.Json;
 using PaperBot.Knowledge;
 using PaperBot.Knowledge.Configuration;
+using PaperBot.Retrieval.Qdrant;
 
 namespace PaperBot.Host;
 
@@ -23,6 +24,7 @@ internal static class HostSetup
     public static IServiceCollection AddPaperBot(this IServiceCollection services)
     {
         services.AddProblemDetails();
+        services.AddPaperBotRetrievalStore();
         services.AddPaperBotKnowledge();
         return services;
     }
