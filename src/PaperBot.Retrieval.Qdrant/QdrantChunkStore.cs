@@ -48,6 +48,9 @@ public sealed partial class QdrantChunkStore : IChunkStore, IDisposable
 
     public string Name => RetrievalStores.Qdrant;
 
+    /// <summary>The collection this store reads and writes.</summary>
+    public string Collection => _collection;
+
     /// <summary>Where the store is, as <c>/healthz</c> shows it. Never contains the API key.</summary>
     public string Location => $"{_endpoint}, collection {_collection}";
 
