@@ -131,7 +131,7 @@ public sealed partial class QdrantChunkStore
                         _options.WriteTimeout,
                         async (client, token) =>
                         {
-                            await client.CreateCollectionAsync(QdrantSchema.CreateCollectionRequest(_collection), token).ConfigureAwait(false);
+                            await client.CreateCollectionAsync(QdrantSchema.CreateCollectionRequest(_collection, _options), token).ConfigureAwait(false);
                             return true;
                         },
                         cancellationToken).ConfigureAwait(false);

@@ -101,7 +101,7 @@ public sealed partial class QdrantChunkStore : IChunkStore, IDisposable
 
     private static string Describe(Exception ex) => ex switch
     {
-        RpcException rpc => string.IsNullOrEmpty(rpc.Status.Detail) ? rpc.StatusCode.ToString() : $"{rpc.StatusCode}: {rpc.Status.Detail}",
+        RpcException rpc => string.IsNullOrEmpty(rpc.Status.Detail) ? rpc.StatusCode.ToString() : $"{rpc.StatusCode}: {rpc.Status.Detail.TrimEnd('.')}",
         _ => ex.Message,
     };
 

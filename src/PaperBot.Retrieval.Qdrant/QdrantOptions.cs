@@ -30,6 +30,15 @@ public sealed class QdrantOptions
     /// <summary>How long one write (collection set-up, a delete, one upsert batch) may take.</summary>
     public TimeSpan WriteTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>Shards of a collection this store creates (a cluster's setting; empty: the server's default, 1).</summary>
+    public uint? ShardNumber { get; set; }
+
+    /// <summary>Copies of each shard in a cluster (empty: the server's default, 1).</summary>
+    public uint? ReplicationFactor { get; set; }
+
+    /// <summary>Replicas that must confirm a write before it counts (empty: the server's default, 1).</summary>
+    public uint? WriteConsistencyFactor { get; set; }
+
     /// <summary>Points per upsert call.</summary>
     public int UpsertBatchSize { get; set; } = 64;
 
@@ -64,6 +73,15 @@ internal sealed class QdrantOptionsValidator(IOptions<RetrievalOptions> retrieva
         if (options.HealthTimeout <= TimeSpan.Zero || options.SearchTimeout <= TimeSpan.Zero || options.WriteTimeout <= TimeSpan.Zero)
         {
             failures.Add("Qdrant:HealthTimeout, Qdrant:SearchTimeout and Qdrant:WriteTimeout must be positive durations (e.g. 00:00:05).");
+        }
+
+        if (options.ShardNumber == 0 || options.ReplicationFactor == 0 || options.WriteConsistencyFactor == 0)
+        {
+            failures.Add("Qdrant:ShardNumber, Qdrant:ReplicationFactor and Qdrant:WriteConsistencyFactor must be at least 1 when set.");
+        }
+        else if (options.WriteConsistencyFactor > (options.ReplicationFactor ?? 1))
+        {
+            failures.Add("Qdrant:WriteConsistencyFactor cannot exceed Qdrant:ReplicationFactor: a write would wait for replicas that do not exist.");
         }
 
         if (options.UpsertBatchSize is < 1 or > 1000)

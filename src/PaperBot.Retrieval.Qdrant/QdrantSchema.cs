@@ -26,7 +26,28 @@ public static class QdrantSchema
     /// <summary>Payload fields with a keyword index.</summary>
     public static IReadOnlyList<string> IndexedFields { get; } = [DocumentId, SectionId];
 
-    public static CreateCollection CreateCollectionRequest(string collection) => new()
+    public static CreateCollection CreateCollectionRequest(string collection, QdrantOptions? cluster = null)
+    {
+        var request = Shape(collection);
+        if (cluster?.ShardNumber is { } shards)
+        {
+            request.ShardNumber = shards;
+        }
+
+        if (cluster?.ReplicationFactor is { } replicas)
+        {
+            request.ReplicationFactor = replicas;
+        }
+
+        if (cluster?.WriteConsistencyFactor is { } writeConsistency)
+        {
+            request.WriteConsistencyFactor = writeConsistency;
+        }
+
+        return request;
+    }
+
+    private static CreateCollection Shape(string collection) => new()
     {
         CollectionName = collection,
         VectorsConfig = new VectorsConfig

@@ -49,9 +49,16 @@ public sealed class HostWithQdrantTests
     [InlineData("localhost:6334", "Qdrant:Endpoint")]
     [InlineData("http://localhost:6333", "Qdrant:Endpoint")]
     [InlineData("http://localhost:6334", "Qdrant:Collection", "")]
-    public void Host_QdrantMisconfigured_FailsAtStartNamingTheSetting(string endpoint, string setting, string collection = "paperbot")
+    [InlineData("http://localhost:6334", "Qdrant:WriteConsistencyFactor", "paperbot", "3")]
+    public void Host_QdrantMisconfigured_FailsAtStartNamingTheSetting(string endpoint, string setting, string collection = "paperbot", string? writeConsistency = null)
     {
-        using var factory = new QdrantHostFactory(new() { ["Retrieval:Store"] = "qdrant", ["Qdrant:Endpoint"] = endpoint, ["Qdrant:Collection"] = collection });
+        using var factory = new QdrantHostFactory(new()
+        {
+            ["Retrieval:Store"] = "qdrant",
+            ["Qdrant:Endpoint"] = endpoint,
+            ["Qdrant:Collection"] = collection,
+            ["Qdrant:WriteConsistencyFactor"] = writeConsistency,
+        });
 
         var error = Assert.Throws<OptionsValidationException>(() => factory.CreateClient());
 

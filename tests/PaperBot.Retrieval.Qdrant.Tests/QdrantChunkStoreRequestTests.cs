@@ -38,6 +38,34 @@ public sealed class QdrantChunkStoreRequestTests
     }
 
     [Fact]
+    public async Task HasDocumentAsync_ClusterSettings_CreateTheCollectionShardedAndReplicated()
+    {
+        var qdrant = new FakeQdrant(existing: null);
+        using var store = qdrant.CreateStore(new QdrantOptions { ShardNumber = 6, ReplicationFactor = 2, WriteConsistencyFactor = 2 });
+
+        await store.HasDocumentAsync("paper", "hash-1", None);
+
+        var create = Assert.Single(qdrant.Invoker.Requests<CreateCollection>(FakeQdrant.CollectionsCreate));
+        Assert.Equal(6U, create.ShardNumber);
+        Assert.Equal(2U, create.ReplicationFactor);
+        Assert.Equal(2U, create.WriteConsistencyFactor);
+    }
+
+    [Fact]
+    public async Task HasDocumentAsync_NoClusterSettings_LeavesShardingToTheServer()
+    {
+        var qdrant = new FakeQdrant(existing: null);
+        using var store = qdrant.CreateStore();
+
+        await store.HasDocumentAsync("paper", "hash-1", None);
+
+        var create = Assert.Single(qdrant.Invoker.Requests<CreateCollection>(FakeQdrant.CollectionsCreate));
+        Assert.False(create.HasShardNumber);
+        Assert.False(create.HasReplicationFactor);
+        Assert.False(create.HasWriteConsistencyFactor);
+    }
+
+    [Fact]
     public async Task HasDocumentAsync_CollectionExists_NeitherRecreatesNorDropsIt()
     {
         var qdrant = new FakeQdrant(FakeQdrant.ExistingPaperBotCollection());
