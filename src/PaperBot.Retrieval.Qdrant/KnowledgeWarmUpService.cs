@@ -36,8 +36,9 @@ public sealed class KnowledgeWarmUpService(
                 Log.WarmUpSucceeded(logger, provider.Store.Name);
                 return;
             }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            catch (Exception) when (stoppingToken.IsCancellationRequested)
             {
+                // Shutting down: whatever the build threw while being stopped is not news.
                 return;
             }
             catch (Exception ex)
