@@ -1,4 +1,5 @@
 using PaperBot.Knowledge.Retrieval;
+using Qdrant.Client;
 using Qdrant.Client.Grpc;
 
 namespace PaperBot.Retrieval.Qdrant;
@@ -21,7 +22,7 @@ public sealed partial class QdrantChunkStore
         var hasDense = query.Dense.Length > 0;
         var hasSparse = query.Sparse.Indices.Length > 0;
 
-        Func<global::Qdrant.Client.QdrantClient, CancellationToken, Task<IReadOnlyList<ScoredPoint>>>? call = query.Mode switch
+        Func<QdrantClient, CancellationToken, Task<IReadOnlyList<ScoredPoint>>>? call = query.Mode switch
         {
             SearchMode.Dense when hasDense => (client, token) => client.QueryAsync(
                 _collection, query: query.Dense, usingVector: QdrantSchema.DenseVector, filter: filter, limit: limit, payloadSelector: ChunkIdOnly, cancellationToken: token),

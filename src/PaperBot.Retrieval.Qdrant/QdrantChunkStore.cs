@@ -24,6 +24,7 @@ public sealed partial class QdrantChunkStore : IChunkStore, IDisposable
     private readonly ILogger _logger;
     private readonly string _collection;
     private readonly string _endpoint;
+    private int _disposed;
 
     public QdrantChunkStore(IOptions<QdrantOptions> options, ILogger<QdrantChunkStore> logger)
         : this(options.Value, CreateChannel(options.Value), logger)
@@ -67,10 +68,17 @@ public sealed partial class QdrantChunkStore : IChunkStore, IDisposable
         }
     }
 
+    /// <summary>Closes the channel. Safe to call twice (the container may hold the store under two service types).</summary>
     public void Dispose()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
         _client.Dispose();
         _channel?.Dispose();
+        _setupGate.Dispose();
     }
 
     /// <summary>

@@ -99,6 +99,17 @@ public sealed class RetrievalStoreRegistrationTests
         Assert.Contains(services.GetServices<IHostedService>(), s => s is KnowledgeWarmUpService);
     }
 
+    [Fact]
+    public void Dispose_StoreHeldUnderTwoServiceTypes_ClosesItWithoutError()
+    {
+        var services = Build(new() { ["Retrieval:Store"] = "qdrant" });
+        Assert.Same(services.GetRequiredService<QdrantChunkStore>(), services.GetRequiredService<IChunkStore>());
+
+        var error = Record.Exception(services.Dispose);
+
+        Assert.Null(error);
+    }
+
     private static ServiceProvider Build(Dictionary<string, string?> settings) =>
         new ServiceCollection()
             .AddSingleton<IConfiguration>(Configuration(settings))
