@@ -88,6 +88,13 @@ public sealed partial class AnswerService(
             return NotInPaper(question, _options.NotInPaperText.Replace("{subject}", subject, StringComparison.Ordinal), scored, knowledge);
         }
 
+        if (analysis.Presupposes && analysis.UnknownTerms.Count > 0 && analysis.UnknownShare >= _options.FalsePremiseUnknownShare)
+        {
+            // "Why did the SCO expel Pakistan?": the paper never speaks of the event the question takes for granted.
+            var words = string.Join(", ", analysis.UnknownTerms.Select(t => UnknownSurfaceWord(question, t)));
+            return NotInPaper(question, _options.FalsePremiseText.Replace("{terms}", words, StringComparison.Ordinal), scored, knowledge);
+        }
+
         if (scored.Count == 0 || closest.Similarity < _options.RelevanceFloor)
         {
             return NotInPaper(question, _options.NotFoundText, [], knowledge);
@@ -124,13 +131,14 @@ public sealed partial class AnswerService(
         var covered = Bm25Encoder.Analyze(best.Sentence.Text).ToHashSet(StringComparer.Ordinal);
         foreach (var candidate in scored.Skip(1))
         {
-            if (chosen.Count >= _options.MaxSentences || candidate.Score < best.Score * _options.SecondSentenceRatio)
+            if (chosen.Count >= _options.MaxSentences || candidate.Score < best.Score * _options.ContinuationRatio)
             {
                 break;
             }
 
             var terms = Bm25Encoder.Analyze(candidate.Sentence.Text);
-            var bringsNew = analysis.ContentTerms.Any(t => terms.Contains(t) && !covered.Contains(t));
+            var closeEnough = candidate.Score >= best.Score * _options.SecondSentenceRatio;
+            var bringsNew = closeEnough && analysis.ContentTerms.Any(t => terms.Contains(t) && !covered.Contains(t));
             var continues = chosen.Any(c => Adjacent(c.Sentence, candidate.Sentence));
             var missingType = analysis.AnswerType != AnswerType.Other && !chosen.Any(c => c.HasAnswerType) && candidate.HasAnswerType;
             if (bringsNew || continues || missingType)
@@ -259,6 +267,11 @@ public sealed partial class AnswerService(
         _vocabularyFor = knowledge;
         return built;
     }
+
+    /// <summary>The question's own word for an analysed term ("expel" for "expel", "submarines" for "submarin").</summary>
+    private static string UnknownSurfaceWord(string question, string term) =>
+        question.Split([' ', ',', '?', '.', '!', ';', ':'], StringSplitOptions.RemoveEmptyEntries)
+            .FirstOrDefault(w => Bm25Encoder.Analyze(w).Contains(term)) ?? term;
 
     private static Dictionary<string, string> DocumentNames(KnowledgeBase knowledge) =>
         knowledge.Documents.ToDictionary(d => d.Id, d => d.DisplayName, StringComparer.Ordinal);

@@ -20,6 +20,15 @@ public sealed class AnsweringOptions
     /// <summary>A further sentence joins the answer when it scores at least this share of the best one.</summary>
     public double SecondSentenceRatio { get; set; } = 0.9;
 
+    /// <summary>A sentence right after a chosen one (same paragraph) joins when it scores at least this share of the best.</summary>
+    public double ContinuationRatio { get; set; } = 0.8;
+
+    /// <summary>
+    /// A question that takes an event for granted ("Why did …") is a false premise when at least this share of its
+    /// content words never occurs in the paper.
+    /// </summary>
+    public double FalsePremiseUnknownShare { get; set; } = 0.3;
+
     /// <summary>At most this many sentences in an answer.</summary>
     public int MaxSentences { get; set; } = 3;
 
@@ -45,6 +54,8 @@ public sealed class AnsweringOptions
     };
 
     public string NotInPaperText { get; set; } = "The paper does not mention {subject}, so I can't answer that from it.";
+
+    public string FalsePremiseText { get; set; } = "The paper says nothing about that: it never uses the words {terms}, so I can't confirm what the question takes for granted.";
 
     public string NotFoundText { get; set; } = "The paper doesn't say. I could not find a passage that answers this question.";
 

@@ -7,17 +7,18 @@ using PaperBot.Knowledge.Configuration;
 namespace PaperBot.Retrieval.Qdrant;
 
 /// <summary>
-/// When Qdrant is the store, indexes the readings in the background right after start, so the first question does
-/// not pay for it. It never blocks start-up and never stops the host: while Qdrant is down it tries again with a
-/// growing pause (the provider keeps no failed build), and a question asked meanwhile tries too.
+/// When Qdrant is the store, keeps trying to index the readings in the background until it works, so a bot that
+/// started while Qdrant was down is indexed as soon as Qdrant is back, before anyone asks. It never blocks start-up
+/// and never stops the host. It waits a moment before its first try, so the host's own start-up build goes first;
+/// once an index is built it has nothing to do.
 /// </summary>
 public sealed class KnowledgeWarmUpService(
     KnowledgeBaseProvider provider,
     IOptions<RetrievalOptions> retrieval,
     ILogger<KnowledgeWarmUpService> logger) : BackgroundService
 {
-    internal static readonly TimeSpan FirstRetry = TimeSpan.FromSeconds(2);
-    internal static readonly TimeSpan LongestRetry = TimeSpan.FromSeconds(60);
+    internal static readonly TimeSpan FirstTry = TimeSpan.FromSeconds(2);
+    internal static readonly TimeSpan LongestPause = TimeSpan.FromSeconds(60);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -26,12 +27,17 @@ public sealed class KnowledgeWarmUpService(
             return;
         }
 
-        await Task.Yield();
-        var delay = FirstRetry;
+        var pause = FirstTry;
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
+                await Task.Delay(pause, stoppingToken).ConfigureAwait(false);
+                if (provider.Current is not null)
+                {
+                    return;
+                }
+
                 await provider.GetAsync(stoppingToken).ConfigureAwait(false);
                 Log.WarmUpSucceeded(logger, provider.Store.Name);
                 return;
@@ -43,20 +49,10 @@ public sealed class KnowledgeWarmUpService(
             }
             catch (Exception ex)
             {
-                // A background warm-up survives any failure: the next try, or the next question, reports it again.
-                Log.WarmUpFailed(logger, provider.Store.Name, ex.Message, (int)delay.TotalSeconds);
+                // Any failure is survived: the next try, or the next question, reports it again.
+                pause = TimeSpan.FromTicks(Math.Min(pause.Ticks * 2, LongestPause.Ticks));
+                Log.WarmUpFailed(logger, provider.Store.Name, ex.Message, (int)pause.TotalSeconds);
             }
-
-            try
-            {
-                await Task.Delay(delay, stoppingToken).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-
-            delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, LongestRetry.Ticks));
         }
     }
 }

@@ -36,7 +36,7 @@ public static partial class AnswerComposer
             var body = sentence.Text;
             if (text.Length == 0 && attributeToPaper && !ReportsSomeone(body))
             {
-                body = "According to the paper, " + LowerOpener(body);
+                body = "According to the paper, " + LowerOpener(Connective().Replace(body, string.Empty, 1));
             }
 
             if (text.Length > 0)
@@ -66,6 +66,10 @@ public static partial class AnswerComposer
             ? char.ToLowerInvariant(sentence[0]) + sentence[1..]
             : sentence;
     }
+
+    /// <summary>A discourse connective that only links to the paper's previous sentence ("Ultimately, ", "Thus, ").</summary>
+    [GeneratedRegex(@"^(Ultimately|Thus|Moreover|Furthermore|Further|However|Therefore|Thereby|Besides this|Besides|Likewise|Similarly|Nevertheless|Meantime|Eventually|Alternatively|Reciprocally|Correspondingly|In addition|For example|In this regard|In this case|In this sense|As such|Hence),\s+(?=\S)")]
+    private static partial Regex Connective();
 
     [GeneratedRegex(@"\bto quote\b|\b(said|says|stated|states|argued|noted|declared|remarked)\b|“")]
     private static partial Regex Reporting();

@@ -18,7 +18,7 @@ public sealed record ScoredSentence(LocatedSentence Sentence, double Score, doub
 public static partial class SentenceScorer
 {
     private const double LexicalWeight = 0.35;
-    private const double AnswerTypeWeight = 0.08;
+    private const double AnswerTypeWeight = 0.12;
     private const double PassageRankWeight = 0.05;
 
     public static IReadOnlyList<ScoredSentence> Score(
@@ -37,7 +37,7 @@ public static partial class SentenceScorer
             var similarity = vector is null ? 0 : TensorPrimitives.Dot(queryVector.AsSpan(), vector.AsSpan());
             var terms = Bm25Encoder.Analyze(sentence.Text).ToHashSet(StringComparer.Ordinal);
             var lexical = totalWeight <= 0 ? 0 : known.Where(terms.Contains).Sum(vocabulary.Idf) / totalWeight;
-            var hasType = Carries(question.AnswerType, sentence.Text);
+            var hasType = Carries(question, sentence.Text);
             var score = similarity + (LexicalWeight * lexical) + (hasType ? AnswerTypeWeight : 0) + (PassageRankWeight / (1 + rank));
             scored.Add(new ScoredSentence(sentence, score, similarity, lexical, hasType, rank));
         }
@@ -46,6 +46,18 @@ public static partial class SentenceScorer
     }
 
     /// <summary>Whether a sentence carries the kind of fact the question asks for.</summary>
+    public static bool Carries(QuestionAnalysis question, string sentence)
+    {
+        // "What is the JMCC?": the sentence that expands the acronym is the definition.
+        var acronym = question.Subjects.FirstOrDefault(s => s.Length >= 2 && s.All(c => char.IsUpper(c) || char.IsDigit(c)));
+        if (question.AnswerType == AnswerType.Definition && acronym is not null)
+        {
+            return sentence.Contains($"({acronym})", StringComparison.Ordinal);
+        }
+
+        return Carries(question.AnswerType, sentence);
+    }
+
     public static bool Carries(AnswerType type, string sentence) => type switch
     {
         AnswerType.Date => DatePattern().IsMatch(sentence),
@@ -54,13 +66,14 @@ public static partial class SentenceScorer
         AnswerType.Place => PlacePattern().IsMatch(sentence),
         AnswerType.Reason => ReasonPattern().IsMatch(sentence),
         AnswerType.Definition => DefinitionPattern().IsMatch(sentence),
+        AnswerType.Quote => Composition.AnswerComposer.ReportsSomeone(sentence),
         _ => false,
     };
 
     [GeneratedRegex(@"\b(1[89]\d\d|20\d\d)\b|\b\d{1,2}(st|nd|rd|th)\b|\b(January|February|March|April|May|June|July|August|September|October|November|December)\b")]
     private static partial Regex DatePattern();
 
-    [GeneratedRegex(@"\$\s?\d|\b\d[\d,.]*\s*(per cent|percent|%|million|billion|kms?|miles|bcfd|mmcfd|roubles|years|foreigners|cubic)|\b\d{2,}[\d,]*\b")]
+    [GeneratedRegex(@"\$\s?\d|\b\d[\d,.]*\s*(per cent|percent|%|million|billion|kms?|miles|bcfd|mmcfd|roubles|years|foreigners|cubic)|\(\d{4}-\d{2,4}\)|\bdecades?\b")]
     private static partial Regex AmountPattern();
 
     [GeneratedRegex(@"\b(President|Prime Minister|Minister|Ambassador|General|Gen\.|premier|Premier|Bhutto|Zia|Putin|Lavrov|Dedov|Federov)\b")]

@@ -13,6 +13,7 @@ public enum AnswerType
     Place,
     Reason,
     Definition,
+    Quote,
 }
 
 /// <summary>What a question is made of, for the guardrails and the composer.</summary>
@@ -25,6 +26,15 @@ public sealed record QuestionAnalysis(
     IReadOnlyList<string> AbsentSubjects)
 {
     /// <summary>Share of the question's content terms that occur in the readings.</summary>
+    /// <summary>
+    /// Whether the question takes an event or thing for granted ("Why did …", "How did … affect", "How many … did")
+    /// rather than asking whether it happened.
+    /// </summary>
+    public bool Presupposes => QuestionAnalyzer.PresupposingForm(Question);
+
+    /// <summary>Share of the content terms the readings never use.</summary>
+    public double UnknownShare => ContentTerms.Count == 0 ? 0 : (double)UnknownTerms.Count / ContentTerms.Count;
+
     public double Coverage => ContentTerms.Count == 0 ? 0 : 1.0 - ((double)UnknownTerms.Count / ContentTerms.Count);
 }
 
@@ -138,6 +148,11 @@ public static partial class QuestionAnalyzer
         return subjects.Where(s => s.Length > 1).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
     }
 
+    public static bool PresupposingForm(string question) => Presupposing().IsMatch(question.Trim());
+
+    [GeneratedRegex(@"^(why (did|does|do|was|were|has|have|had)|how (did|does|do|has|have)|how (many|much)\b.*\b(did|does|do|has|have|had)\b)", RegexOptions.IgnoreCase)]
+    private static partial Regex Presupposing();
+
     private static bool IsAfterSentenceEnd(string text, int index)
     {
         var i = index - 1;
@@ -152,6 +167,11 @@ public static partial class QuestionAnalyzer
     public static AnswerType DetectAnswerType(string question)
     {
         var q = question.Trim().ToLowerInvariant();
+        if (Said().IsMatch(q))
+        {
+            return AnswerType.Quote;
+        }
+
         if (When().IsMatch(q))
         {
             return AnswerType.Date;
@@ -184,6 +204,9 @@ public static partial class QuestionAnalyzer
 
         return AnswerType.Other;
     }
+
+    [GeneratedRegex(@"^what (did|does|do|has|have) .{2,60}\b(say|said|state|stated|argue|think|tell|declare|remark)\b|\bwho (said|stated|argued|declared)\b")]
+    private static partial Regex Said();
 
     [GeneratedRegex(@"(?<![\p{L}\p{N}])[""“‘']([^""”’']{2,80})[""”’'](?![\p{L}\p{N}])")]
     private static partial Regex Quoted();
