@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration.Json;
 using PaperBot.Answering;
+using PaperBot.Channels.Slack;
 using PaperBot.Knowledge;
 using PaperBot.Knowledge.Configuration;
 using PaperBot.Retrieval.Qdrant;
@@ -32,6 +33,7 @@ internal static class HostSetup
         services.AddPaperBotRetrievalStore();
         services.AddPaperBotAnswering();
         services.AddHostedService<KnowledgeWarmUp>();
+        services.AddSlackChannel();
         return services;
     }
 
@@ -41,6 +43,7 @@ internal static class HostSetup
         app.UseStatusCodePages();
         app.MapGet("/healthz", HealthEndpoint.GetAsync);
         app.MapPost("/api/ask", AskEndpoint.PostAsync);
+        app.MapSlackEndpoints();
         return app;
     }
 }
