@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using PaperBot.Answering;
 using PaperBot.Knowledge.Configuration;
+using PaperBot.Retrieval.Qdrant;
 
 namespace PaperBot.Cli;
 
@@ -27,6 +28,7 @@ internal static class CliServices
             .SetMinimumLevel(minimum)
             .AddSimpleConsole(o => o.SingleLine = true)
             .AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace));
+        services.AddPaperBotRetrievalStore();
         services.AddPaperBotAnswering();
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
     }

@@ -4,6 +4,7 @@ using PaperBot.Channels.Slack;
 using PaperBot.Channels.Teams;
 using PaperBot.Knowledge;
 using PaperBot.Knowledge.Configuration;
+using PaperBot.Retrieval.Qdrant;
 
 namespace PaperBot.Host;
 
@@ -30,6 +31,7 @@ internal static class HostSetup
     public static IServiceCollection AddPaperBot(this IServiceCollection services)
     {
         services.AddProblemDetails();
+        services.AddPaperBotRetrievalStore();
         services.AddPaperBotAnswering();
         services.AddHostedService<KnowledgeWarmUp>();
         services.AddSlackChannel();

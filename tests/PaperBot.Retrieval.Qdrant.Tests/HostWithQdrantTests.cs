@@ -1,0 +1,159 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using Google.Protobuf;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using PaperBot.Knowledge;
+using PaperBot.Knowledge.Chunking;
+using PaperBot.Knowledge.Documents;
+using PaperBot.Knowledge.Retrieval;
+using PaperBot.Retrieval.Qdrant.Tests.Fakes;
+using Qdrant.Client.Grpc;
+
+namespace PaperBot.Retrieval.Qdrant.Tests;
+
+/// <summary>The web host with <c>Retrieval__Store=qdrant</c> and no Qdrant behind the endpoint.</summary>
+public sealed class HostWithQdrantTests
+{
+    [Fact]
+    public async Task Host_QdrantDown_StartsAndHealthzAnswers503NamingStoreAndEndpoint()
+    {
+        var endpoint = $"http://127.0.0.1:{LoopbackPorts.Closed()}";
+        await using var factory = new QdrantHostFactory(new() { ["Retrieval:Store"] = "qdrant", ["Qdrant:Endpoint"] = endpoint });
+        using var client = factory.CreateClient();
+        var watch = Stopwatch.StartNew();
+
+        var response = await client.GetAsync(new Uri("/healthz", UriKind.Relative), TestContext.Current.CancellationToken);
+
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(4), $"took {watch.Elapsed}");
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken);
+        Assert.Equal("unavailable", body.GetProperty("status").GetString());
+        Assert.Equal("qdrant", body.GetProperty("store").GetString());
+        Assert.Contains(endpoint, body.GetProperty("location").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Host_QdrantDown_IndexingThrowsStoreUnavailableAndTheHostKeepsServing()
+    {
+        await using var factory = new QdrantHostFactory(new() { ["Retrieval:Store"] = "qdrant", ["Qdrant:Endpoint"] = $"http://127.0.0.1:{LoopbackPorts.Closed()}" });
+        using var client = factory.CreateClient();
+        var provider = factory.Services.GetRequiredService<KnowledgeBaseProvider>();
+
+        await Assert.ThrowsAsync<KnowledgeStoreUnavailableException>(() => provider.GetAsync(TestContext.Current.CancellationToken));
+
+        Assert.Null(provider.Current);
+        var response = await client.GetAsync(new Uri("/healthz", UriKind.Relative), TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task AskApi_QdrantDown_Answers503ProblemDocument()
+    {
+        await using var factory = new QdrantHostFactory(new() { ["Retrieval:Store"] = "qdrant", ["Qdrant:Endpoint"] = $"http://127.0.0.1:{LoopbackPorts.Closed()}" });
+        using var client = factory.CreateClient();
+        var watch = Stopwatch.StartNew();
+
+        var response = await AskAsync(client, "What is the North-South Gas Pipeline?");
+
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(10), $"took {watch.Elapsed}");
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken);
+        Assert.Equal(503, problem.GetProperty("status").GetInt32());
+        Assert.Contains("knowledge store is unavailable", problem.GetProperty("detail").GetString(), StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task Host_QdrantComesBack_IndexesAndAnswersWithoutARestart()
+    {
+        var port = LoopbackPorts.Closed();
+        await using var factory = new QdrantHostFactory(new() { ["Retrieval:Store"] = "qdrant", ["Qdrant:Endpoint"] = $"http://127.0.0.1:{port}" });
+        using var client = factory.CreateClient();
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, (await AskAsync(client, "What is the North-South Gas Pipeline?")).StatusCode);
+
+        await using var qdrant = await FakeQdrantServer.StartAsync(port, AnsweringQdrant(FirstChunkIdOfTheSmallPaper()));
+        var watch = Stopwatch.StartNew();
+        HttpResponseMessage health;
+        do
+        {
+            health = await client.GetAsync(new Uri("/healthz", UriKind.Relative), TestContext.Current.CancellationToken);
+        }
+        while (health.StatusCode != HttpStatusCode.OK && watch.Elapsed < TimeSpan.FromSeconds(15) && await Pause());
+
+        Assert.Equal(HttpStatusCode.OK, health.StatusCode);
+        var answer = await AskAsync(client, "What is the North-South Gas Pipeline?");
+        Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
+        Assert.NotNull(factory.Services.GetRequiredService<KnowledgeBaseProvider>().Current);
+    }
+
+    [Theory]
+    [InlineData("localhost:6334", "Qdrant:Endpoint")]
+    [InlineData("http://localhost:6333", "Qdrant:Endpoint")]
+    [InlineData("http://localhost:6334", "Qdrant:Collection", "")]
+    [InlineData("http://localhost:6334", "Qdrant:WriteConsistencyFactor", "paperbot", "3")]
+    public void Host_QdrantMisconfigured_FailsAtStartNamingTheSetting(string endpoint, string setting, string collection = "paperbot", string? writeConsistency = null)
+    {
+        using var factory = new QdrantHostFactory(new()
+        {
+            ["Retrieval:Store"] = "qdrant",
+            ["Qdrant:Endpoint"] = endpoint,
+            ["Qdrant:Collection"] = collection,
+            ["Qdrant:WriteConsistencyFactor"] = writeConsistency,
+        });
+
+        var error = Assert.Throws<OptionsValidationException>(() => factory.CreateClient());
+
+        Assert.Contains(setting, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Host_DefaultStore_IsEmbeddedAndIgnoresQdrantSettings()
+    {
+        await using var factory = new QdrantHostFactory(new() { ["Qdrant:Endpoint"] = "not a url" });
+        using var client = factory.CreateClient();
+
+        var response = await client.GetAsync(new Uri("/healthz", UriKind.Relative), TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.IsType<EmbeddedChunkStore>(factory.Services.GetRequiredService<IChunkStore>());
+    }
+
+    private static Task<HttpResponseMessage> AskAsync(HttpClient client, string question) =>
+        client.PostAsync(
+            new Uri("/api/ask", UriKind.Relative),
+            new StringContent(JsonSerializer.Serialize(new { question }), Encoding.UTF8, "application/json"),
+            TestContext.Current.CancellationToken);
+
+    private static async Task<bool> Pause()
+    {
+        await Task.Delay(200, TestContext.Current.CancellationToken);
+        return true;
+    }
+
+    private static string FirstChunkIdOfTheSmallPaper()
+    {
+        using var readings = TestChunks.Readings("paper.md", TestChunks.SmallPaper);
+        return Chunker.Chunk(DocumentLoader.LoadFolder(readings.Path).Documents[0], new ChunkingOptions())[0].Id;
+    }
+
+    /// <summary>A Qdrant that holds PaperBot's collection, takes writes, and finds one chunk for any query.</summary>
+    private static Dictionary<string, IMessage> AnsweringQdrant(string chunkId)
+    {
+        var completed = new PointsOperationResponse { Result = new UpdateResult { Status = UpdateStatus.Completed } };
+        return new()
+        {
+            ["/qdrant.Qdrant/HealthCheck"] = new HealthCheckReply { Title = "fake qdrant", Version = "1.19.0" },
+            ["/qdrant.Collections/CollectionExists"] = new CollectionExistsResponse { Result = new CollectionExists { Exists = true } },
+            ["/qdrant.Collections/Get"] = new GetCollectionInfoResponse { Result = FakeQdrant.ExistingPaperBotCollection() },
+            ["/qdrant.Points/Scroll"] = new ScrollResponse(),
+            ["/qdrant.Points/Count"] = new CountResponse { Result = new CountResult { Count = 0 } },
+            ["/qdrant.Points/Delete"] = completed,
+            ["/qdrant.Points/Upsert"] = completed,
+            ["/qdrant.Points/Query"] = new QueryResponse { Result = { new ScoredPoint { Id = Guid.NewGuid(), Score = 0.03f, Payload = { ["chunk_id"] = chunkId } } } },
+        };
+    }
+}
