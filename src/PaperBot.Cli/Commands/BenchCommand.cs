@@ -3,6 +3,7 @@ using System.Globalization;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using PaperBot.Answering;
 using PaperBot.Evaluation;
 using PaperBot.Knowledge.Chunking;
 using PaperBot.Knowledge.Configuration;
@@ -20,7 +21,7 @@ internal static class BenchCommand
 {
     public static async Task<int> RunAsync(string[] args)
     {
-        var parsed = CliArguments.Parse(args, [], ["--gold", "--rounds"]);
+        var parsed = CliArguments.Parse(args, ["--no-host"], ["--gold", "--rounds", "--host-questions"]);
         var rounds = parsed.IntValue("--rounds", 3, 1, 50);
         var gold = GoldSet.Load(PathResolver.ResolveFile(parsed.Value("--gold") ?? GoldSet.DefaultPath));
         using var services = CliServices.Create([]);
@@ -72,6 +73,24 @@ internal static class BenchCommand
                 }
             }
 
+            // End to end through the answer service (guardrails, retrieval, sentence choice, composition).
+            var answers = services.GetRequiredService<IAnswerService>();
+            foreach (var question in questions.Take(5))
+            {
+                await answers.AskAsync(question);
+            }
+
+            var answerTimes = new List<double>();
+            for (var round = 0; round < rounds; round++)
+            {
+                foreach (var question in questions)
+                {
+                    watch.Restart();
+                    await answers.AskAsync(question);
+                    answerTimes.Add(watch.Elapsed.TotalMilliseconds);
+                }
+            }
+
             var embedP50 = Percentile(embedTimes, 50);
             var searchP50 = Percentile(searchTimes, 50);
             Console.WriteLine($"PaperBot benchmark ({Environment.ProcessorCount} cores, {RuntimeLabel()})");
@@ -82,7 +101,16 @@ internal static class BenchCommand
             Row("query embedding p50", embedP50, "ms");
             Row("search p50", searchP50, "ms", string.Create(CultureInfo.InvariantCulture, $"({searchP50 / embedP50:F2} × embedding; target ≤ 1.3 ×)"));
             Row("search p95", Percentile(searchTimes, 95), "ms");
+            var answerP50 = Percentile(answerTimes, 50);
+            var answerP95 = Percentile(answerTimes, 95);
+            Row("answer p50 (end to end)", answerP50, "ms", string.Create(CultureInfo.InvariantCulture, $"({answerP50 / embedP50:F2} × embedding; target ≤ 1.5 ×)"));
+            Row("answer p95 (end to end)", answerP95, "ms", string.Create(CultureInfo.InvariantCulture, $"({answerP95 / embedP50:F2} × embedding; target ≤ 3 ×)"));
             Row("peak resident memory", PeakResidentMegabytes(), "MB", "(target ≤ 400 MB)");
+            if (!parsed.Has("--no-host"))
+            {
+                await HostMemoryBench.RunAsync(questions, parsed.IntValue("--host-questions", 1000, 10, 100_000), cacheFolder);
+            }
+
             return 0;
         }
         finally
