@@ -18,6 +18,7 @@ try
     {
         "search" => await SearchCommand.RunAsync(rest),
         "sections" => await SectionsCommand.RunAsync(rest),
+        "eval" => await EvalCommand.RunAsync(rest),
         "help" or "--help" or "-h" => Help.Print(),
         _ => throw new UsageException($"unknown command '{command}'"),
     };

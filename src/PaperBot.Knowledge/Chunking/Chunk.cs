@@ -12,9 +12,17 @@ public sealed record Chunk(
     string SectionTitle,
     int Paragraph,
     int Ordinal,
-    IReadOnlyList<LocatedSentence> Sentences)
+    IReadOnlyList<LocatedSentence> Sentences,
+    string Heading)
 {
+    /// <summary>The paper's words, as shown to people.</summary>
     public string Text { get; } = string.Join(" ", Sentences.Select(s => s.Text));
+
+    /// <summary>
+    /// What is embedded and indexed: the section's heading path, then the text. A passage about "the project" then
+    /// still matches a question about the pipeline its section is titled after.
+    /// </summary>
+    public string IndexText => $"{Heading}: {Text}";
 }
 
 /// <summary>How the paper is cut into chunks.</summary>
@@ -73,6 +81,12 @@ public static class Chunker
         return chunks;
     }
 
+    private static string HeadingPath(PaperDocument document, Section section)
+    {
+        var parent = section.ParentId is null ? null : document.FindSection(section.ParentId);
+        return parent is null ? section.Title : $"{parent.Title}. {section.Title}";
+    }
+
     private static void Add(List<Chunk> chunks, PaperDocument document, Section section, List<LocatedSentence> sentences)
     {
         if (sentences.Count == 0)
@@ -88,6 +102,7 @@ public static class Chunker
             section.Title,
             sentences[0].Paragraph,
             ordinal,
-            sentences));
+            sentences,
+            HeadingPath(document, section)));
     }
 }

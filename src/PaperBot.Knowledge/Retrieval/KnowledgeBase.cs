@@ -70,7 +70,7 @@ public sealed class KnowledgeBase
         var allChunks = chunksByDocument.Values.SelectMany(c => c).ToList();
         var sentences = loaded.Documents.SelectMany(d => d.AllSentences()).ToList();
 
-        var texts = allChunks.Select(c => c.Text).Concat(sentences.Select(s => s.Text)).ToList();
+        var texts = allChunks.Select(c => c.IndexText).Concat(sentences.Select(s => s.Text)).ToList();
         var vectors = await cache.GetOrAddAsync(texts, embeddings, cancellationToken).ConfigureAwait(false);
         var embedded = cache.LastMisses;
 
@@ -86,7 +86,7 @@ public sealed class KnowledgeBase
             sentenceVectors[sentences[i]] = vectors[allChunks.Count + i];
         }
 
-        var bm25 = Bm25Encoder.Fit(allChunks.Select(c => c.Text));
+        var bm25 = Bm25Encoder.Fit(allChunks.Select(c => c.IndexText));
         var written = 0;
         foreach (var document in loaded.Documents)
         {
@@ -98,7 +98,7 @@ public sealed class KnowledgeBase
             }
 
             var stored = chunksByDocument[document.Id]
-                .Select(c => new StoredChunk(c, chunkVectors[c.Id], bm25.EncodePassage(c.Text)))
+                .Select(c => new StoredChunk(c, chunkVectors[c.Id], bm25.EncodePassage(c.IndexText)))
                 .ToList();
             await store.ReplaceDocumentAsync(document.Id, hash, stored, cancellationToken).ConfigureAwait(false);
             written++;

@@ -1,0 +1,50 @@
+using System.Globalization;
+using Microsoft.Extensions.DependencyInjection;
+using PaperBot.Evaluation;
+using PaperBot.Knowledge;
+using PaperBot.Knowledge.Configuration;
+
+namespace PaperBot.Cli.Commands;
+
+/// <summary><c>paperbot eval [--gold FILE]</c>: the gold-set evaluation, printed as a table.</summary>
+internal static class EvalCommand
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var parsed = CliArguments.Parse(args, [], ["--gold"]);
+        var goldPath = PathResolver.ResolveFile(parsed.Value("--gold") ?? GoldSet.DefaultPath);
+        if (!File.Exists(goldPath))
+        {
+            throw new UsageException($"gold set not found: {goldPath}");
+        }
+
+        var gold = GoldSet.Load(goldPath);
+        using var services = CliServices.Create([]);
+        var knowledge = await services.GetRequiredService<KnowledgeBaseProvider>().GetAsync();
+
+        var retrieval = await RetrievalEvaluator.EvaluateAsync(knowledge, gold);
+        var answerable = gold.Count(g => g.IsAnswerable);
+        Console.WriteLine($"Gold set: {gold.Count} questions ({answerable} answerable, {gold.Count(g => g.IsAnswerable && g.Paraphrased)} of them paraphrased; {gold.Count - answerable} to decline)");
+        Console.WriteLine();
+        Console.WriteLine("Retrieval (by section, top 10)");
+        Console.WriteLine($"  {"retriever",-10} {"hit@1",7} {"hit@3",7} {"MRR",7}");
+        foreach (var score in retrieval)
+        {
+            var name = score.Mode switch
+            {
+                Knowledge.Retrieval.SearchMode.Lexical => "BM25",
+                Knowledge.Retrieval.SearchMode.Dense => "dense",
+                _ => "hybrid",
+            };
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {name,-10} {score.HitAt1,7:F3} {score.HitAt3,7:F3} {score.Mrr,7:F3}"));
+        }
+
+        var hybrid = retrieval.Single(r => r.Mode == Knowledge.Retrieval.SearchMode.Hybrid);
+        if (hybrid.MissesAt3.Count > 0)
+        {
+            Console.WriteLine($"  hybrid misses at 3: {string.Join(", ", hybrid.MissesAt3)}");
+        }
+
+        return 0;
+    }
+}

@@ -1,0 +1,44 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace PaperBot.Evaluation;
+
+/// <summary>One gold question: an answerable one with its gold sections and facts, or one that must be declined.</summary>
+public sealed record GoldItem
+{
+    public required string Id { get; init; }
+
+    /// <summary><c>answer</c> or <c>decline</c>.</summary>
+    public required string Kind { get; init; }
+
+    public required string Question { get; init; }
+
+    public IReadOnlyList<string> Sections { get; init; } = [];
+
+    /// <summary>Strings the answer must contain (compared case-insensitively, typographic quotes folded).</summary>
+    public IReadOnlyList<string> Facts { get; init; } = [];
+
+    /// <summary>Worded so it shares few words with the paper.</summary>
+    public bool Paraphrased { get; init; }
+
+    /// <summary>For declines: the statuses that count as a correct decline.</summary>
+    public IReadOnlyList<string> Expect { get; init; } = [];
+
+    public string? Category { get; init; }
+
+    [JsonIgnore]
+    public bool IsAnswerable => Kind == "answer";
+}
+
+public static class GoldSet
+{
+    public const string DefaultPath = "tests/gold/gold-set.json";
+
+    private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web) { ReadCommentHandling = JsonCommentHandling.Skip };
+
+    public static IReadOnlyList<GoldItem> Load(string path)
+    {
+        using var stream = File.OpenRead(path);
+        return JsonSerializer.Deserialize<List<GoldItem>>(stream, Options) ?? [];
+    }
+}
