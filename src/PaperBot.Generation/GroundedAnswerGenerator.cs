@@ -180,23 +180,28 @@ public sealed partial class GroundedAnswerGenerator(LlmClient llm, IOptions<LlmO
         ElapsedMs = watch.Elapsed.TotalMilliseconds,
     };
 
-    /// <summary><c>Pakistan joined SEATO and CENTO [1][2].</c>: the markers close the sentence, before its full stop.</summary>
+    /// <summary>
+    /// <c>Pakistan joined SEATO and CENTO [1][2].</c>: the markers close the sentence, before its full stop. A stop
+    /// inside a closing quotation moves after the markers (<c>…a centre” [1].</c>), so the sentence still ends with its
+    /// markers and the markers stay with their sentence when the answer is split again.
+    /// </summary>
     internal static string WithMarkers(string claim, IReadOnlyList<int> markers)
     {
         var marks = string.Concat(markers.Select(m => $"[{m}]"));
-        var end = claim.Length;
-        while (end > 0 && claim[end - 1] is '.' or '!' or '?')
+        var text = claim.TrimEnd();
+        var stop = '.';
+        if (text.Length > 0 && text[^1] is '.' or '!' or '?')
         {
-            end--;
+            stop = text[^1];
+            text = text[..^1].TrimEnd();
+        }
+        else if (text.Length > 1 && text[^1] is '"' or '\'' or '”' or '’' && text[^2] is '.' or '!' or '?')
+        {
+            stop = text[^2];
+            text = text[..^2] + text[^1];
         }
 
-        // A sentence that ends inside a quotation keeps it whole: ….” [1]
-        if (end < claim.Length && end > 0 && claim[end - 1] is '"' or '\'' or '”' or '’' or ')')
-        {
-            return $"{claim} {marks}";
-        }
-
-        return end == claim.Length ? $"{claim} {marks}." : $"{claim[..end]} {marks}{claim[end..]}";
+        return $"{text} {marks}{stop}";
     }
 
     [GeneratedRegex(@"(?:^|(?<=[.!?]\s*))\W*the passages do not contain (?:the|an|this|that) answer\W*?(?:[.!?]|$)\W*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

@@ -174,7 +174,7 @@ public static partial class GroundingCheck
     /// <summary>
     /// The reply's sentences. Lines are taken apart first (a model may answer in a list despite the prompt), list
     /// bullets and emphasis dropped, and a marker written after the full stop (<c>… 1948. [1]</c>) moved before it so
-    /// it stays with its sentence.
+    /// it stays with its sentence (<c>… a centre.” [2]</c> becomes <c>… a centre [2].”</c>).
     /// </summary>
     public static IReadOnlyList<string> SplitReply(string reply)
     {
@@ -224,7 +224,8 @@ public static partial class GroundingCheck
     [GeneratedRegex(@"\[\s*(\d+(?:\s*[,;]\s*\d+)*)\s*\]", RegexOptions.CultureInvariant)]
     private static partial Regex Marker();
 
-    [GeneratedRegex(@"(?<stop>[.!?])(?<marks>(?:\s*\[\s*\d+(?:\s*[,;]\s*\d+)*\s*\])+)", RegexOptions.CultureInvariant)]
+    // A stop (and any closing quotation or bracket after it), then markers, then perhaps a second stop: ".” [2]."
+    [GeneratedRegex(@"(?<stop>[.!?][""'”’)\]]*)(?<marks>(?:\s*\[\s*\d+(?:\s*[,;]\s*\d+)*\s*\])+)(?:\s*[.!?](?=\s|$))?", RegexOptions.CultureInvariant)]
     private static partial Regex MarkerAfterStop();
 
     [GeneratedRegex(@"^\s*(?:[-*•]|\d+[.)])\s+", RegexOptions.CultureInvariant)]

@@ -23,8 +23,11 @@ public sealed class LlmOptions
 {
     public const string SectionName = "Llm";
 
-    /// <summary>The similarity a sentence must reach with its best supporting sentence of the paper; tuned on the gold set.</summary>
-    public const double DefaultMinSupportSimilarity = 0.80;
+    /// <summary>
+    /// The similarity a sentence must reach with its best supporting sentence of the paper. Tuned on the gold set
+    /// (see docs/generative.md): the highest value that still keeps the short, answer-focused sentences a model writes.
+    /// </summary>
+    public const double DefaultMinSupportSimilarity = 0.83;
 
     /// <summary><c>none</c> (default), <c>openai</c> or <c>azure-openai</c>.</summary>
     public string Provider { get; set; } = LlmProviders.None;

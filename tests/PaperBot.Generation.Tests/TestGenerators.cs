@@ -65,6 +65,50 @@ internal static class ScriptedAnswers
         return text + ".";
     }
 
+    private static readonly (string From, string To)[] Synonyms =
+    [
+        (" relations", " ties"), (" relationship", " ties"), (" countries", " nations"), (" country", " nation"),
+        (" strengthen", " bolster"), (" signed", " concluded"), (" visited", " went to"), (" approximately", " about"),
+        (" however", string.Empty), (" also ", " "), (" which ", " that "), (" in order to ", " to "), (" towards ", " toward "),
+        (" significant", " major"), (" important", " key"), (" cooperation", " collaboration"), (" agreed", " consented"),
+        (" offered", " extended"), (" wanted", " wished"), (" began", " started"), (" large", " big"), (" help", " assist"),
+    ];
+
+    /// <summary>
+    /// A heavier paraphrase, closer to what a model writes when it answers in its own words: the light paraphrase,
+    /// common words swapped for synonyms, and an answer-style lead-in. Names, numbers and quotations are untouched.
+    /// </summary>
+    public static string Reword(string sentence, int variant)
+    {
+        var text = " " + Paraphrase(sentence).TrimEnd('.');
+        foreach (var (from, to) in Synonyms)
+        {
+            text = text.Replace(from, to, StringComparison.Ordinal);
+        }
+
+        text = text.Trim();
+        var lower = text.Length > 1 && !char.IsUpper(text[1]) ? char.ToLowerInvariant(text[0]) + text[1..] : text;
+        return (variant % 3) switch
+        {
+            0 => $"According to the paper, {lower}.",
+            1 => $"The paper notes that {lower}.",
+            _ => $"{text}.",
+        };
+    }
+
+    /// <summary>
+    /// A compressed answer, as a model writes when it takes only the part of a long sentence that answers: the
+    /// sentence's longest comma-separated stretch, stated on its own.
+    /// </summary>
+    public static string Compress(string sentence)
+    {
+        var parts = sentence.TrimEnd('.').Split(", ");
+        var longest = parts.MaxBy(p => p.Length)!.Trim();
+        return longest.Split(' ').Length >= 6 && longest.Length < sentence.Length - 10
+            ? char.ToUpperInvariant(longest[0]) + longest[1..] + "."
+            : Paraphrase(sentence);
+    }
+
     /// <summary>Sentences of a passage worth paraphrasing: long enough to state something.</summary>
     public static IEnumerable<string> Statements(Knowledge.Retrieval.SearchHit passage) =>
         passage.Chunk.Sentences.Select(s => s.Text).Where(t => t.Split(' ').Length >= 8);
