@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using PaperBot.Knowledge;
+using PaperBot.Answering;
 using PaperBot.Knowledge.Configuration;
 
 namespace PaperBot.Cli;
@@ -27,7 +27,7 @@ internal static class CliServices
             .SetMinimumLevel(minimum)
             .AddSimpleConsole(o => o.SingleLine = true)
             .AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace));
-        services.AddPaperBotKnowledge();
+        services.AddPaperBotAnswering();
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
     }
 }

@@ -16,9 +16,12 @@ try
 {
     return command switch
     {
+        "ask" => await AskCommand.RunAsync(rest),
         "search" => await SearchCommand.RunAsync(rest),
         "sections" => await SectionsCommand.RunAsync(rest),
         "eval" => await EvalCommand.RunAsync(rest),
+        "diag" => await DiagCommand.RunAsync(rest),
+        "bench" => await BenchCommand.RunAsync(rest),
         "help" or "--help" or "-h" => Help.Print(),
         _ => throw new UsageException($"unknown command '{command}'"),
     };

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Configuration.Json;
+using PaperBot.Answering;
 using PaperBot.Knowledge;
 using PaperBot.Knowledge.Configuration;
 
@@ -18,18 +19,26 @@ internal static class HostSetup
         {
             builder.Configuration.Sources.Insert(0, new JsonConfigurationSource { Path = file, Optional = true, ReloadOnChange = false, FileProvider = null });
         }
+
+        // The listening address is host configuration, read before this file was added: apply the merged value
+        // (appsettings.json < environment < --urls) explicitly. Default: loopback, the Teams bot port.
+        builder.WebHost.UseUrls(builder.Configuration["Urls"] ?? builder.Configuration["urls"] ?? "http://127.0.0.1:3978");
     }
 
     public static IServiceCollection AddPaperBot(this IServiceCollection services)
     {
         services.AddProblemDetails();
-        services.AddPaperBotKnowledge();
+        services.AddPaperBotAnswering();
+        services.AddHostedService<KnowledgeWarmUp>();
         return services;
     }
 
     public static WebApplication MapPaperBot(this WebApplication app)
     {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
         app.MapGet("/healthz", HealthEndpoint.GetAsync);
+        app.MapPost("/api/ask", AskEndpoint.PostAsync);
         return app;
     }
 }

@@ -30,7 +30,8 @@ public static class KnowledgeServiceCollectionExtensions
             .Validate(o => o.Top is >= 1 and <= 50, "Retrieval:Top must be between 1 and 50.")
             .ValidateOnStart();
 
-        services.TryAddSingleton<IEmbeddingGenerator<string, Embedding<float>>>(_ => new ArcticXsEmbeddingGenerator());
+        services.TryAddSingleton<IEmbeddingGenerator<string, Embedding<float>>>(sp =>
+            new ArcticXsEmbeddingGenerator(sp.GetRequiredService<IOptions<KnowledgeOptions>>().Value.ResolveCachePath()));
         services.TryAddSingleton(sp =>
         {
             var options = sp.GetRequiredService<IOptions<KnowledgeOptions>>().Value;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
+using PaperBot.Answering;
 using PaperBot.Evaluation;
 using PaperBot.Knowledge;
 using PaperBot.Knowledge.Configuration;
@@ -11,7 +12,8 @@ internal static class EvalCommand
 {
     public static async Task<int> RunAsync(string[] args)
     {
-        var parsed = CliArguments.Parse(args, [], ["--gold"]);
+        var parsed = CliArguments.Parse(args, ["--verbose"], ["--gold"]);
+        var verbose = parsed.Has("--verbose");
         var goldPath = PathResolver.ResolveFile(parsed.Value("--gold") ?? GoldSet.DefaultPath);
         if (!File.Exists(goldPath))
         {
@@ -43,6 +45,30 @@ internal static class EvalCommand
         if (hybrid.MissesAt3.Count > 0)
         {
             Console.WriteLine($"  hybrid misses at 3: {string.Join(", ", hybrid.MissesAt3)}");
+        }
+
+        var answers = await AnswerEvaluator.EvaluateAsync(services.GetRequiredService<IAnswerService>(), knowledge, gold);
+        Console.WriteLine();
+        Console.WriteLine($"Answers (extractive; {answers.Answerable} answerable, {answers.ToDecline} to decline)");
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  fact accuracy        {answers.FactAccuracy,7:F3}   (threshold ≥ 0.90)"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  citation hit         {answers.CitationHit,7:F3}   (threshold ≥ 0.95)"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  decline accuracy     {answers.DeclineAccuracy,7:F3}   (threshold ≥ 0.90)"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  false-decline rate   {answers.FalseDeclineRate,7:F3}   (threshold ≤ 0.05)"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  median answer words  {answers.MedianWords,7:F0}"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  verbatim-quote rate  {answers.VerbatimQuoteRate,7:F3}   ({answers.Quotes} quotes; threshold 1.000)"));
+        foreach (var miss in answers.Outcomes.Where(o => o.Item.IsAnswerable ? !(o.FactsFound && o.CitationHit && !o.Declined) : !o.CorrectDecline))
+        {
+            Console.WriteLine($"  miss {miss.Item.Id}: {AnswerJson.StatusName(miss.Answer.Status)} facts={miss.FactsFound} cited={string.Join(",", miss.Answer.Citations.Select(c => c.SectionId))} :: {miss.Item.Question}");
+            if (verbose)
+            {
+                Console.WriteLine($"       {miss.Answer.Text.Replace('\n', ' ')}");
+            }
+        }
+
+        var uncited = answers.Outcomes.SelectMany(o => o.UncitedSentences).ToList();
+        if (uncited.Count > 0)
+        {
+            Console.WriteLine($"  sentences without a citation: {uncited.Count}");
         }
 
         return 0;

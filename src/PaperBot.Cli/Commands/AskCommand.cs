@@ -1,0 +1,71 @@
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using PaperBot.Answering;
+
+namespace PaperBot.Cli.Commands;
+
+/// <summary><c>paperbot ask "question" [--json]</c>; with <c>--json</c> and no question, one question per input line.</summary>
+internal static class AskCommand
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var parsed = CliArguments.Parse(args, ["--json"], []);
+        var json = parsed.Has("--json");
+        var question = parsed.Question;
+        if (question is null && !json)
+        {
+            throw new UsageException("ask needs a question (or --json to read questions from standard input)");
+        }
+
+        using var services = CliServices.Create([]);
+        var answers = services.GetRequiredService<IAnswerService>();
+        if (question is not null)
+        {
+            var answer = await answers.AskAsync(question);
+            Write(answer, json);
+            return answer.Status == AnswerStatus.Rejected ? 1 : 0;
+        }
+
+        while (await Console.In.ReadLineAsync() is { } line)
+        {
+            Write(await answers.AskAsync(line), json: true);
+        }
+
+        return 0;
+    }
+
+    private static void Write(Answer answer, bool json)
+    {
+        if (json)
+        {
+            Console.WriteLine(JsonSerializer.Serialize(AnswerJson.From(answer), CliServices.Json));
+            return;
+        }
+
+        Console.WriteLine(answer.Text);
+        if (answer.Citations.Count > 0)
+        {
+            Console.WriteLine();
+            Console.WriteLine("Sources:");
+            foreach (var citation in answer.Citations)
+            {
+                var document = citation.DocumentName is null ? string.Empty : $"{citation.DocumentName}, ";
+                Console.WriteLine($"  [{citation.Marker}] {document}{citation.Label}, paragraph {citation.Paragraph}");
+                Console.WriteLine($"      “{citation.Quote}”");
+            }
+        }
+
+        if (answer.Status != AnswerStatus.Answered && answer.Suggestions.Count > 0)
+        {
+            Console.WriteLine();
+            Console.WriteLine("You could ask:");
+            foreach (var suggestion in answer.Suggestions)
+            {
+                Console.WriteLine($"  - {suggestion}");
+            }
+        }
+
+        Console.WriteLine();
+        Console.WriteLine($"({AnswerJson.StatusName(answer.Status)}, {answer.Mode}, {answer.ElapsedMs} ms)");
+    }
+}

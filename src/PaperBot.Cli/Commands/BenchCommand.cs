@@ -1,0 +1,152 @@
+using System.Diagnostics;
+using System.Globalization;
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using PaperBot.Evaluation;
+using PaperBot.Knowledge.Chunking;
+using PaperBot.Knowledge.Configuration;
+using PaperBot.Knowledge.Documents;
+using PaperBot.Knowledge.Embeddings;
+using PaperBot.Knowledge.Retrieval;
+
+namespace PaperBot.Cli.Commands;
+
+/// <summary>
+/// <c>paperbot bench</c>: the speed and memory figures the README quotes. Run it with <c>-c Release</c>.
+/// Cold build uses an empty cache folder; warm start loads the model and the index with the cache filled.
+/// </summary>
+internal static class BenchCommand
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var parsed = CliArguments.Parse(args, [], ["--gold", "--rounds"]);
+        var rounds = parsed.IntValue("--rounds", 3, 1, 50);
+        var gold = GoldSet.Load(PathResolver.ResolveFile(parsed.Value("--gold") ?? GoldSet.DefaultPath));
+        using var services = CliServices.Create([]);
+        var knowledgeOptions = services.GetRequiredService<IOptions<KnowledgeOptions>>().Value;
+        var chunking = services.GetRequiredService<IOptions<ChunkingOptions>>().Value;
+        var folder = knowledgeOptions.ResolveKnowledgePath();
+        var cacheFolder = Path.Combine(Path.GetTempPath(), "paperbot-bench-" + Environment.ProcessId);
+
+        try
+        {
+            // Cold: model load, then the whole index built with nothing cached.
+            var watch = Stopwatch.StartNew();
+            TimeSpan modelLoad, coldBuild;
+            IndexReport coldReport;
+            using (var generator = new ArcticXsEmbeddingGenerator(cacheFolder))
+            {
+                modelLoad = watch.Elapsed;
+                watch.Restart();
+                coldReport = (await BuildAsync(folder, chunking, generator, cacheFolder)).Report;
+                coldBuild = watch.Elapsed;
+            }
+
+            GC.Collect();
+
+            // Warm: what a second start does — a new model session, the documents, the cache, the store.
+            watch.Restart();
+            using var warmGenerator = new ArcticXsEmbeddingGenerator(cacheFolder);
+            var knowledge = await BuildAsync(folder, chunking, warmGenerator, cacheFolder);
+            var warmStart = watch.Elapsed;
+
+            var questions = gold.Select(g => g.Question).ToList();
+            foreach (var question in questions.Take(5))
+            {
+                await knowledge.SearchAsync(question, 5); // warm the session's kernels
+            }
+
+            var embedTimes = new List<double>();
+            var searchTimes = new List<double>();
+            for (var round = 0; round < rounds; round++)
+            {
+                foreach (var question in questions)
+                {
+                    watch.Restart();
+                    await knowledge.EmbedQueryAsync(question);
+                    embedTimes.Add(watch.Elapsed.TotalMilliseconds);
+                    watch.Restart();
+                    await knowledge.SearchAsync(question, 5);
+                    searchTimes.Add(watch.Elapsed.TotalMilliseconds);
+                }
+            }
+
+            var embedP50 = Percentile(embedTimes, 50);
+            var searchP50 = Percentile(searchTimes, 50);
+            Console.WriteLine($"PaperBot benchmark ({Environment.ProcessorCount} cores, {RuntimeLabel()})");
+            Console.WriteLine($"  corpus                      {coldReport.Documents} document(s), {coldReport.Chunks} chunks, {coldReport.Sentences} sentences, {coldReport.Embedded} texts embedded cold");
+            Row("model load", modelLoad.TotalMilliseconds, "ms");
+            Row("index build, cold cache", coldBuild.TotalMilliseconds, "ms", "(target ≤ 5000 ms, model load excluded)");
+            Row("start, warm cache", warmStart.TotalMilliseconds, "ms", $"(target ≤ 1500 ms; model load included; {knowledge.Report.Embedded} texts embedded)");
+            Row("query embedding p50", embedP50, "ms");
+            Row("search p50", searchP50, "ms", string.Create(CultureInfo.InvariantCulture, $"({searchP50 / embedP50:F2} × embedding; target ≤ 1.3 ×)"));
+            Row("search p95", Percentile(searchTimes, 95), "ms");
+            Row("peak resident memory", PeakResidentMegabytes(), "MB", "(target ≤ 400 MB)");
+            return 0;
+        }
+        finally
+        {
+            TryDelete(cacheFolder);
+        }
+    }
+
+    private static async Task<KnowledgeBase> BuildAsync(string folder, ChunkingOptions chunking, IEmbeddingGenerator<string, Embedding<float>> generator, string cacheFolder)
+    {
+        var loaded = DocumentLoader.LoadFolder(folder);
+        var cache = new EmbeddingCache(cacheFolder, ArcticXsEmbeddingGenerator.ModelId);
+        return await KnowledgeBase.BuildAsync(loaded, chunking, generator, cache, new EmbeddedChunkStore(), ArcticXsEmbeddingGenerator.QueryPrefix, CancellationToken.None);
+    }
+
+    internal static void Row(string name, double value, string unit, string note = "") =>
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {name,-27} {value,9:F1} {unit,-3} {note}"));
+
+    internal static double Percentile(List<double> values, int percentile)
+    {
+        if (values.Count == 0)
+        {
+            return 0;
+        }
+
+        var sorted = values.Order().ToList();
+        var index = (int)Math.Ceiling(percentile / 100.0 * sorted.Count) - 1;
+        return sorted[Math.Clamp(index, 0, sorted.Count - 1)];
+    }
+
+    /// <summary>The process's peak resident set (VmHWM on Linux; the peak working set elsewhere).</summary>
+    internal static double PeakResidentMegabytes()
+    {
+        const string status = "/proc/self/status";
+        if (File.Exists(status))
+        {
+            var line = File.ReadLines(status).FirstOrDefault(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
+            if (line is not null && double.TryParse(line[6..].Trim().Split(' ')[0], NumberStyles.Float, CultureInfo.InvariantCulture, out var kb))
+            {
+                return kb / 1024;
+            }
+        }
+
+        return Process.GetCurrentProcess().PeakWorkingSet64 / (1024.0 * 1024.0);
+    }
+
+    private static string RuntimeLabel() =>
+#if DEBUG
+        "Debug build: use -c Release for the README figures";
+#else
+        "Release";
+#endif
+
+    private static void TryDelete(string folder)
+    {
+        try
+        {
+            if (Directory.Exists(folder))
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+        }
+        catch (IOException)
+        {
+        }
+    }
+}

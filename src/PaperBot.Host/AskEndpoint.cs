@@ -1,0 +1,117 @@
+using System.Text.Json;
+using PaperBot.Answering;
+using PaperBot.Knowledge.Retrieval;
+
+namespace PaperBot.Host;
+
+/// <summary>
+/// <c>POST /api/ask</c> with <c>{"question": "…"}</c> returns the answer object every front end uses. Bad requests get
+/// a problem document (400 malformed, 413 over 64 KB, 415 not JSON); an unreachable knowledge store gets 503.
+/// </summary>
+internal static partial class AskEndpoint
+{
+    public const int MaxBodyBytes = 64 * 1024;
+
+    public static async Task<IResult> PostAsync(HttpRequest request, IAnswerService answers, ILogger<AnswerService> logger, CancellationToken cancellationToken)
+    {
+        if (!IsJson(request.ContentType))
+        {
+            return Problem(StatusCodes.Status415UnsupportedMediaType, "Unsupported media type", "Send the question as JSON: Content-Type: application/json and a body like {\"question\": \"…\"}.");
+        }
+
+        var body = await BodyReader.ReadCappedAsync(request, MaxBodyBytes, cancellationToken);
+        if (body is null)
+        {
+            return Problem(StatusCodes.Status413PayloadTooLarge, "Request too large", $"The request body is over {MaxBodyBytes / 1024} KB. Ask one short question at a time.");
+        }
+
+        string? question;
+        try
+        {
+            using var document = JsonDocument.Parse(body);
+            if (document.RootElement.ValueKind != JsonValueKind.Object
+                || !document.RootElement.TryGetProperty("question", out var value)
+                || value.ValueKind != JsonValueKind.String)
+            {
+                return Problem(StatusCodes.Status400BadRequest, "Missing question", "The body must be a JSON object with a string field \"question\".");
+            }
+
+            question = value.GetString();
+        }
+        catch (JsonException)
+        {
+            return Problem(StatusCodes.Status400BadRequest, "Malformed JSON", "The body is not valid JSON. Send {\"question\": \"…\"}.");
+        }
+
+        Answer answer;
+        try
+        {
+            answer = await answers.AskAsync(new AskRequest(question ?? string.Empty), cancellationToken);
+        }
+        catch (KnowledgeStoreUnavailableException ex)
+        {
+            LogStoreUnavailable(logger, ex.Message);
+            return Problem(StatusCodes.Status503ServiceUnavailable, "Knowledge store unavailable", "The knowledge store is unavailable right now. Please try again in a moment.");
+        }
+
+        if (answer.Status == AnswerStatus.Rejected && QuestionInput.Validate(question) is { } problem)
+        {
+            return Problem(StatusCodes.Status400BadRequest, "Unusable question", problem, AnswerJson.From(answer));
+        }
+
+        return Results.Json(AnswerJson.From(answer), HostJson.Options);
+    }
+
+    private static bool IsJson(string? contentType) =>
+        contentType is not null
+        && (contentType.StartsWith("application/json", StringComparison.OrdinalIgnoreCase)
+            || (contentType.StartsWith("application/", StringComparison.OrdinalIgnoreCase) && contentType.Contains("+json", StringComparison.OrdinalIgnoreCase)));
+
+    internal static IResult Problem(int status, string title, string detail, AnswerJson? answer = null) =>
+        Results.Problem(
+            statusCode: status,
+            title: title,
+            detail: detail,
+            extensions: answer is null ? null : new Dictionary<string, object?> { ["answer"] = answer });
+
+    [LoggerMessage(EventId = 1101, Level = LogLevel.Warning, Message = "Question refused: the knowledge store is unavailable ({Reason})")]
+    private static partial void LogStoreUnavailable(ILogger logger, string reason);
+}
+
+/// <summary>Reads a request body up to a cap, before any parsing.</summary>
+internal static class BodyReader
+{
+    /// <summary>The body, or null when it is larger than <paramref name="maxBytes"/>.</summary>
+    public static async Task<byte[]?> ReadCappedAsync(HttpRequest request, int maxBytes, CancellationToken cancellationToken)
+    {
+        if (request.ContentLength > maxBytes)
+        {
+            return null;
+        }
+
+        using var buffer = new MemoryStream();
+        var chunk = new byte[8192];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            if (buffer.Length + read > maxBytes)
+            {
+                return null;
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        return buffer.ToArray();
+    }
+}
+
+/// <summary>JSON as the HTTP API writes it: camelCase, nulls left out, non-ASCII letters kept readable.</summary>
+internal static class HostJson
+{
+    public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
+    {
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
+    };
+}
