@@ -181,27 +181,19 @@ public sealed partial class GroundedAnswerGenerator(LlmClient llm, IOptions<LlmO
     };
 
     /// <summary>
-    /// <c>Pakistan joined SEATO and CENTO [1][2].</c>: the markers close the sentence, before its full stop. A stop
-    /// inside a closing quotation moves after the markers (<c>…a centre” [1].</c>), so the sentence still ends with its
-    /// markers and the markers stay with their sentence when the answer is split again.
+    /// <c>Pakistan joined SEATO and CENTO. [1][2]</c>: each sentence ends with its markers, after its full stop, as the
+    /// extractive answers do, so every front end renders both modes alike.
     /// </summary>
     internal static string WithMarkers(string claim, IReadOnlyList<int> markers)
     {
-        var marks = string.Concat(markers.Select(m => $"[{m}]"));
         var text = claim.TrimEnd();
-        var stop = '.';
-        if (text.Length > 0 && text[^1] is '.' or '!' or '?')
+        var end = text.TrimEnd('"', '\'', '”', '’', ')');
+        if (end.Length == 0 || end[^1] is not ('.' or '!' or '?'))
         {
-            stop = text[^1];
-            text = text[..^1].TrimEnd();
-        }
-        else if (text.Length > 1 && text[^1] is '"' or '\'' or '”' or '’' && text[^2] is '.' or '!' or '?')
-        {
-            stop = text[^2];
-            text = text[..^2] + text[^1];
+            text += ".";
         }
 
-        return $"{text} {marks}{stop}";
+        return $"{text} {string.Concat(markers.Select(m => $"[{m}]"))}";
     }
 
     [GeneratedRegex(@"(?:^|(?<=[.!?]\s*))\W*the passages do not contain (?:the|an|this|that) answer\W*?(?:[.!?]|$)\W*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

@@ -43,11 +43,11 @@ public sealed class GroundingCheckTests
     }
 
     [Theory]
-    [InlineData("Pakistan joined SEATO.", new[] { 1 }, "Pakistan joined SEATO [1].")]
-    [InlineData("Pakistan joined SEATO (SEATO).", new[] { 1, 2 }, "Pakistan joined SEATO (SEATO) [1][2].")]
-    [InlineData("He said, “Russia is a centre.”", new[] { 3 }, "He said, “Russia is a centre” [3].")]
-    [InlineData("Did it happen?", new[] { 1 }, "Did it happen [1]?")]
-    [InlineData("No stop at all", new[] { 1 }, "No stop at all [1].")]
+    [InlineData("Pakistan joined SEATO.", new[] { 1 }, "Pakistan joined SEATO. [1]")]
+    [InlineData("Pakistan joined SEATO (SEATO).", new[] { 1, 2 }, "Pakistan joined SEATO (SEATO). [1][2]")]
+    [InlineData("He said, “Russia is a centre.”", new[] { 3 }, "He said, “Russia is a centre.” [3]")]
+    [InlineData("Did it happen?", new[] { 1 }, "Did it happen? [1]")]
+    [InlineData("No stop at all", new[] { 1 }, "No stop at all. [1]")]
     public void WithMarkers_Sentence_EndsWithMarkers(string claim, int[] markers, string expected)
     {
         Assert.Equal(expected, GroundedAnswerGenerator.WithMarkers(claim, markers));
