@@ -5,6 +5,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using PaperBot.Answering;
+using PaperBot.Generation;
 using PaperBot.Knowledge.Configuration;
 
 namespace PaperBot.Cli;
@@ -28,6 +29,7 @@ internal static class CliServices
             .AddSimpleConsole(o => o.SingleLine = true)
             .AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace));
         services.AddPaperBotAnswering();
+        services.AddPaperBotGeneration();
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
     }
 }

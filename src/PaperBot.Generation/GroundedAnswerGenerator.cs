@@ -105,16 +105,17 @@ public sealed partial class GroundedAnswerGenerator(LlmClient llm, IOptions<LlmO
             Log.ModelTimedOut(logger, _options.TimeoutSeconds);
             return null;
         }
-        catch (HttpOperationException ex)
+        catch (HttpOperationException ex) when (ex.StatusCode is not null)
         {
-            Log.ModelHttpError(logger, ex.StatusCode is { } status ? (int)status : null);
+            Log.ModelHttpError(logger, (int)ex.StatusCode.Value);
             return null;
         }
         catch (Exception ex)
         {
             // Whatever else the connector throws (a refused connection, a reply that is not chat-completion JSON), the
             // extractive answer stands in: the person still gets an answer.
-            Log.ModelFailed(logger, ex.GetType().Name, ex.Message);
+            var cause = ex.GetBaseException();
+            Log.ModelFailed(logger, cause.GetType().Name, cause.Message);
             return null;
         }
     }

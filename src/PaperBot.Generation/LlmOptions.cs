@@ -100,7 +100,8 @@ public sealed class LlmOptionsValidator : IValidateOptions<LlmOptions>
             failures.Add($"Llm:MinSupportSimilarity must be between 0 and 1 (was {options.MinSupportSimilarity}).");
         }
 
-        if (!options.Enabled)
+        var known = provider is LlmProviders.OpenAI or LlmProviders.AzureOpenAI;
+        if (!options.Enabled || !known)
         {
             return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
         }

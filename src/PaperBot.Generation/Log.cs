@@ -12,7 +12,7 @@ internal static partial class Log
     public static partial void ModelTimedOut(ILogger logger, int timeoutSeconds);
 
     [LoggerMessage(EventId = 5102, Level = LogLevel.Warning, Message = "Language model returned HTTP {StatusCode}; answering extractively")]
-    public static partial void ModelHttpError(ILogger logger, int? statusCode);
+    public static partial void ModelHttpError(ILogger logger, int statusCode);
 
     [LoggerMessage(EventId = 5103, Level = LogLevel.Warning, Message = "Language model could not be reached or failed ({ErrorType}: {Error}); answering extractively")]
     public static partial void ModelFailed(ILogger logger, string errorType, string error);

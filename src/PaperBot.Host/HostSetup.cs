@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration.Json;
 using PaperBot.Answering;
+using PaperBot.Generation;
 using PaperBot.Knowledge;
 using PaperBot.Knowledge.Configuration;
 
@@ -29,6 +30,7 @@ internal static class HostSetup
     {
         services.AddProblemDetails();
         services.AddPaperBotAnswering();
+        services.AddPaperBotGeneration();
         services.AddHostedService<KnowledgeWarmUp>();
         return services;
     }
