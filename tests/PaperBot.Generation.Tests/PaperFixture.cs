@@ -20,6 +20,12 @@ public sealed class PaperFixture : IAsyncLifetime
     private ArcticXsEmbeddingGenerator? _embeddings;
     private KnowledgeBase? _knowledge;
 
+    /// <summary>The embedding cache the paper was indexed through: another index of the same paper built on it embeds nothing.</summary>
+    public string CacheFolder => _cacheFolder;
+
+    /// <summary>The loaded ONNX model, shared so a test never loads a second copy.</summary>
+    public IEmbeddingGenerator<string, Embedding<float>> Embeddings => _embeddings ?? throw new InvalidOperationException("The fixture has not been initialised.");
+
     public KnowledgeBase Knowledge => _knowledge ?? throw new InvalidOperationException("The fixture has not been initialised.");
 
     /// <summary>Every sentence of the paper, for asserting that a quote is the paper's own words.</summary>
