@@ -1,6 +1,8 @@
 using Microsoft.Extensions.Configuration.Json;
 using PaperBot.Answering;
 using PaperBot.Generation;
+using PaperBot.Channels.Slack;
+using PaperBot.Channels.Teams;
 using PaperBot.Knowledge;
 using PaperBot.Knowledge.Configuration;
 
@@ -32,6 +34,8 @@ internal static class HostSetup
         services.AddPaperBotAnswering();
         services.AddPaperBotGeneration();
         services.AddHostedService<KnowledgeWarmUp>();
+        services.AddSlackChannel();
+        services.AddTeamsChannel();
         return services;
     }
 
@@ -41,6 +45,8 @@ internal static class HostSetup
         app.UseStatusCodePages();
         app.MapGet("/healthz", HealthEndpoint.GetAsync);
         app.MapPost("/api/ask", AskEndpoint.PostAsync);
+        app.MapSlackEndpoints();
+        app.MapTeamsEndpoints();
         return app;
     }
 }

@@ -1,0 +1,164 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using PaperBot.Channels.Slack.Inbound;
+using PaperBot.Channels.Slack.Rendering;
+using PaperBot.Channels.Slack.WebApi;
+
+namespace PaperBot.Channels.Slack.Processing;
+
+/// <summary>
+/// How a request was acknowledged: 200 with no body (plain ack), 200 with a body Slack shows or reads, or an error
+/// status with a problem title. HTTP writes it as the response; Socket Mode puts the body in the envelope ack.
+/// </summary>
+internal sealed record SlackAck(int StatusCode, JsonObject? Body = null, string? Problem = null)
+{
+    public static SlackAck Accepted { get; } = new(200);
+
+    public static SlackAck Reply(JsonObject body) => new(200, body);
+
+    public static SlackAck Malformed(string problem) => new(400, null, problem);
+
+    public static SlackAck Ephemeral(string text) => Reply(new JsonObject { ["response_type"] = "ephemeral", ["text"] = text });
+}
+
+/// <summary>
+/// Where every Slack request lands once it is trusted, whichever transport brought it (HTTP or Socket Mode): it checks
+/// the request, queues the slow part and returns the acknowledgement at once, well inside Slack's 3 seconds.
+/// </summary>
+internal sealed class SlackInbox(
+    SlackWorkQueue queue,
+    EventDeduplicator dedupe,
+    SlackBotIdentity identity,
+    SlackMetrics metrics,
+    IOptionsMonitor<SlackOptions> options,
+    ILogger<SlackInbox> logger)
+{
+    internal const string BusyText = "PaperBot is busy answering other questions. Please try again in a minute.";
+
+    /// <summary>A slash command: its fields from a form post or from a <c>slash_commands</c> envelope.</summary>
+    public SlackAck AcceptCommand(IReadOnlyDictionary<string, string> fields)
+    {
+        var command = SlashCommand.TryCreate(fields, out var problem);
+        if (command is null)
+        {
+            return SlackAck.Malformed(problem);
+        }
+
+        var expected = options.CurrentValue.Command;
+        if (!string.Equals(command.Command, expected, StringComparison.OrdinalIgnoreCase))
+        {
+            Log.UnknownCommand(logger, command.Command);
+            return SlackAck.Ephemeral($"PaperBot answers {expected}, not {command.Command}.");
+        }
+
+        if (!queue.TryEnqueue(new AnswerCommand(command)))
+        {
+            Log.QueueFull(logger, "slash command");
+            metrics.Message("slash command", "busy");
+            return SlackAck.Ephemeral(BusyText);
+        }
+
+        return SlackAck.Accepted;
+    }
+
+    /// <summary>An Events API body: <c>url_verification</c> or an <c>event_callback</c> envelope.</summary>
+    public SlackAck AcceptEvent(JsonElement envelope, string? retryNum = null)
+    {
+        if (envelope.ValueKind != JsonValueKind.Object)
+        {
+            return SlackAck.Malformed("the event body is not a JSON object");
+        }
+
+        switch (envelope.GetStringOrNull("type"))
+        {
+            case "url_verification":
+                var challenge = envelope.GetStringOrNull("challenge");
+                return challenge is null
+                    ? SlackAck.Malformed("url_verification without a challenge")
+                    : SlackAck.Reply(new JsonObject { ["challenge"] = challenge });
+            case "event_callback":
+                break;
+            case null:
+                return SlackAck.Malformed("the event body has no type");
+            default:
+                return SlackAck.Accepted;
+        }
+
+        if (!envelope.TryGetProperty("event", out var inner) || inner.ValueKind != JsonValueKind.Object)
+        {
+            return SlackAck.Malformed("event_callback without an event object");
+        }
+
+        var evt = SlackMessageEvent.TryRead(envelope);
+        if (evt is null)
+        {
+            // Some other event this app was subscribed to: acknowledged, not answered.
+            return SlackAck.Accepted;
+        }
+
+        if (SlackEventFilter.ReasonToIgnore(evt, identity) is { } reason)
+        {
+            Log.EventIgnored(logger, evt.EventId, reason);
+            metrics.Message("message", "ignored");
+            return SlackAck.Accepted;
+        }
+
+        if (!dedupe.TryRegister(evt.EventId))
+        {
+            Log.DuplicateEvent(logger, evt.EventId, retryNum ?? "-");
+            metrics.Message("message", "duplicate");
+            return SlackAck.Accepted;
+        }
+
+        if (!queue.TryEnqueue(new AnswerMessage(evt)))
+        {
+            // Not acknowledged, so Slack delivers it again later; forget the id so that retry is answered.
+            dedupe.Forget(evt.EventId);
+            Log.QueueFull(logger, "message");
+            metrics.Message("message", "busy");
+            return new SlackAck(503, null, "PaperBot is busy");
+        }
+
+        return SlackAck.Accepted;
+    }
+
+    /// <summary>An interaction payload: 👍/👎 clicks are recorded and thanked for; anything else is acknowledged.</summary>
+    public SlackAck AcceptInteraction(JsonElement payload)
+    {
+        if (payload.ValueKind != JsonValueKind.Object || payload.GetStringOrNull("type") is not { } type)
+        {
+            return SlackAck.Malformed("the interaction payload is not a JSON object with a type");
+        }
+
+        if (type != "block_actions" || !payload.TryGetProperty("actions", out var actions) || actions.ValueKind != JsonValueKind.Array)
+        {
+            return SlackAck.Accepted;
+        }
+
+        var user = payload.TryGetProperty("user", out var u) ? u.GetStringOrNull("id") ?? "unknown" : "unknown";
+        Uri.TryCreate(payload.GetStringOrNull("response_url"), UriKind.Absolute, out var responseUrl);
+        foreach (var action in actions.EnumerateArray())
+        {
+            var actionId = action.GetStringOrNull("action_id");
+            var answerId = action.GetStringOrNull("value");
+            if (actionId is not (SlackMessageRenderer.LikeActionId or SlackMessageRenderer.DislikeActionId)
+                || string.IsNullOrWhiteSpace(answerId) || answerId.Length > 100)
+            {
+                continue;
+            }
+
+            var liked = actionId == SlackMessageRenderer.LikeActionId;
+            Log.FeedbackReceived(logger, liked ? "like" : "dislike", answerId, user);
+            metrics.Feedback(answerId, liked, user);
+            if (responseUrl is not null)
+            {
+                // Thanks are a courtesy: when the queue is full the click is still recorded.
+                queue.TryEnqueue(new ThankForFeedback(responseUrl, liked));
+            }
+        }
+
+        return SlackAck.Accepted;
+    }
+}

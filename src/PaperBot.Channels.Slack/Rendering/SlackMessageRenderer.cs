@@ -1,0 +1,121 @@
+using System.Text;
+using System.Text.Json.Nodes;
+using PaperBot.Answering;
+
+namespace PaperBot.Channels.Slack.Rendering;
+
+/// <summary>
+/// Turns an <see cref="Answer"/> into Block Kit: the answer in mrkdwn sections, one context block per citation
+/// (<c>[1] §3.II Title: "quote…"</c>), suggestions for a declined question, then 👍/👎 buttons whose value is the
+/// answer id. Stays inside Slack's limits: 3,000 characters per section, 50 blocks per message.
+/// </summary>
+internal static class SlackMessageRenderer
+{
+    public const int MaxSectionChars = 3000;
+    public const int MaxBlocks = 50;
+    public const int MaxAnswerSections = 8;
+    public const int MaxQuoteChars = 280;
+    public const int MaxLabelChars = 150;
+    public const int MaxSuggestions = 5;
+    public const string FeedbackBlockId = "paperbot_feedback";
+    public const string LikeActionId = "paperbot_feedback_like";
+    public const string DislikeActionId = "paperbot_feedback_dislike";
+
+    /// <param name="answer">What the answer service said.</param>
+    /// <param name="askedBy">For slash commands posted to the channel: who asked, and what, so the group sees the question.</param>
+    public static SlackMessage Render(Answer answer, (string UserId, string Question)? askedBy = null)
+    {
+        var blocks = new List<JsonObject>();
+        if (askedBy is { } asker)
+        {
+            blocks.Add(Context($"<@{asker.UserId}> asked: _{SlackText.Clip(SlackText.Escape(asker.Question), 500)}_"));
+        }
+
+        var escapedText = SlackText.Escape(answer.Text);
+        foreach (var piece in SlackText.Split(escapedText, MaxSectionChars, MaxAnswerSections))
+        {
+            blocks.Add(Section(piece));
+        }
+
+        if (!string.IsNullOrWhiteSpace(answer.Interpretation))
+        {
+            blocks.Add(Context($"_{SlackText.Clip(SlackText.Escape(answer.Interpretation), 500)}_"));
+        }
+
+        if (answer.Suggestions.Count > 0)
+        {
+            blocks.Add(Section(Suggestions(answer.Suggestions)));
+        }
+
+        var feedback = answer.Kind == AnswerKinds.Answer;
+        AddCitations(blocks, answer.Citations, reserved: feedback ? 1 : 0);
+        if (feedback)
+        {
+            blocks.Add(FeedbackButtons(answer.Id));
+        }
+
+        return new SlackMessage(SlackText.Clip(escapedText, MaxSectionChars), blocks);
+    }
+
+    public static JsonObject Section(string mrkdwn) => new()
+    {
+        ["type"] = "section",
+        ["text"] = new JsonObject { ["type"] = "mrkdwn", ["text"] = mrkdwn },
+    };
+
+    private static JsonObject Context(string mrkdwn) => new()
+    {
+        ["type"] = "context",
+        ["elements"] = new JsonArray(new JsonObject { ["type"] = "mrkdwn", ["text"] = mrkdwn }),
+    };
+
+    private static string Suggestions(IReadOnlyList<string> suggestions)
+    {
+        var text = new StringBuilder("*Try asking:*");
+        foreach (var suggestion in suggestions.Take(MaxSuggestions))
+        {
+            text.Append("\n• ").Append(SlackText.Clip(SlackText.Escape(suggestion), 300));
+        }
+
+        return text.ToString();
+    }
+
+    private static void AddCitations(List<JsonObject> blocks, IReadOnlyList<Citation> citations, int reserved)
+    {
+        var room = MaxBlocks - blocks.Count - reserved;
+        var shown = citations.Count <= room ? citations.Count : Math.Max(room - 1, 0);
+        foreach (var citation in citations.Take(shown))
+        {
+            blocks.Add(Context(CitationText(citation)));
+        }
+
+        if (shown < citations.Count && room > 0)
+        {
+            blocks.Add(Context($"_…and {citations.Count - shown} more passages._"));
+        }
+    }
+
+    internal static string CitationText(Citation citation)
+    {
+        var label = SlackText.Clip(SlackText.Escape(citation.Label), MaxLabelChars);
+        var quote = SlackText.Clip(SlackText.Escape(citation.Quote.Trim()), MaxQuoteChars);
+        return $"*[{citation.Marker}]* {label}: \"{quote}\"";
+    }
+
+    private static JsonObject FeedbackButtons(string answerId) => new()
+    {
+        ["type"] = "actions",
+        ["block_id"] = FeedbackBlockId,
+        ["elements"] = new JsonArray(
+            Button(LikeActionId, "👍 Helpful", answerId),
+            Button(DislikeActionId, "👎 Not helpful", answerId)),
+    };
+
+    private static JsonObject Button(string actionId, string label, string value) => new()
+    {
+        ["type"] = "button",
+        ["action_id"] = actionId,
+        ["text"] = new JsonObject { ["type"] = "plain_text", ["text"] = label, ["emoji"] = true },
+        ["value"] = value,
+    };
+}

@@ -1,0 +1,88 @@
+namespace PaperBot.Channels.Slack;
+
+/// <summary>
+/// The <c>Slack</c> configuration section. Secrets (<see cref="SigningSecret"/>, <see cref="BotToken"/>,
+/// <see cref="AppToken"/>) come from environment variables (<c>Slack__SigningSecret</c> …), never from a file in the
+/// repository. Without a signing secret the HTTP endpoints answer 404; without an app token Socket Mode stays off.
+/// </summary>
+public sealed class SlackOptions
+{
+    public const string SectionName = "Slack";
+
+    /// <summary>Verifies that HTTP requests come from Slack (Basic Information → Signing Secret).</summary>
+    public string? SigningSecret { get; set; }
+
+    /// <summary>The bot token (<c>xoxb-…</c>) for the Web API: <c>auth.test</c>, <c>chat.postMessage</c>.</summary>
+    public string? BotToken { get; set; }
+
+    /// <summary>The app-level token (<c>xapp-…</c>, scope <c>connections:write</c>) that turns Socket Mode on.</summary>
+    public string? AppToken { get; set; }
+
+    /// <summary>The slash command this app answers.</summary>
+    public string Command { get; set; } = "/paper";
+
+    /// <summary>Where the Web API lives; tests point it at a loopback fake.</summary>
+    public string ApiBaseUrl { get; set; } = "https://slack.com/api/";
+
+    /// <summary>Slash-command answers are posted for the whole channel to see; help and declines stay private.</summary>
+    public bool AnswersInChannel { get; set; } = true;
+
+    /// <summary>Request bodies beyond this many bytes are refused with 413 before anything is parsed.</summary>
+    public int MaxRequestBytes { get; set; } = 512 * 1024;
+
+    /// <summary>How many questions are answered at once; the rest wait in the queue.</summary>
+    public int MaxConcurrentAnswers { get; set; } = 2;
+
+    /// <summary>How many accepted requests may wait; beyond it Slack is told the bot is busy.</summary>
+    public int QueueCapacity { get; set; } = 100;
+
+    /// <summary>How long one answer may take before the user is told it failed.</summary>
+    public TimeSpan AnswerTimeout { get; set; } = TimeSpan.FromMinutes(2);
+
+    internal bool HttpEnabled => !string.IsNullOrWhiteSpace(SigningSecret);
+
+    internal bool SocketModeEnabled => !string.IsNullOrWhiteSpace(AppToken);
+
+    internal bool WebApiEnabled => !string.IsNullOrWhiteSpace(BotToken);
+
+    internal Uri ApiBaseUri => new(ApiBaseUrl.EndsWith('/') ? ApiBaseUrl : ApiBaseUrl + "/", UriKind.Absolute);
+
+    /// <summary>Problems that should stop the host at start, each naming its setting.</summary>
+    internal IEnumerable<string> Validate()
+    {
+        if (!Uri.TryCreate(ApiBaseUrl, UriKind.Absolute, out var api) || (api.Scheme != Uri.UriSchemeHttps && api.Scheme != Uri.UriSchemeHttp))
+        {
+            yield return "Slack:ApiBaseUrl must be an absolute http(s) URL, e.g. https://slack.com/api/.";
+        }
+
+        if (string.IsNullOrWhiteSpace(Command) || !Command.StartsWith('/') || Command.Contains(' ', StringComparison.Ordinal))
+        {
+            yield return "Slack:Command must be a slash command such as /paper.";
+        }
+
+        if (SocketModeEnabled && !WebApiEnabled)
+        {
+            yield return "Slack:AppToken (Socket Mode) needs Slack:BotToken too, to post answers.";
+        }
+
+        if (MaxRequestBytes is < 1024 or > 16 * 1024 * 1024)
+        {
+            yield return "Slack:MaxRequestBytes must be between 1024 and 16777216.";
+        }
+
+        if (MaxConcurrentAnswers is < 1 or > 64)
+        {
+            yield return "Slack:MaxConcurrentAnswers must be between 1 and 64.";
+        }
+
+        if (QueueCapacity is < 1 or > 100_000)
+        {
+            yield return "Slack:QueueCapacity must be between 1 and 100000.";
+        }
+
+        if (AnswerTimeout <= TimeSpan.Zero)
+        {
+            yield return "Slack:AnswerTimeout must be positive.";
+        }
+    }
+}

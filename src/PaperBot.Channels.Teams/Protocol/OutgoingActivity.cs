@@ -1,0 +1,71 @@
+using System.Text.Json.Serialization;
+
+namespace PaperBot.Channels.Teams.Protocol;
+
+/// <summary>An activity PaperBot sends: a typing indicator, a welcome or an answer.</summary>
+public sealed record OutgoingActivity
+{
+    public required string Type { get; init; }
+
+    public ChannelAccount? From { get; init; }
+
+    public ChannelAccount? Recipient { get; init; }
+
+    public ConversationAccount? Conversation { get; init; }
+
+    public string? ReplyToId { get; init; }
+
+    public string? Text { get; init; }
+
+    public string? TextFormat { get; init; }
+
+    public string? Locale { get; init; }
+
+    /// <summary>Entities are of several shapes; each is written with its own runtime type.</summary>
+    public IReadOnlyList<object>? Entities { get; init; }
+
+    public OutgoingChannelData? ChannelData { get; init; }
+}
+
+/// <summary>Teams-specific data on a reply.</summary>
+public sealed record OutgoingChannelData
+{
+    /// <summary>Shows Like/Dislike under the message; the choice comes back as a <c>message/submitAction</c> invoke.</summary>
+    public bool? FeedbackLoopEnabled { get; init; }
+}
+
+/// <summary>The root <c>https://schema.org/Message</c> entity: the AI label and the citations.</summary>
+public sealed record AiMessageEntity
+{
+    public string Type { get; init; } = "https://schema.org/Message";
+
+    [JsonPropertyName("@type")]
+    public string SchemaType { get; init; } = "Message";
+
+    [JsonPropertyName("@context")]
+    public string Context { get; init; } = "https://schema.org";
+
+    [JsonPropertyName("@id")]
+    public string SchemaId { get; init; } = "";
+
+    public IReadOnlyList<string> AdditionalType { get; init; } = ["AIGeneratedContent"];
+
+    public IReadOnlyList<CitationClaim> Citation { get; init; } = [];
+}
+
+/// <summary>One citation pill: <see cref="Position"/> is the <c>[n]</c> marker in the text.</summary>
+public sealed record CitationClaim(int Position, CitationAppearance Appearance)
+{
+    [JsonPropertyName("@type")]
+    public string SchemaType { get; init; } = "Claim";
+}
+
+/// <summary>What the pill shows: the section (<see cref="Name"/>) and the verbatim quote (<see cref="Abstract"/>).</summary>
+public sealed record CitationAppearance(string Name, string Abstract)
+{
+    [JsonPropertyName("@type")]
+    public string SchemaType { get; init; } = "DigitalDocument";
+}
+
+/// <summary>The Bot Connector's answer to a send: the new activity's id.</summary>
+public sealed record ResourceResponse(string? Id);

@@ -1,0 +1,118 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using PaperBot.Answering;
+using PaperBot.Channels.Teams.Connector;
+using PaperBot.Channels.Teams.Protocol;
+
+namespace PaperBot.Channels.Teams;
+
+/// <summary>One accepted activity and whether its sender proved to be the Bot Connector.</summary>
+public sealed record TeamsTurn(Activity Activity, bool Authenticated);
+
+/// <summary>
+/// The whole conversation logic of the Teams channel: a message becomes a question (the bot's @mention removed),
+/// the answer service answers it, and the answer goes back to the same conversation thread; a bot joining a chat
+/// greets it. Everything Teams-specific about the reply is in <see cref="TeamsReplies"/>.
+/// </summary>
+internal sealed class TeamsBot
+{
+    private readonly IAnswerService _answers;
+    private readonly ConnectorClient _connector;
+    private readonly ServiceUrlPolicy _serviceUrls;
+    private readonly ReplyLedger _ledger;
+    private readonly TeamsOptions _options;
+    private readonly ILogger<TeamsBot> _logger;
+
+    public TeamsBot(IAnswerService answers, ConnectorClient connector, ServiceUrlPolicy serviceUrls, ReplyLedger ledger, IOptions<TeamsOptions> options, ILogger<TeamsBot> logger)
+    {
+        _answers = answers;
+        _connector = connector;
+        _serviceUrls = serviceUrls;
+        _ledger = ledger;
+        _options = options.Value;
+        _logger = logger;
+    }
+
+    /// <summary>Handles one accepted turn; never throws except on cancellation (failures are logged).</summary>
+    public async Task HandleAsync(TeamsTurn turn, CancellationToken cancellationToken)
+    {
+        var activity = turn.Activity;
+        if (activity.Conversation?.Id is not { Length: > 0 } conversationId
+            || !_serviceUrls.TryGetReplyTarget(activity.ServiceUrl, turn.Authenticated, out var serviceUrl))
+        {
+            Log.ReplyTargetRefused(_logger, activity.Type, activity.ServiceUrl);
+            return;
+        }
+
+        try
+        {
+            if (activity.Type == ActivityTypes.Message)
+            {
+                await AnswerAsync(activity, serviceUrl, conversationId, cancellationToken);
+            }
+            else if (activity.Type == ActivityTypes.ConversationUpdate)
+            {
+                await WelcomeAsync(activity, serviceUrl, conversationId, cancellationToken);
+            }
+        }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            Log.TurnFailed(_logger, activity.Type, conversationId, ex);
+        }
+    }
+
+    /// <summary>True when a conversationUpdate says the bot itself was added (greet); other members joining are ignored.</summary>
+    public static bool IsBotAdded(Activity activity) =>
+        activity.Recipient?.Id is { Length: > 0 } botId
+        && activity.MembersAdded?.Any(m => string.Equals(m.Id, botId, StringComparison.OrdinalIgnoreCase)) == true;
+
+    private async Task AnswerAsync(Activity activity, Uri serviceUrl, string conversationId, CancellationToken cancellationToken)
+    {
+        var question = MentionText.RemoveRecipientMention(activity);
+
+        // The typing indicator goes out while the answer is prepared; a failure to show it must not cost the answer.
+        var typing = SendTypingAsync(activity, serviceUrl, conversationId, cancellationToken);
+        var answer = await _answers.AskAsync(new AskRequest(question, conversationId), cancellationToken);
+        await typing;
+
+        var reply = TeamsReplies.ForAnswer(activity, answer);
+        var replyId = await SendReplyAsync(activity, serviceUrl, conversationId, reply, cancellationToken);
+        if (replyId is not null)
+        {
+            _ledger.Remember(replyId, answer.Id);
+        }
+
+        Log.Answered(_logger, conversationId, answer.Status.ToString(), answer.Kind, answer.Citations.Count, replyId ?? "(none)");
+    }
+
+    private async Task WelcomeAsync(Activity activity, Uri serviceUrl, string conversationId, CancellationToken cancellationToken)
+    {
+        if (!IsBotAdded(activity))
+        {
+            return;
+        }
+
+        // The answer service knows the paper, so its help suggestions make the best first questions.
+        var help = await _answers.AskAsync(new AskRequest("help", conversationId), cancellationToken);
+        var questions = help.Suggestions.Count >= 3 ? help.Suggestions : _options.EffectiveWelcomeQuestions;
+        await SendReplyAsync(activity, serviceUrl, conversationId, TeamsReplies.Welcome(activity, questions), cancellationToken);
+        Log.Welcomed(_logger, conversationId);
+    }
+
+    private async Task SendTypingAsync(Activity activity, Uri serviceUrl, string conversationId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _connector.SendAsync(serviceUrl, conversationId, TeamsReplies.Typing(activity), cancellationToken);
+        }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            Log.TypingFailed(_logger, conversationId, ex.GetType().Name);
+        }
+    }
+
+    private Task<string?> SendReplyAsync(Activity activity, Uri serviceUrl, string conversationId, OutgoingActivity reply, CancellationToken cancellationToken) =>
+        activity.Id is { Length: > 0 } replyToId
+            ? _connector.ReplyAsync(serviceUrl, conversationId, replyToId, reply, cancellationToken)
+            : _connector.SendAsync(serviceUrl, conversationId, reply, cancellationToken);
+}

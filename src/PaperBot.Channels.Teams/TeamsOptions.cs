@@ -1,0 +1,124 @@
+using Microsoft.Extensions.Options;
+
+namespace PaperBot.Channels.Teams;
+
+/// <summary>How PaperBot's Teams channel authenticates and reaches the Bot Connector (configuration section <c>Teams</c>).</summary>
+public sealed class TeamsOptions
+{
+    public const string Section = "Teams";
+
+    /// <summary>The Azure Bot's app (client) id. Empty: local development, anonymous requests from loopback only.</summary>
+    public string? MicrosoftAppId { get; set; }
+
+    /// <summary>The app's client secret. Set it with <c>Teams__MicrosoftAppPassword</c> or user-secrets, never in a file.</summary>
+    public string? MicrosoftAppPassword { get; set; }
+
+    /// <summary><c>MultiTenant</c>, <c>SingleTenant</c> or <c>UserAssignedMSI</c>.</summary>
+    public string MicrosoftAppType { get; set; } = "MultiTenant";
+
+    /// <summary>The bot's Entra tenant; required for SingleTenant and UserAssignedMSI.</summary>
+    public string? MicrosoftAppTenantId { get; set; }
+
+    /// <summary>OpenID metadata of Bot Framework channel tokens.</summary>
+    public string BotFrameworkOpenIdMetadataUrl { get; set; } = "https://login.botframework.com/v1/.well-known/openidconfiguration";
+
+    /// <summary>OpenID metadata of Entra ID-issued channel tokens.</summary>
+    public string EntraOpenIdMetadataUrl { get; set; } = "https://login.microsoftonline.com/common/v2.0/.well-known/openid-configuration";
+
+    /// <summary>How long fetching signing keys may take before a request is refused.</summary>
+    public TimeSpan MetadataTimeout { get; set; } = TimeSpan.FromSeconds(3);
+
+    /// <summary>The shortest time between two key refreshes caused by an unknown key id.</summary>
+    public TimeSpan MetadataRefreshInterval { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>Hosts (and their subdomains) a reply token may be sent to.</summary>
+    public IList<string> AllowedServiceUrlHosts { get; set; } = [];
+
+    /// <summary>The largest activity accepted, in bytes.</summary>
+    public int MaxActivityBytes { get; set; } = 256 * 1024;
+
+    /// <summary>How long one reply attempt to the Bot Connector may take.</summary>
+    public TimeSpan ReplyAttemptTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>The first retry delay for replies (exponential backoff, unless the connector sends Retry-After).</summary>
+    public TimeSpan ReplyRetryBaseDelay { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>How many times a throttled or failed reply is retried.</summary>
+    public int ReplyMaxRetries { get; set; } = 4;
+
+    /// <summary>Example questions for the welcome, when the answer service's help offers none.</summary>
+    public IList<string> WelcomeQuestions { get; set; } = [];
+
+    internal bool HasAppId => !string.IsNullOrWhiteSpace(MicrosoftAppId);
+
+    internal static readonly string[] DefaultAllowedHosts = ["botframework.com", "smba.trafficmanager.net", "teams.microsoft.com", "teams.microsoft.us"];
+
+    internal static readonly string[] DefaultWelcomeQuestions =
+    [
+        "What is the North-South Gas Pipeline project?",
+        "How did relations between Russia and Pakistan change after the Cold War?",
+        "What defence cooperation does the paper describe?",
+    ];
+
+    internal IReadOnlyList<string> EffectiveAllowedHosts => AllowedServiceUrlHosts.Count > 0 ? [.. AllowedServiceUrlHosts] : DefaultAllowedHosts;
+
+    internal IReadOnlyList<string> EffectiveWelcomeQuestions => WelcomeQuestions.Count > 0 ? [.. WelcomeQuestions] : DefaultWelcomeQuestions;
+}
+
+/// <summary>Checks the Teams settings at start, naming the setting that is wrong.</summary>
+internal sealed class TeamsOptionsValidator : IValidateOptions<TeamsOptions>
+{
+    public ValidateOptionsResult Validate(string? name, TeamsOptions options)
+    {
+        var failures = new List<string>();
+        string[] types = ["MultiTenant", "SingleTenant", "UserAssignedMSI"];
+        if (!types.Contains(options.MicrosoftAppType, StringComparer.OrdinalIgnoreCase))
+        {
+            failures.Add($"Teams:MicrosoftAppType must be one of {string.Join(", ", types)} (it is '{options.MicrosoftAppType}').");
+        }
+
+        if (options.HasAppId)
+        {
+            var isMsi = string.Equals(options.MicrosoftAppType, "UserAssignedMSI", StringComparison.OrdinalIgnoreCase);
+            if (!isMsi && string.IsNullOrWhiteSpace(options.MicrosoftAppPassword))
+            {
+                failures.Add("Teams:MicrosoftAppPassword is required when Teams:MicrosoftAppId is set (set the environment variable Teams__MicrosoftAppPassword or a user secret).");
+            }
+
+            if (!string.Equals(options.MicrosoftAppType, "MultiTenant", StringComparison.OrdinalIgnoreCase) && string.IsNullOrWhiteSpace(options.MicrosoftAppTenantId))
+            {
+                failures.Add($"Teams:MicrosoftAppTenantId is required when Teams:MicrosoftAppType is {options.MicrosoftAppType}.");
+            }
+        }
+
+        foreach (var (setting, url) in new[] { ("Teams:BotFrameworkOpenIdMetadataUrl", options.BotFrameworkOpenIdMetadataUrl), ("Teams:EntraOpenIdMetadataUrl", options.EntraOpenIdMetadataUrl) })
+        {
+            if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && !uri.IsLoopback))
+            {
+                failures.Add($"{setting} must be an absolute https URL (http only on loopback); it is '{url}'.");
+            }
+        }
+
+        if (options.MaxActivityBytes is < 1024 or > 4 * 1024 * 1024)
+        {
+            failures.Add("Teams:MaxActivityBytes must be between 1024 and 4194304.");
+        }
+
+        if (options.MetadataTimeout <= TimeSpan.Zero || options.MetadataTimeout > TimeSpan.FromSeconds(30))
+        {
+            failures.Add("Teams:MetadataTimeout must be between 0 and 30 seconds.");
+        }
+
+        if (options.ReplyAttemptTimeout <= TimeSpan.Zero)
+        {
+            failures.Add("Teams:ReplyAttemptTimeout must be positive.");
+        }
+
+        if (options.ReplyMaxRetries is < 0 or > 10)
+        {
+            failures.Add("Teams:ReplyMaxRetries must be between 0 and 10.");
+        }
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+}

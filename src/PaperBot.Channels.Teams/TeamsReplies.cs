@@ -1,0 +1,102 @@
+using System.Globalization;
+using System.Text;
+using System.Text.RegularExpressions;
+using PaperBot.Answering;
+using PaperBot.Channels.Teams.Protocol;
+
+namespace PaperBot.Channels.Teams;
+
+/// <summary>Turns an <see cref="Answer"/> (or a welcome) into the Teams activity that shows it.</summary>
+public static partial class TeamsReplies
+{
+    /// <summary>Teams shows at most this many characters of a citation's title.</summary>
+    public const int MaxCitationName = 80;
+
+    /// <summary>Teams' documented limit for a citation's quote.</summary>
+    public const int MaxCitationAbstract = 160;
+
+    private const int MaxCitations = 20;
+
+    /// <summary>
+    /// An answered question: the text with its <c>[n]</c> markers, one AI-generated Message entity citing only the
+    /// markers that appear in the text, and the feedback buttons. A declined question, help or the section list:
+    /// plain text, with the suggested questions when there are any.
+    /// </summary>
+    public static OutgoingActivity ForAnswer(Activity incoming, Answer answer)
+    {
+        if (answer.Status != AnswerStatus.Answered || answer.Kind != AnswerKinds.Answer)
+        {
+            return Reply(incoming, WithSuggestions(answer.Text, answer.Suggestions, "You could ask:"));
+        }
+
+        var text = answer.Interpretation is { Length: > 0 } reading ? $"_{reading}_\n\n{answer.Text}" : answer.Text;
+        var markers = MarkersIn(text);
+        var claims = answer.Citations
+            .Where(c => markers.Contains(c.Marker))
+            .GroupBy(c => c.Marker)
+            .Select(g => g.First())
+            .OrderBy(c => c.Marker)
+            .Take(MaxCitations)
+            .Select(c => new CitationClaim(c.Marker, new CitationAppearance(
+                TextClip.ToLength(c.Label, MaxCitationName),
+                TextClip.ToLength(c.Quote, MaxCitationAbstract))))
+            .ToList();
+
+        return Reply(incoming, text) with
+        {
+            Entities = [new AiMessageEntity { Citation = claims }],
+            ChannelData = new OutgoingChannelData { FeedbackLoopEnabled = true },
+        };
+    }
+
+    /// <summary>The greeting when the bot joins a chat: what it does and three questions to start with.</summary>
+    public static OutgoingActivity Welcome(Activity incoming, IReadOnlyList<string> questions) =>
+        Reply(incoming, WithSuggestions(
+            "Hi, I'm PaperBot. I answer questions about the paper this group is studying and cite its own words. " +
+            "Type **help** for how to ask, or **sections** for its contents.",
+            questions.Take(3).ToList(),
+            "Try for example:"));
+
+    /// <summary>The typing indicator shown while the answer is prepared.</summary>
+    public static OutgoingActivity Typing(Activity incoming) => new()
+    {
+        Type = ActivityTypes.Typing,
+        From = incoming.Recipient,
+        Recipient = incoming.From,
+        Conversation = incoming.Conversation,
+    };
+
+    private static OutgoingActivity Reply(Activity incoming, string text) => new()
+    {
+        Type = ActivityTypes.Message,
+        From = incoming.Recipient,
+        Recipient = incoming.From,
+        Conversation = incoming.Conversation,
+        ReplyToId = incoming.Id,
+        Locale = incoming.Locale,
+        Text = text,
+        TextFormat = "markdown",
+    };
+
+    private static string WithSuggestions(string text, IReadOnlyList<string> suggestions, string lead)
+    {
+        if (suggestions.Count == 0)
+        {
+            return text;
+        }
+
+        var builder = new StringBuilder(text).Append("\n\n").Append(lead);
+        foreach (var suggestion in suggestions)
+        {
+            builder.Append("\n- ").Append(suggestion);
+        }
+
+        return builder.ToString();
+    }
+
+    private static HashSet<int> MarkersIn(string text) =>
+        Marker().Matches(text).Select(m => int.Parse(m.Groups[1].ValueSpan, CultureInfo.InvariantCulture)).ToHashSet();
+
+    [GeneratedRegex(@"\[(\d{1,3})\]")]
+    private static partial Regex Marker();
+}

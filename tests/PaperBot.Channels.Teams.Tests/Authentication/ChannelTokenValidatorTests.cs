@@ -1,0 +1,313 @@
+using Stopwatch = System.Diagnostics.Stopwatch;
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using PaperBot.Channels.Teams.Authentication;
+using PaperBot.Channels.Teams.Protocol;
+using PaperBot.Channels.Teams.Tests.Support;
+
+namespace PaperBot.Channels.Teams.Tests.Authentication;
+
+public sealed class ChannelTokenValidatorTests
+{
+    private static readonly Activity TeamsActivity = new()
+    {
+        Type = "message",
+        ChannelId = "msteams",
+        ServiceUrl = SigningAuthority.ServiceUrl,
+    };
+
+    private static ChannelTokenValidator Validator(string botFrameworkMetadata, TimeSpan? timeout = null) => new(
+        Options.Create(new TeamsOptions
+        {
+            MicrosoftAppId = SigningAuthority.AppId,
+            MicrosoftAppPassword = "not-used",
+            BotFrameworkOpenIdMetadataUrl = botFrameworkMetadata,
+            EntraOpenIdMetadataUrl = botFrameworkMetadata,
+            MetadataTimeout = timeout ?? TimeSpan.FromSeconds(3),
+            MetadataRefreshInterval = TimeSpan.FromSeconds(1),
+        }),
+        NullLogger<ChannelTokenValidator>.Instance);
+
+    private static async Task<TokenCheck> CheckAsync(TestKey published, string token, Activity? activity = null)
+    {
+        await using var authority = await SigningAuthority.StartAsync(published);
+        using var validator = Validator(authority.MetadataUrl);
+        return await validator.ValidateAsync("Bearer " + token, activity ?? TeamsActivity, TestContext.Current.CancellationToken);
+    }
+
+    [Fact]
+    public async Task ValidateAsync_ValidBotFrameworkToken_Succeeds()
+    {
+        var key = TestKey.Create("k1", "msteams");
+
+        var check = await CheckAsync(key, SigningAuthority.Token(key));
+
+        Assert.True(check.Succeeded, check.Reason);
+    }
+
+    [Theory]
+    [InlineData(SecurityAlgorithmsNames.Rs384)]
+    [InlineData(SecurityAlgorithmsNames.Rs512)]
+    public async Task ValidateAsync_Rs384AndRs512_Succeed(string algorithm)
+    {
+        var key = TestKey.Create("k1", "msteams");
+
+        var check = await CheckAsync(key, SigningAuthority.Token(key, algorithm: algorithm));
+
+        Assert.True(check.Succeeded, check.Reason);
+    }
+
+    [Fact]
+    public async Task ValidateAsync_WrongAudience_Fails()
+    {
+        var key = TestKey.Create("k1", "msteams");
+
+        var check = await CheckAsync(key, SigningAuthority.Token(key, audience: "some-other-bot"));
+
+        Assert.False(check.Succeeded);
+        Assert.Contains("Audience", check.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ValidateAsync_WrongIssuer_Fails()
+    {
+        var key = TestKey.Create("k1", "msteams");
+
+        var check = await CheckAsync(key, SigningAuthority.Token(key, issuer: "https://evil.example.com"));
+
+        Assert.False(check.Succeeded);
+        Assert.Equal("untrusted issuer", check.Reason);
+    }
+
+    [Fact]
+    public async Task ValidateAsync_ExpiredBeyondSkew_Fails()
+    {
+        var key = TestKey.Create("k1", "msteams");
+        var now = DateTime.UtcNow;
+
+        var check = await CheckAsync(key, SigningAuthority.Token(key, notBefore: now.AddHours(-2), expires: now.AddMinutes(-6)));
+
+        Assert.False(check.Succeeded);
+        Assert.Contains("Expired", check.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ValidateAsync_ExpiredWithinSkew_Succeeds()
+    {
+        var key = TestKey.Create("k1", "msteams");
+        var now = DateTime.UtcNow;
+
+        var check = await CheckAsync(key, SigningAuthority.Token(key, notBefore: now.AddHours(-2), expires: now.AddMinutes(-4)));
+
+        Assert.True(check.Succeeded, check.Reason);
+    }
+
+    [Fact]
+    public async Task ValidateAsync_NotYetValid_Fails()
+    {
+        var key = TestKey.Create("k1", "msteams");
+        var now = DateTime.UtcNow;
+
+        var check = await CheckAsync(key, SigningAuthority.Token(key, notBefore: now.AddMinutes(10), expires: now.AddHours(1)));
+
+        Assert.False(check.Succeeded);
+        Assert.Contains("NotYetValid", check.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ValidateAsync_UnknownKidThenRefresh_SucceedsWithNewKey()
+    {
+        var old = TestKey.Create("old", "msteams");
+        var rolled = TestKey.Create("rolled", "msteams");
+        await using var authority = await SigningAuthority.StartAsync(old);
+        using var validator = Validator(authority.MetadataUrl);
+        var ct = TestContext.Current.CancellationToken;
+        Assert.True((await validator.ValidateAsync("Bearer " + SigningAuthority.Token(old), TeamsActivity, ct)).Succeeded);
+        var fetchesBefore = authority.JwksFetches;
+
+        authority.PublishedKeys.Add(rolled);
+        var check = await validator.ValidateAsync("Bearer " + SigningAuthority.Token(rolled), TeamsActivity, ct);
+
+        Assert.True(check.Succeeded, check.Reason);
+        Assert.True(authority.JwksFetches > fetchesBefore, "the keys were fetched again");
+    }
+
+    [Fact]
+    public async Task ValidateAsync_KidNeverPublished_Fails()
+    {
+        var published = TestKey.Create("published", "msteams");
+        await using var authority = await SigningAuthority.StartAsync(published);
+        using var validator = Validator(authority.MetadataUrl);
+
+        var check = await validator.ValidateAsync("Bearer " + SigningAuthority.Token(TestKey.Create("stranger", "msteams")), TeamsActivity, TestContext.Current.CancellationToken);
+
+        Assert.False(check.Succeeded);
+        Assert.Equal("unknown signing key", check.Reason);
+    }
+
+    [Fact]
+    public async Task ValidateAsync_KeyNotEndorsedForChannel_Fails()
+    {
+        var key = TestKey.Create("k1", "skype", "webchat");
+
+        var check = await CheckAsync(key, SigningAuthority.Token(key));
+
+        Assert.False(check.Succeeded);
+        Assert.Equal("the signing key is not endorsed for the channel", check.Reason);
+    }
+
+    [Fact]
+    public async Task ValidateAsync_KeyWithoutEndorsements_Fails()
+    {
+        var key = TestKey.Create("k1", null);
+
+        var check = await CheckAsync(key, SigningAuthority.Token(key));
+
+        Assert.False(check.Succeeded);
+        Assert.Equal("the signing key is not endorsed for the channel", check.Reason);
+    }
+
+    [Fact]
+    public async Task ValidateAsync_ServiceUrlClaimMismatch_Fails()
+    {
+        var key = TestKey.Create("k1", "msteams");
+
+        var check = await CheckAsync(key, SigningAuthority.Token(key, serviceUrl: "https://smba.trafficmanager.net/emea/"));
+
+        Assert.False(check.Succeeded);
+        Assert.Equal("the serviceurl claim does not match the activity", check.Reason);
+    }
+
+    [Fact]
+    public async Task ValidateAsync_ServiceUrlClaimMissing_Fails()
+    {
+        var key = TestKey.Create("k1", "msteams");
+
+        var check = await CheckAsync(key, SigningAuthority.Token(key, serviceUrl: null));
+
+        Assert.False(check.Succeeded);
+        Assert.Equal("the serviceurl claim does not match the activity", check.Reason);
+    }
+
+    [Fact]
+    public async Task ValidateAsync_AlgNone_Fails()
+    {
+        var key = TestKey.Create("k1", "msteams");
+
+        var check = await CheckAsync(key, SigningAuthority.UnsignedToken("k1"));
+
+        Assert.False(check.Succeeded);
+        Assert.Equal("algorithm 'none' is not allowed", check.Reason);
+    }
+
+    [Fact]
+    public async Task ValidateAsync_TamperedSignature_Fails()
+    {
+        var key = TestKey.Create("k1", "msteams");
+        var token = SigningAuthority.Token(key);
+        var signatureStart = token.LastIndexOf('.') + 1;
+        var position = signatureStart + 10;
+        var tampered = token[..position] + (token[position] == 'A' ? 'B' : 'A') + token[(position + 1)..];
+
+        var check = await CheckAsync(key, tampered);
+
+        Assert.False(check.Succeeded);
+        Assert.Contains("Signature", check.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ValidateAsync_TamperedPayload_Fails()
+    {
+        var key = TestKey.Create("k1", "msteams");
+        var parts = SigningAuthority.Token(key).Split('.');
+        var forged = SigningAuthority.Token(key, extraClaims: new Dictionary<string, object> { ["role"] = "admin" }).Split('.');
+
+        var check = await CheckAsync(key, $"{parts[0]}.{forged[1]}.{parts[2]}");
+
+        Assert.False(check.Succeeded);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("Basic dXNlcjpwYXNz")]
+    [InlineData("Bearer ")]
+    [InlineData("Bearer not-a-jwt")]
+    public async Task ValidateAsync_MalformedHeader_Fails(string header)
+    {
+        await using var authority = await SigningAuthority.StartAsync(TestKey.Create("k1", "msteams"));
+        using var validator = Validator(authority.MetadataUrl);
+
+        var check = await validator.ValidateAsync(header, TeamsActivity, TestContext.Current.CancellationToken);
+
+        Assert.False(check.Succeeded);
+    }
+
+    [Fact]
+    public async Task ValidateAsync_MetadataHangs_FailsPromptly()
+    {
+        // A server that accepts connections and never answers: the worst case, a hang rather than a refusal.
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        using var validator = Validator($"http://127.0.0.1:{port}/openid", timeout: TimeSpan.FromSeconds(1));
+        var key = TestKey.Create("k1", "msteams");
+
+        var clock = Stopwatch.StartNew();
+        var check = await validator.ValidateAsync("Bearer " + SigningAuthority.Token(key), TeamsActivity, TestContext.Current.CancellationToken);
+        clock.Stop();
+
+        Assert.False(check.Succeeded);
+        Assert.Equal("signing keys unavailable", check.Reason);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(8), $"took {clock.Elapsed}");
+    }
+
+    [Fact]
+    public async Task ValidateAsync_MetadataRefused_FailsPromptly()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        using var validator = Validator($"http://127.0.0.1:{port}/openid", timeout: TimeSpan.FromSeconds(1));
+
+        var clock = Stopwatch.StartNew();
+        var check = await validator.ValidateAsync("Bearer " + SigningAuthority.Token(TestKey.Create("k1", "msteams")), TeamsActivity, TestContext.Current.CancellationToken);
+
+        Assert.False(check.Succeeded);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(8), $"took {clock.Elapsed}");
+    }
+
+    [Fact]
+    public async Task ValidateAsync_EntraTokenFromBotFrameworkTenant_Succeeds()
+    {
+        var key = TestKey.Create("entra", null);
+        var tenant = ChannelTokenValidator.BotFrameworkTenants[0];
+        var token = SigningAuthority.Token(key, issuer: $"https://login.microsoftonline.com/{tenant}/v2.0", extraClaims: new Dictionary<string, object> { ["tid"] = tenant });
+
+        var check = await CheckAsync(key, token);
+
+        Assert.True(check.Succeeded, check.Reason);
+    }
+
+    [Fact]
+    public async Task ValidateAsync_EntraTokenFromOtherTenant_Fails()
+    {
+        var key = TestKey.Create("entra", null);
+        const string tenant = "00000000-0000-0000-0000-000000000bad";
+        var token = SigningAuthority.Token(key, issuer: $"https://login.microsoftonline.com/{tenant}/v2.0", extraClaims: new Dictionary<string, object> { ["tid"] = tenant });
+
+        var check = await CheckAsync(key, token);
+
+        Assert.False(check.Succeeded);
+        Assert.Equal("untrusted issuer", check.Reason);
+    }
+}
+
+/// <summary>Algorithm names as constants usable in attributes.</summary>
+internal static class SecurityAlgorithmsNames
+{
+    public const string Rs384 = "RS384";
+    public const string Rs512 = "RS512";
+}

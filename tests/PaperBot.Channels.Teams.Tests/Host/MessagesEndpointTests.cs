@@ -1,0 +1,154 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using PaperBot.Channels.Teams.Tests.Support;
+
+namespace PaperBot.Channels.Teams.Tests.Host;
+
+public sealed class MessagesEndpointTests
+{
+    private const string Message = """{"type":"message","id":"1","channelId":"msteams","serviceUrl":"https://smba.trafficmanager.net/amer/","text":"hi","conversation":{"id":"a:1"}}""";
+
+    private static TeamsHostFactory Anonymous(IPAddress? client = null) => new(new Dictionary<string, string?>(), client ?? IPAddress.Loopback);
+
+    private static TeamsHostFactory WithAppId() => new(new Dictionary<string, string?>
+    {
+        ["Teams:MicrosoftAppId"] = SigningAuthority.AppId,
+        ["Teams:MicrosoftAppPassword"] = "test-secret",
+    }, IPAddress.Loopback);
+
+    private static async Task<HttpResponseMessage> PostAsync(TeamsHostFactory factory, string body, string? bearer = null)
+    {
+        using var client = factory.CreateClient();
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/messages") { Content = new StringContent(body, Encoding.UTF8, "application/json") };
+        if (bearer is not null)
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", bearer);
+        }
+
+        return await client.SendAsync(request, TestContext.Current.CancellationToken);
+    }
+
+    [Fact]
+    public async Task Post_MalformedJson_400ProblemWithoutStackTrace()
+    {
+        await using var factory = Anonymous();
+
+        using var response = await PostAsync(factory, "{\"type\": \"message\",");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var body = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        Assert.DoesNotContain("   at ", body, StringComparison.Ordinal);
+        Assert.DoesNotContain("Exception", body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Post_NoType_400()
+    {
+        await using var factory = Anonymous();
+
+        using var response = await PostAsync(factory, """{"id":"1","text":"hi"}""");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Post_Oversized_413()
+    {
+        await using var factory = Anonymous();
+        var huge = "{\"type\":\"message\",\"text\":\"" + new string('a', 300 * 1024) + "\"}";
+
+        using var response = await PostAsync(factory, huge);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Post_AnonymousFromLoopbackWithoutAppId_200()
+    {
+        await using var factory = Anonymous();
+
+        using var response = await PostAsync(factory, Message);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Post_UnknownActivityType_200Ignored()
+    {
+        await using var factory = Anonymous();
+
+        using var response = await PostAsync(factory, """{"type":"messageReaction","reactionsAdded":[{"type":"like"}],"someNewField":1}""");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Empty(factory.Answers.Asked);
+    }
+
+    [Fact]
+    public async Task Post_AnonymousFromRemoteAddressWithoutAppId_401()
+    {
+        await using var factory = Anonymous(IPAddress.Parse("203.0.113.7"));
+
+        using var response = await PostAsync(factory, Message);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Post_AppIdSetAndNoToken_401WithoutDetail()
+    {
+        await using var factory = WithAppId();
+
+        using var response = await PostAsync(factory, Message);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        var body = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        Assert.DoesNotContain("Authorization", body, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("token", body, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task Post_AppIdSetAndBadToken_401()
+    {
+        await using var factory = WithAppId();
+
+        using var response = await PostAsync(factory, Message, bearer: "not-a-jwt");
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Post_FeedbackInvoke_200EmptyObject()
+    {
+        await using var factory = Anonymous();
+
+        using var response = await PostAsync(factory, """
+            {"type":"invoke","name":"message/submitAction","value":{"actionName":"feedback","actionValue":{"reaction":"like","feedback":"{\"feedbackText\":\"\"}"}}}
+            """);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("{}", await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task Post_OtherInvoke_501()
+    {
+        await using var factory = Anonymous();
+
+        using var response = await PostAsync(factory, """{"type":"invoke","name":"composeExtension/query"}""");
+
+        Assert.Equal(HttpStatusCode.NotImplemented, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Start_AppIdWithoutPassword_FailsNamingTheSetting()
+    {
+        await using var factory = new TeamsHostFactory(new Dictionary<string, string?> { ["Teams:MicrosoftAppId"] = "app" }, IPAddress.Loopback);
+
+        var error = Record.Exception(() => factory.CreateClient());
+
+        Assert.NotNull(error);
+        Assert.Contains("Teams:MicrosoftAppPassword", error.ToString(), StringComparison.Ordinal);
+    }
+}

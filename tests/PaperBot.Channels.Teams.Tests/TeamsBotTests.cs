@@ -1,0 +1,162 @@
+using System.Diagnostics.Metrics;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.Metrics.Testing;
+using Microsoft.Extensions.Logging.Testing;
+using PaperBot.Answering;
+using PaperBot.Channels.Teams.Protocol;
+using PaperBot.Channels.Teams.Tests.Support;
+
+namespace PaperBot.Channels.Teams.Tests;
+
+public sealed class TeamsBotTests
+{
+    private static Task<LoopbackServer> ConnectorAsync() =>
+        LoopbackServer.StartAsync(async (context, index) =>
+        {
+            context.Response.ContentType = "application/json";
+            await context.Response.WriteAsync($$"""{"id":"bot-activity-{{index}}"}""");
+        });
+
+    private static Activity ChannelMessage(Uri serviceUrl, string text) => new()
+    {
+        Type = "message",
+        Id = "1700000000001",
+        ChannelId = "msteams",
+        ServiceUrl = serviceUrl.ToString(),
+        From = new ChannelAccount("29:user", "User"),
+        Recipient = new ChannelAccount("28:bot", "PaperBot"),
+        Conversation = new ConversationAccount("19:general@thread.skype;messageid=1700000000001") { ConversationType = "channel" },
+        Text = $"<at>PaperBot</at> {text}",
+        Entities = [new Entity { Type = "mention", Mentioned = new ChannelAccount("28:bot", "PaperBot"), Text = "<at>PaperBot</at>" }],
+    };
+
+    [Fact]
+    public async Task HandleAsync_ChannelMessage_TypingThenThreadedReplyWithCitations()
+    {
+        await using var connector = await ConnectorAsync();
+        var answers = new StubAnswerService();
+        await using var services = TeamsServices.Build(answers);
+        var bot = services.GetRequiredService<TeamsBot>();
+
+        await bot.HandleAsync(new TeamsTurn(ChannelMessage(connector.BaseUrl, "What is the NSGP?"), false), TestContext.Current.CancellationToken);
+
+        var asked = Assert.Single(answers.Asked);
+        Assert.Equal("What is the NSGP?", asked.Question);
+        Assert.Equal("19:general@thread.skype;messageid=1700000000001", asked.ConversationId);
+
+        var typing = await connector.NextRequestAsync();
+        Assert.Equal("/v3/conversations/19%3Ageneral%40thread.skype%3Bmessageid%3D1700000000001/activities", typing.Path);
+        Assert.Equal("typing", JsonDocument.Parse(typing.Body).RootElement.GetProperty("type").GetString());
+
+        var reply = await connector.NextRequestAsync();
+        Assert.Equal("/v3/conversations/19%3Ageneral%40thread.skype%3Bmessageid%3D1700000000001/activities/1700000000001", reply.Path);
+        var body = JsonDocument.Parse(reply.Body).RootElement;
+        Assert.Equal("1700000000001", body.GetProperty("replyToId").GetString());
+        Assert.True(body.GetProperty("channelData").GetProperty("feedbackLoopEnabled").GetBoolean());
+        Assert.Equal("§3.II North-South Gas Pipeline (NSGP) Project",
+            body.GetProperty("entities")[0].GetProperty("citation")[0].GetProperty("appearance").GetProperty("name").GetString());
+    }
+
+    [Theory]
+    [InlineData("help")]
+    [InlineData("sections")]
+    public async Task HandleAsync_TextCommand_PassedToAnswerServiceAndShownPlain(string command)
+    {
+        await using var connector = await ConnectorAsync();
+        var answers = new StubAnswerService
+        {
+            Next = r => new Answer { Question = r.Question, Status = AnswerStatus.Answered, Kind = r.Question, Text = $"The {r.Question} text." },
+        };
+        await using var services = TeamsServices.Build(answers);
+
+        await services.GetRequiredService<TeamsBot>().HandleAsync(new TeamsTurn(ChannelMessage(connector.BaseUrl, command), false), TestContext.Current.CancellationToken);
+
+        Assert.Equal(command, Assert.Single(answers.Asked).Question);
+        await connector.NextRequestAsync();
+        var reply = JsonDocument.Parse((await connector.NextRequestAsync()).Body).RootElement;
+        Assert.Equal($"The {command} text.", reply.GetProperty("text").GetString());
+        Assert.False(reply.TryGetProperty("entities", out _));
+    }
+
+    [Fact]
+    public async Task HandleAsync_BotAddedToConversation_WelcomesWithThreeQuestions()
+    {
+        await using var connector = await ConnectorAsync();
+        await using var services = TeamsServices.Build();
+        var update = new Activity
+        {
+            Type = "conversationUpdate",
+            Id = "f:1",
+            ServiceUrl = connector.BaseUrl.ToString(),
+            From = new ChannelAccount("29:user"),
+            Recipient = new ChannelAccount("28:bot", "PaperBot"),
+            Conversation = new ConversationAccount("a:personal"),
+            MembersAdded = [new ChannelAccount("29:user"), new ChannelAccount("28:bot")],
+        };
+
+        await services.GetRequiredService<TeamsBot>().HandleAsync(new TeamsTurn(update, false), TestContext.Current.CancellationToken);
+
+        var welcome = JsonDocument.Parse((await connector.NextRequestAsync()).Body).RootElement.GetProperty("text").GetString()!;
+        Assert.Contains("PaperBot", welcome, StringComparison.Ordinal);
+        Assert.Equal(3, welcome.Split('\n').Count(l => l.StartsWith("- ", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public void IsBotAdded_OnlyOtherMembersAdded_False()
+    {
+        var update = new Activity
+        {
+            Type = "conversationUpdate",
+            Recipient = new ChannelAccount("28:bot"),
+            MembersAdded = [new ChannelAccount("29:someone")],
+        };
+
+        Assert.False(TeamsBot.IsBotAdded(update));
+    }
+
+    [Fact]
+    public async Task HandleAsync_ServiceUrlNotLoopbackWithoutAppId_SendsNothing()
+    {
+        var answers = new StubAnswerService();
+        await using var services = TeamsServices.Build(answers);
+
+        await services.GetRequiredService<TeamsBot>().HandleAsync(new TeamsTurn(ChannelMessage(new Uri("https://evil.example.com/"), "hi"), false), TestContext.Current.CancellationToken);
+
+        Assert.Empty(answers.Asked);
+    }
+
+    [Fact]
+    public async Task Record_FeedbackInvoke_CountsMetricAndLogsWhichAnswer()
+    {
+        await using var services = TeamsServices.Build();
+        var meters = services.GetRequiredService<IMeterFactory>();
+        using var collector = new MetricCollector<long>(meters, FeedbackRecorder.MeterName, FeedbackRecorder.CounterName);
+        services.GetRequiredService<ReplyLedger>().Remember("bot-activity-7", "answer-42");
+        var invoke = JsonSerializer.Deserialize<Activity>("""
+            {"type":"invoke","name":"message/submitAction","replyToId":"bot-activity-7",
+             "value":{"actionName":"feedback","actionValue":{"reaction":"dislike","feedback":"{\"feedbackText\":\"Wrong section\"}"}}}
+            """, ProtocolJson.Options)!;
+
+        var recorded = services.GetRequiredService<FeedbackRecorder>().Record(FeedbackRecorder.Parse(invoke)!);
+
+        Assert.Equal(new Feedback("bot-activity-7", "answer-42", "dislike", "Wrong section"), recorded);
+        var measurement = Assert.Single(collector.GetMeasurementSnapshot());
+        Assert.Equal(1, measurement.Value);
+        Assert.Equal("dislike", measurement.Tags["reaction"]);
+        var log = services.GetRequiredService<FakeLogCollector>().GetSnapshot().Single(r => r.Id.Id == 3200);
+        Assert.Contains("dislike", log.Message, StringComparison.Ordinal);
+        Assert.Contains("bot-activity-7", log.Message, StringComparison.Ordinal);
+        Assert.Contains("answer-42", log.Message, StringComparison.Ordinal);
+        Assert.Contains("Wrong section", log.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_NotFeedbackAction_ReturnsNull()
+    {
+        var invoke = JsonSerializer.Deserialize<Activity>("""{"type":"invoke","name":"message/submitAction","value":{"actionName":"other"}}""", ProtocolJson.Options)!;
+
+        Assert.Null(FeedbackRecorder.Parse(invoke));
+    }
+}
