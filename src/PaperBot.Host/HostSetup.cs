@@ -1,8 +1,8 @@
 using Microsoft.Extensions.Configuration.Json;
 using PaperBot.Answering;
-using PaperBot.Generation;
 using PaperBot.Channels.Slack;
 using PaperBot.Channels.Teams;
+using PaperBot.Generation;
 using PaperBot.Knowledge;
 using PaperBot.Knowledge.Configuration;
 
