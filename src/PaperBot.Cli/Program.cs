@@ -20,7 +20,6 @@ try
         "search" => await SearchCommand.RunAsync(rest),
         "sections" => await SectionsCommand.RunAsync(rest),
         "eval" => await EvalCommand.RunAsync(rest),
-        "diag" => await DiagCommand.RunAsync(rest),
         "bench" => await BenchCommand.RunAsync(rest),
         "help" or "--help" or "-h" => Help.Print(),
         _ => throw new UsageException($"unknown command '{command}'"),

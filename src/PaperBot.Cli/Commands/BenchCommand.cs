@@ -9,6 +9,7 @@ using PaperBot.Knowledge.Chunking;
 using PaperBot.Knowledge.Configuration;
 using PaperBot.Knowledge.Documents;
 using PaperBot.Knowledge.Embeddings;
+using PaperBot.Knowledge;
 using PaperBot.Knowledge.Retrieval;
 
 namespace PaperBot.Cli.Commands;
@@ -24,11 +25,8 @@ internal static class BenchCommand
         var parsed = CliArguments.Parse(args, ["--no-host"], ["--gold", "--rounds", "--host-questions"]);
         var rounds = parsed.IntValue("--rounds", 3, 1, 50);
         var gold = GoldSet.Load(PathResolver.ResolveFile(parsed.Value("--gold") ?? GoldSet.DefaultPath));
-        using var services = CliServices.Create([]);
-        var knowledgeOptions = services.GetRequiredService<IOptions<KnowledgeOptions>>().Value;
-        var chunking = services.GetRequiredService<IOptions<ChunkingOptions>>().Value;
-        var folder = knowledgeOptions.ResolveKnowledgePath();
         var cacheFolder = Path.Combine(Path.GetTempPath(), "paperbot-bench-" + Environment.ProcessId);
+        ServiceProvider? services = null;
 
         try
         {
@@ -36,20 +34,25 @@ internal static class BenchCommand
             var watch = Stopwatch.StartNew();
             TimeSpan modelLoad, coldBuild;
             IndexReport coldReport;
+            using (var configurationOnly = CliServices.Create([]))
             using (var generator = new ArcticXsEmbeddingGenerator(cacheFolder))
             {
                 modelLoad = watch.Elapsed;
+                var chunking = configurationOnly.GetRequiredService<IOptions<ChunkingOptions>>().Value;
+                var folder = configurationOnly.GetRequiredService<IOptions<KnowledgeOptions>>().Value.ResolveKnowledgePath();
                 watch.Restart();
-                coldReport = (await BuildAsync(folder, chunking, generator, cacheFolder)).Report;
+                var loaded = DocumentLoader.LoadFolder(folder);
+                var cache = new EmbeddingCache(cacheFolder, ArcticXsEmbeddingGenerator.ModelId);
+                coldReport = (await KnowledgeBase.BuildAsync(loaded, chunking, generator, cache, new EmbeddedChunkStore(), ArcticXsEmbeddingGenerator.QueryPrefix, CancellationToken.None)).Report;
                 coldBuild = watch.Elapsed;
             }
 
             GC.Collect();
 
-            // Warm: what a second start does — a new model session, the documents, the cache, the store.
+            // Warm: what a second start of the bot does, through the same services: model, documents, cache, store.
             watch.Restart();
-            using var warmGenerator = new ArcticXsEmbeddingGenerator(cacheFolder);
-            var knowledge = await BuildAsync(folder, chunking, warmGenerator, cacheFolder);
+            services = CliServices.Create([$"--Knowledge:CachePath={cacheFolder}"]);
+            var knowledge = await services.GetRequiredService<KnowledgeBaseProvider>().GetAsync();
             var warmStart = watch.Elapsed;
 
             var questions = gold.Select(g => g.Question).ToList();
@@ -115,15 +118,9 @@ internal static class BenchCommand
         }
         finally
         {
+            services?.Dispose();
             TryDelete(cacheFolder);
         }
-    }
-
-    private static async Task<KnowledgeBase> BuildAsync(string folder, ChunkingOptions chunking, IEmbeddingGenerator<string, Embedding<float>> generator, string cacheFolder)
-    {
-        var loaded = DocumentLoader.LoadFolder(folder);
-        var cache = new EmbeddingCache(cacheFolder, ArcticXsEmbeddingGenerator.ModelId);
-        return await KnowledgeBase.BuildAsync(loaded, chunking, generator, cache, new EmbeddedChunkStore(), ArcticXsEmbeddingGenerator.QueryPrefix, CancellationToken.None);
     }
 
     internal static void Row(string name, double value, string unit, string note = "") =>
