@@ -67,7 +67,10 @@ public sealed class AnsweringOptions
 
     public string HelpText { get; set; } = "I answer questions about the paper on why Russia deepened its strategic ties with Pakistan (CPEC, the North-South gas pipeline, Afghanistan and joint exercises, the SCO) and what that means for India-Russia relations. Every sentence I give is the paper's own, with a citation [n] to its section. Type 'sections' for the outline.";
 
-    public List<string> ExampleQuestions { get; set; } =
+    /// <summary>Questions offered with help and with a declined question (appsettings.json; these are the fallback).</summary>
+    public List<string> ExampleQuestions { get; set; } = [];
+
+    public static IReadOnlyList<string> DefaultExampleQuestions { get; } =
     [
         "When did Russia and Pakistan sign the North-South gas pipeline deal?",
         "Why does Russia see Pakistan as important for Afghanistan?",

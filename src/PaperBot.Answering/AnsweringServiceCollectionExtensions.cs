@@ -11,6 +11,14 @@ public static class AnsweringServiceCollectionExtensions
     {
         services.AddPaperBotKnowledge();
         services.AddOptions<AnsweringOptions>().BindConfiguration(AnsweringOptions.SectionName)
+            .PostConfigure(o =>
+            {
+                // A configured list replaces the built-in one instead of being appended to it.
+                if (o.ExampleQuestions.Count == 0)
+                {
+                    o.ExampleQuestions.AddRange(AnsweringOptions.DefaultExampleQuestions);
+                }
+            })
             .Validate(o => o.RelevanceFloor is > -1 and < 1, "Answering:RelevanceFloor must be between -1 and 1.")
             .Validate(o => o.OffTopicSimilarity is > -1 and < 1, "Answering:OffTopicSimilarity must be between -1 and 1.")
             .Validate(o => o.MaxSentences is >= 1 and <= 3, "Answering:MaxSentences must be 1, 2 or 3.")

@@ -40,7 +40,8 @@ public static class TeamsEndpoints
             return Results.Unauthorized();
         }
 
-        if (!settings.HasAppId && !LoopbackClient.IsLoopback(context.Connection.RemoteIpAddress))
+        // A request relayed by a proxy on this machine looks local too: anonymous mode is for a client on loopback itself.
+        if (!settings.HasAppId && (!LoopbackClient.IsLoopback(context.Connection.RemoteIpAddress) || context.Request.Headers.ContainsKey("X-Forwarded-For")))
         {
             Log.AnonymousRemoteRefused(logger);
             return Results.Unauthorized();

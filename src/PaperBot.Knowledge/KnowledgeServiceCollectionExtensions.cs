@@ -30,6 +30,10 @@ public static class KnowledgeServiceCollectionExtensions
             .Validate(o => o.Top is >= 1 and <= 50, "Retrieval:Top must be between 1 and 50.")
             .ValidateOnStart();
 
+        services.AddOptions<SecretSettingsCheck>()
+            .Validate<IConfiguration>((_, configuration) => ThrowIfSecretsInFiles(configuration))
+            .ValidateOnStart();
+
         services.TryAddSingleton<IEmbeddingGenerator<string, Embedding<float>>>(sp =>
             new ArcticXsEmbeddingGenerator(sp.GetRequiredService<IOptions<KnowledgeOptions>>().Value.ResolveCachePath()));
         services.TryAddSingleton(sp =>
@@ -43,7 +47,16 @@ public static class KnowledgeServiceCollectionExtensions
         services.TryAddSingleton<KnowledgeBaseProvider>();
         return services;
     }
+
+    private static bool ThrowIfSecretsInFiles(IConfiguration configuration)
+    {
+        var found = SecretSettings.FoundInFiles(configuration);
+        return found.Count == 0 ? true : throw new OptionsValidationException(nameof(SecretSettingsCheck), typeof(SecretSettingsCheck), found);
+    }
 }
+
+/// <summary>The target of the start-up check that no secret sits in a settings file.</summary>
+public sealed class SecretSettingsCheck;
 
 /// <summary>
 /// Builds the <see cref="KnowledgeBase"/> on first use and hands the same one to every caller. A build that fails

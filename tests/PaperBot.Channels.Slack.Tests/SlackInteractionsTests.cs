@@ -35,9 +35,8 @@ public sealed class SlackInteractionsTests
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var click = Assert.Single(host.Feedback.GetMeasurementSnapshot());
-        Assert.Equal("answer-42", click.Tags["answer.id"]);
         Assert.Equal(reaction, click.Tags["reaction"]);
-        Assert.Equal("UALICE", click.Tags["user.id"]);
+        Assert.Equal(["reaction"], click.Tags.Keys);
         Assert.Contains(host.Logs.GetSnapshot(), r => r.Id.Id == 2030 && r.Message.Contains("answer-42", StringComparison.Ordinal)
             && r.Message.Contains(reaction, StringComparison.Ordinal) && r.Message.Contains("UALICE", StringComparison.Ordinal));
         Assert.Equal("ephemeral", thanks.Json.GetProperty("response_type").GetString());

@@ -151,7 +151,7 @@ internal sealed class SlackInbox(
 
             var liked = actionId == SlackMessageRenderer.LikeActionId;
             Log.FeedbackReceived(logger, liked ? "like" : "dislike", answerId, user);
-            metrics.Feedback(answerId, liked, user);
+            metrics.Feedback(liked);
             if (responseUrl is not null)
             {
                 // Thanks are a courtesy: when the queue is full the click is still recorded.

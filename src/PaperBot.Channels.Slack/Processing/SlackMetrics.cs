@@ -20,14 +20,11 @@ internal sealed class SlackMetrics
     }
 
     /// <summary>
-    /// One click. Answer and user ids are tags so a dashboard can find the answer a 👎 was about; clicks are human-paced,
-    /// so the number of series stays small.
+    /// One click, tagged only by its reaction: answer and user ids would make a metric series per answer, which
+    /// exporters keep for the life of the process. The feedback log line carries both ids.
     /// </summary>
-    public void Feedback(string answerId, bool liked, string userId) =>
-        _feedback.Add(1,
-            new KeyValuePair<string, object?>("answer.id", answerId),
-            new KeyValuePair<string, object?>("reaction", liked ? "like" : "dislike"),
-            new KeyValuePair<string, object?>("user.id", userId));
+    public void Feedback(bool liked) =>
+        _feedback.Add(1, new KeyValuePair<string, object?>("reaction", liked ? "like" : "dislike"));
 
     /// <summary>How one inbound message or command ended: answered, ignored, duplicate, failed, busy.</summary>
     public void Message(string kind, string outcome) =>

@@ -152,12 +152,18 @@ internal sealed class SlackSocketModeService(
             return null;
         }
 
+        if (ack is null)
+        {
+            // Not acknowledged on purpose: Slack delivers an unacknowledged envelope again, so a full queue loses nothing.
+            return null;
+        }
+
         await socket.SendAsync(JsonSerializer.SerializeToUtf8Bytes(ack), WebSocketMessageType.Text, endOfMessage: true, cancellationToken);
         return null;
     }
 
     /// <summary>The envelope's ack: its id, plus the inbox's reply when Slack accepts one (a slash command's busy note).</summary>
-    private JsonObject Acknowledge(string type, string envelopeId, JsonElement envelope)
+    private JsonObject? Acknowledge(string type, string envelopeId, JsonElement envelope)
     {
         var payload = envelope.TryGetProperty("payload", out var p) ? p : default;
         var result = type switch
@@ -170,6 +176,11 @@ internal sealed class SlackSocketModeService(
         if (result.StatusCode != 200)
         {
             Log.SocketFrameIgnored(logger, $"{type} envelope refused: {result.Problem}");
+        }
+
+        if (result.StatusCode >= 500)
+        {
+            return null;
         }
 
         var ack = new JsonObject { ["envelope_id"] = envelopeId };

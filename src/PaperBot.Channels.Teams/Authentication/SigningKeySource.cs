@@ -31,7 +31,9 @@ internal sealed class SigningKeySource(
             return current;
         }
 
-        if (_refreshed is { } known && known.HasKey(keyId))
+        // Keys fetched directly are trusted only for one refresh interval: a key the issuer has since withdrawn
+        // must stop validating tokens once the manager's own copy is current again.
+        if (_refreshed is { } known && known.HasKey(keyId) && DateTimeOffset.UtcNow - _refreshedAt < refreshInterval)
         {
             return known;
         }

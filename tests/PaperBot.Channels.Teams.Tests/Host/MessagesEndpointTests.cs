@@ -80,8 +80,30 @@ public sealed class MessagesEndpointTests
         await using var factory = Anonymous();
 
         using var response = await PostAsync(factory, """{"type":"messageReaction","reactionsAdded":[{"type":"like"}],"someNewField":1}""");
+        using var message = await PostAsync(factory, """{"type":"message","id":"2","channelId":"msteams","serviceUrl":"http://127.0.0.1:9/","text":"hi","conversation":{"id":"a:1"}}""");
+
+        // The message behind it is answered by the same queue: once it is, a wrongly queued reaction would have been too.
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);
+        while (factory.Answers.Asked.Count == 0 && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(20, TestContext.Current.CancellationToken);
+        }
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Single(factory.Answers.Asked);
+    }
+
+    [Fact]
+    public async Task Post_AnonymousRelayedByALocalProxy_401()
+    {
+        await using var factory = Anonymous();
+        using var client = factory.CreateClient();
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/messages") { Content = new StringContent(Message, Encoding.UTF8, "application/json") };
+        request.Headers.Add("X-Forwarded-For", "203.0.113.7");
+
+        using var response = await client.SendAsync(request, TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.Empty(factory.Answers.Asked);
     }
 
