@@ -3,26 +3,52 @@ using PaperBot.Knowledge;
 namespace PaperBot.Host;
 
 /// <summary>
-/// Builds the index in the background right after start, so the first question does not pay for it. A failure
-/// (an unreachable store) is logged, not fatal: the next question or health check tries again.
+/// Builds the index in the background right after start, so the first question does not pay for it. It never
+/// blocks start-up and never stops the host: when the store is unreachable (Qdrant down) it tries again with a
+/// growing pause, so a bot that started while Qdrant was down is indexed as soon as Qdrant is back, before anyone
+/// asks. Questions in the meantime trigger their own attempt and get a clear "store unavailable" reply.
 /// </summary>
 internal sealed partial class KnowledgeWarmUp(KnowledgeBaseProvider knowledge, ILogger<KnowledgeWarmUp> logger) : BackgroundService
 {
+    internal static readonly TimeSpan FirstPause = TimeSpan.FromSeconds(2);
+    internal static readonly TimeSpan LongestPause = TimeSpan.FromSeconds(60);
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        try
+        var pause = FirstPause;
+        while (!stoppingToken.IsCancellationRequested)
         {
-            await knowledge.GetAsync(stoppingToken);
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-        }
-        catch (Exception ex)
-        {
-            LogWarmUpFailed(logger, ex.GetType().Name, ex.Message);
+            try
+            {
+                if (knowledge.Current is null)
+                {
+                    await knowledge.GetAsync(stoppingToken);
+                }
+
+                return;
+            }
+            catch (Exception) when (stoppingToken.IsCancellationRequested)
+            {
+                return; // shutting down: whatever the build threw while being stopped is not news
+            }
+            catch (Exception ex)
+            {
+                LogWarmUpFailed(logger, knowledge.Store.Name, ex.GetType().Name, ex.Message, (int)pause.TotalSeconds);
+            }
+
+            try
+            {
+                await Task.Delay(pause, stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+
+            pause = TimeSpan.FromTicks(Math.Min(pause.Ticks * 2, LongestPause.Ticks));
         }
     }
 
-    [LoggerMessage(EventId = 1001, Level = LogLevel.Warning, Message = "The index could not be built at start ({Error}: {Reason}); the next question will try again")]
-    private static partial void LogWarmUpFailed(ILogger logger, string error, string reason);
+    [LoggerMessage(EventId = 1001, Level = LogLevel.Warning, Message = "The {Store} index could not be built ({Error}: {Reason}); trying again in {Seconds} s")]
+    private static partial void LogWarmUpFailed(ILogger logger, string store, string error, string reason, int seconds);
 }

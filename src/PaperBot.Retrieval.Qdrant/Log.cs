@@ -14,9 +14,4 @@ internal static partial class Log
     [LoggerMessage(EventId = 4102, Level = LogLevel.Warning, Message = "Qdrant: {Operation} against {Endpoint} failed: {Problem}")]
     public static partial void StoreCallFailed(ILogger logger, string operation, string endpoint, string problem);
 
-    [LoggerMessage(EventId = 4110, Level = LogLevel.Information, Message = "Knowledge warm-up: index ready in store {Store}")]
-    public static partial void WarmUpSucceeded(ILogger logger, string store);
-
-    [LoggerMessage(EventId = 4111, Level = LogLevel.Warning, Message = "Knowledge warm-up: indexing into store {Store} failed ({Problem}); trying again in {DelaySeconds} s")]
-    public static partial void WarmUpFailed(ILogger logger, string store, string problem, int delaySeconds);
 }

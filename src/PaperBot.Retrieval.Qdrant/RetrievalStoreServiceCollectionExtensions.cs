@@ -29,7 +29,6 @@ public static class RetrievalStoreServiceCollectionExtensions
                 ? sp.GetRequiredService<QdrantChunkStore>()
                 : sp.GetRequiredService<EmbeddedChunkStore>()));
 
-        services.AddHostedService<KnowledgeWarmUpService>();
         return services;
     }
 }

@@ -92,14 +92,6 @@ public sealed class RetrievalStoreRegistrationTests
     }
 
     [Fact]
-    public void AddPaperBotRetrievalStore_RegistersTheWarmUp()
-    {
-        using var services = Build(new() { ["Retrieval:Store"] = "qdrant" });
-
-        Assert.Contains(services.GetServices<IHostedService>(), s => s is KnowledgeWarmUpService);
-    }
-
-    [Fact]
     public void Dispose_StoreHeldUnderTwoServiceTypes_ClosesItWithoutError()
     {
         var services = Build(new() { ["Retrieval:Store"] = "qdrant" });
