@@ -54,7 +54,8 @@ public static partial class FollowUps
 
         var opensWithAnd = AndOpening().IsMatch(question);
         var ownTerms = QuestionAnalyzer.Analyze(question, vocabulary).ContentTerms.Count(vocabulary.ContainsTerm);
-        if (opensWithAnd || (words.Count <= 5 && ownTerms <= 1))
+        var leansOnPrevious = words.Count <= 6 && (ownTerms <= 1 || SubjectOf(question, vocabulary) is null);
+        if (opensWithAnd || leansOnPrevious)
         {
             var resolved = $"{question.Trim().TrimEnd('?', '.', '!')} ({subject})?";
             return new FollowUpReading(resolved, $"Taking this as a follow-up about {subject}");
@@ -145,7 +146,7 @@ public static partial class FollowUps
                 continue;
             }
 
-            if (Breaks.Contains(word))
+            if (Breaks.Contains(word) || LooksLikeVerb(word))
             {
                 if (run.Count > 0 && run.Any(w => !Determiners.Contains(w.Value)))
                 {
@@ -178,6 +179,10 @@ public static partial class FollowUps
             yield return run;
         }
     }
+
+    /// <summary>A lowercase past form ("directed", "held") ends a noun phrase: "the Cess directed …".</summary>
+    private static bool LooksLikeVerb(string word) =>
+        char.IsLower(word[0]) && (word.EndsWith("ed", StringComparison.Ordinal) || word is "held" or "made" or "done" or "given" or "taken" or "began" or "sign" or "join" or "say");
 
     private static List<Match> Words(string text) => Word().Matches(text).ToList();
 
