@@ -117,26 +117,38 @@ public static partial class Glossary
             }
         }
 
-        if (char.ToUpperInvariant(word[0]) != acronym[letters - 1] && !(letters >= 2 && char.ToUpperInvariant(word[0]) == acronym[letters - 2] && word.Length >= 4
-            && word[1..].Contains(char.ToLowerInvariant(acronym[letters - 1]), StringComparison.Ordinal)))
+        // The word gives its initial, and a long word up to two more letters from inside it, in order
+        // (Pakhtunkhwa gives P and K of KPK, Central gives C, E and N of CENTO).
+        for (var extra = 0; extra <= Math.Min(2, letters - 1); extra++)
         {
-            return -1;
-        }
+            if (char.ToUpperInvariant(word[0]) != acronym[letters - 1 - extra] || (extra > 0 && word.Length < 4)
+                || !IsSubsequence(acronym.Substring(letters - extra, extra), word[1..]))
+            {
+                continue;
+            }
 
-        // The word gives its initial; a long word may also give one more letter from inside it (Pakhtunkhwa → P, K).
-        if (char.ToUpperInvariant(word[0]) == acronym[letters - 1])
-        {
-            var used = Match(window, index - 1, acronym, letters - 1);
+            var used = Match(window, index - 1, acronym, letters - 1 - extra);
             if (used >= 0)
             {
                 return used;
             }
         }
 
-        return letters >= 2 && char.ToUpperInvariant(word[0]) == acronym[letters - 2] && word.Length >= 4
-            && word[1..].Contains(char.ToLowerInvariant(acronym[letters - 1]), StringComparison.Ordinal)
-            ? Match(window, index - 1, acronym, letters - 2)
-            : -1;
+        return -1;
+    }
+
+    private static bool IsSubsequence(string letters, string word)
+    {
+        var at = 0;
+        foreach (var c in word)
+        {
+            if (at < letters.Length && char.ToUpperInvariant(c) == letters[at])
+            {
+                at++;
+            }
+        }
+
+        return at == letters.Length;
     }
 
     [GeneratedRegex(@"\((?<term>[A-Z]{2,8}s?)\)")]
