@@ -85,9 +85,7 @@ public sealed partial class AnswerService(
         var vocabulary = Vocabulary(knowledge);
         var analysis = QuestionAnalyzer.Analyze(question, vocabulary, _options.Aliases);
         var queryVector = await knowledge.EmbedQueryAsync(question, cancellationToken).ConfigureAwait(false);
-        var closest = knowledge.AllSentences()
-            .Select(s => (Sentence: s, Similarity: Dot(queryVector, knowledge.SentenceVector(s))))
-            .MaxBy(x => x.Similarity);
+        var closest = knowledge.ClosestSentence(queryVector);
 
         if (closest.Similarity < _options.OffTopicSimilarity && analysis.Coverage < _options.OffTopicCoverage)
         {
@@ -328,8 +326,6 @@ public sealed partial class AnswerService(
 
     private static bool Adjacent(LocatedSentence a, LocatedSentence b) =>
         a.DocumentId == b.DocumentId && a.Section.Id == b.Section.Id && a.Paragraph == b.Paragraph && Math.Abs(a.Sentence.Index - b.Sentence.Index) == 1;
-
-    private static double Dot(float[] a, float[]? b) => b is null ? 0 : System.Numerics.Tensors.TensorPrimitives.Dot(a.AsSpan(), b.AsSpan());
 
     private static string Shorten(string text) => text.Length <= 200 ? text : text[..200] + "…";
 

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using PaperBot.Answering;
+using PaperBot.Generation;
 using PaperBot.Knowledge.Configuration;
 using PaperBot.Retrieval.Qdrant;
 
@@ -30,6 +31,7 @@ internal static class CliServices
             .AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace));
         services.AddPaperBotRetrievalStore();
         services.AddPaperBotAnswering();
+        services.AddPaperBotGeneration();
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
     }
 }

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration.Json;
 using PaperBot.Answering;
 using PaperBot.Channels.Slack;
 using PaperBot.Channels.Teams;
+using PaperBot.Generation;
 using PaperBot.Knowledge;
 using PaperBot.Knowledge.Configuration;
 using PaperBot.Retrieval.Qdrant;
@@ -33,6 +34,7 @@ internal static class HostSetup
         services.AddProblemDetails();
         services.AddPaperBotRetrievalStore();
         services.AddPaperBotAnswering();
+        services.AddPaperBotGeneration();
         services.AddHostedService<KnowledgeWarmUp>();
         services.AddSlackChannel();
         services.AddTeamsChannel();

@@ -35,7 +35,7 @@ public static partial class SentenceScorer
         {
             var vector = knowledge.SentenceVector(sentence);
             var similarity = vector is null ? 0 : TensorPrimitives.Dot(queryVector.AsSpan(), vector.AsSpan());
-            var terms = Bm25Encoder.Analyze(sentence.Text).ToHashSet(StringComparer.Ordinal);
+            var terms = knowledge.SentenceTerms(sentence);
             var lexical = totalWeight <= 0 ? 0 : known.Where(terms.Contains).Sum(vocabulary.Idf) / totalWeight;
             var hasType = Carries(question, sentence.Text);
             var score = similarity + (LexicalWeight * lexical) + (hasType ? AnswerTypeWeight : 0) + (PassageRankWeight / (1 + rank));

@@ -62,11 +62,17 @@ public static partial class QuestionAnalyzer
         "by", "from", "under", "through", "against", "whom", "of", "to", "the", "a", "an", "i", "if", "please", "define",
     };
 
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<IReadOnlyDictionary<string, string>, HashSet<string>> AliasTermCache = [];
+
+    /// <summary>The analysed terms of the alias names, worked out once per alias table.</summary>
+    private static HashSet<string> AliasTerms(IReadOnlyDictionary<string, string> aliases) =>
+        AliasTermCache.GetValue(aliases, a => a.Keys.SelectMany(Bm25Encoder.Analyze).ToHashSet(StringComparer.Ordinal));
+
     public static QuestionAnalysis Analyze(string question, PaperVocabulary vocabulary, IReadOnlyDictionary<string, string>? aliases = null)
     {
         aliases ??= new Dictionary<string, string>();
         var terms = Bm25Encoder.Analyze(question).Where(t => !MetaTerms.Contains(t)).Distinct().ToList();
-        var aliasTerms = aliases.Keys.SelectMany(Bm25Encoder.Analyze).ToHashSet(StringComparer.Ordinal);
+        var aliasTerms = AliasTerms(aliases);
         var unknown = terms.Where(t => !vocabulary.ContainsTerm(t) && !aliasTerms.Contains(t) && !t.All(char.IsDigit)).ToList();
         var subjects = ExtractSubjects(question);
         var absent = subjects.Where(s => IsAbsent(s, vocabulary, aliases)).ToList();

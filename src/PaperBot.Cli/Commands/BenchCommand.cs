@@ -3,11 +3,13 @@ using System.Globalization;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using PaperBot.Answering;
 using PaperBot.Evaluation;
 using PaperBot.Knowledge.Chunking;
 using PaperBot.Knowledge.Configuration;
 using PaperBot.Knowledge.Documents;
 using PaperBot.Knowledge.Embeddings;
+using PaperBot.Knowledge;
 using PaperBot.Knowledge.Retrieval;
 
 namespace PaperBot.Cli.Commands;
@@ -20,14 +22,11 @@ internal static class BenchCommand
 {
     public static async Task<int> RunAsync(string[] args)
     {
-        var parsed = CliArguments.Parse(args, [], ["--gold", "--rounds"]);
+        var parsed = CliArguments.Parse(args, ["--no-host"], ["--gold", "--rounds", "--host-questions"]);
         var rounds = parsed.IntValue("--rounds", 3, 1, 50);
         var gold = GoldSet.Load(PathResolver.ResolveFile(parsed.Value("--gold") ?? GoldSet.DefaultPath));
-        using var services = CliServices.Create([]);
-        var knowledgeOptions = services.GetRequiredService<IOptions<KnowledgeOptions>>().Value;
-        var chunking = services.GetRequiredService<IOptions<ChunkingOptions>>().Value;
-        var folder = knowledgeOptions.ResolveKnowledgePath();
         var cacheFolder = Path.Combine(Path.GetTempPath(), "paperbot-bench-" + Environment.ProcessId);
+        ServiceProvider? services = null;
 
         try
         {
@@ -35,20 +34,25 @@ internal static class BenchCommand
             var watch = Stopwatch.StartNew();
             TimeSpan modelLoad, coldBuild;
             IndexReport coldReport;
+            using (var configurationOnly = CliServices.Create([]))
             using (var generator = new ArcticXsEmbeddingGenerator(cacheFolder))
             {
                 modelLoad = watch.Elapsed;
+                var chunking = configurationOnly.GetRequiredService<IOptions<ChunkingOptions>>().Value;
+                var folder = configurationOnly.GetRequiredService<IOptions<KnowledgeOptions>>().Value.ResolveKnowledgePath();
                 watch.Restart();
-                coldReport = (await BuildAsync(folder, chunking, generator, cacheFolder)).Report;
+                var loaded = DocumentLoader.LoadFolder(folder);
+                var cache = new EmbeddingCache(cacheFolder, ArcticXsEmbeddingGenerator.ModelId);
+                coldReport = (await KnowledgeBase.BuildAsync(loaded, chunking, generator, cache, new EmbeddedChunkStore(), ArcticXsEmbeddingGenerator.QueryPrefix, CancellationToken.None)).Report;
                 coldBuild = watch.Elapsed;
             }
 
             GC.Collect();
 
-            // Warm: what a second start does — a new model session, the documents, the cache, the store.
+            // Warm: what a second start of the bot does, through the same services: model, documents, cache, store.
             watch.Restart();
-            using var warmGenerator = new ArcticXsEmbeddingGenerator(cacheFolder);
-            var knowledge = await BuildAsync(folder, chunking, warmGenerator, cacheFolder);
+            services = CliServices.Create([$"--Knowledge:CachePath={cacheFolder}"]);
+            var knowledge = await services.GetRequiredService<KnowledgeBaseProvider>().GetAsync();
             var warmStart = watch.Elapsed;
 
             var questions = gold.Select(g => g.Question).ToList();
@@ -72,6 +76,24 @@ internal static class BenchCommand
                 }
             }
 
+            // End to end through the answer service (guardrails, retrieval, sentence choice, composition).
+            var answers = services.GetRequiredService<IAnswerService>();
+            foreach (var question in questions.Take(5))
+            {
+                await answers.AskAsync(question);
+            }
+
+            var answerTimes = new List<double>();
+            for (var round = 0; round < rounds; round++)
+            {
+                foreach (var question in questions)
+                {
+                    watch.Restart();
+                    await answers.AskAsync(question);
+                    answerTimes.Add(watch.Elapsed.TotalMilliseconds);
+                }
+            }
+
             var embedP50 = Percentile(embedTimes, 50);
             var searchP50 = Percentile(searchTimes, 50);
             Console.WriteLine($"PaperBot benchmark ({Environment.ProcessorCount} cores, {RuntimeLabel()})");
@@ -82,20 +104,23 @@ internal static class BenchCommand
             Row("query embedding p50", embedP50, "ms");
             Row("search p50", searchP50, "ms", string.Create(CultureInfo.InvariantCulture, $"({searchP50 / embedP50:F2} × embedding; target ≤ 1.3 ×)"));
             Row("search p95", Percentile(searchTimes, 95), "ms");
+            var answerP50 = Percentile(answerTimes, 50);
+            var answerP95 = Percentile(answerTimes, 95);
+            Row("answer p50 (end to end)", answerP50, "ms", string.Create(CultureInfo.InvariantCulture, $"({answerP50 / embedP50:F2} × embedding; target ≤ 1.5 ×)"));
+            Row("answer p95 (end to end)", answerP95, "ms", string.Create(CultureInfo.InvariantCulture, $"({answerP95 / embedP50:F2} × embedding; target ≤ 3 ×)"));
             Row("peak resident memory", PeakResidentMegabytes(), "MB", "(target ≤ 400 MB)");
+            if (!parsed.Has("--no-host"))
+            {
+                await HostMemoryBench.RunAsync(questions, parsed.IntValue("--host-questions", 1000, 10, 100_000), cacheFolder);
+            }
+
             return 0;
         }
         finally
         {
+            services?.Dispose();
             TryDelete(cacheFolder);
         }
-    }
-
-    private static async Task<KnowledgeBase> BuildAsync(string folder, ChunkingOptions chunking, IEmbeddingGenerator<string, Embedding<float>> generator, string cacheFolder)
-    {
-        var loaded = DocumentLoader.LoadFolder(folder);
-        var cache = new EmbeddingCache(cacheFolder, ArcticXsEmbeddingGenerator.ModelId);
-        return await KnowledgeBase.BuildAsync(loaded, chunking, generator, cache, new EmbeddedChunkStore(), ArcticXsEmbeddingGenerator.QueryPrefix, CancellationToken.None);
     }
 
     internal static void Row(string name, double value, string unit, string note = "") =>

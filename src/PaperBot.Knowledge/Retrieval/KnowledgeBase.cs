@@ -18,13 +18,17 @@ public sealed class KnowledgeBase
 {
     private readonly IEmbeddingGenerator<string, Embedding<float>> _embeddings;
     private readonly Dictionary<string, Chunk> _chunksById;
-    private readonly Dictionary<LocatedSentence, float[]> _sentenceVectors;
+    private readonly IReadOnlyList<LocatedSentence> _sentences;
+    private readonly Dictionary<(string Document, string Section, int Paragraph, int Index), int> _sentenceIndex;
+    private readonly float[][] _sentenceVectors;
+    private readonly HashSet<string>[] _sentenceTerms;
     private readonly string _queryPrefix;
 
     private KnowledgeBase(
         IReadOnlyList<PaperDocument> documents,
         IReadOnlyList<Chunk> chunks,
-        Dictionary<LocatedSentence, float[]> sentenceVectors,
+        IReadOnlyList<LocatedSentence> sentences,
+        float[][] sentenceVectors,
         Bm25Encoder bm25,
         IChunkStore store,
         IEmbeddingGenerator<string, Embedding<float>> embeddings,
@@ -34,7 +38,15 @@ public sealed class KnowledgeBase
         Documents = documents;
         Chunks = chunks;
         _chunksById = chunks.ToDictionary(c => c.Id, StringComparer.Ordinal);
+        _sentences = sentences;
         _sentenceVectors = sentenceVectors;
+        _sentenceIndex = new Dictionary<(string, string, int, int), int>(sentences.Count);
+        _sentenceTerms = new HashSet<string>[sentences.Count];
+        for (var i = 0; i < sentences.Count; i++)
+        {
+            _sentenceIndex[Key(sentences[i])] = i;
+            _sentenceTerms[i] = Bm25Encoder.Analyze(sentences[i].Text).ToHashSet(StringComparer.Ordinal);
+        }
         Bm25 = bm25;
         Store = store;
         _embeddings = embeddings;
@@ -80,11 +92,7 @@ public sealed class KnowledgeBase
             chunkVectors[allChunks[i].Id] = vectors[i];
         }
 
-        var sentenceVectors = new Dictionary<LocatedSentence, float[]>();
-        for (var i = 0; i < sentences.Count; i++)
-        {
-            sentenceVectors[sentences[i]] = vectors[allChunks.Count + i];
-        }
+        var sentenceVectors = vectors[allChunks.Count..];
 
         var bm25 = Bm25Encoder.Fit(allChunks.Select(c => c.IndexText));
         var written = 0;
@@ -105,7 +113,7 @@ public sealed class KnowledgeBase
         }
 
         var report = new IndexReport(loaded.Documents.Count, allChunks.Count, sentences.Count, embedded, written, watch.Elapsed, loaded.Warnings);
-        return new KnowledgeBase(loaded.Documents, allChunks, sentenceVectors, bm25, store, embeddings, queryPrefix, report);
+        return new KnowledgeBase(loaded.Documents, allChunks, sentences, sentenceVectors, bm25, store, embeddings, queryPrefix, report);
     }
 
     /// <summary>Searches every reading (or one) and returns the best chunks, best first.</summary>
@@ -151,11 +159,37 @@ public sealed class KnowledgeBase
         return result.Select(e => e.Vector.ToArray()).ToArray();
     }
 
-    /// <summary>The passage vector of a sentence of the paper.</summary>
-    public float[]? SentenceVector(LocatedSentence sentence) => _sentenceVectors.GetValueOrDefault(sentence);
+    /// <summary>The passage vector of a sentence of the paper (unit length).</summary>
+    public float[]? SentenceVector(LocatedSentence sentence) =>
+        _sentenceIndex.TryGetValue(Key(sentence), out var i) ? _sentenceVectors[i] : null;
 
-    /// <summary>Every sentence of every reading, in order.</summary>
-    public IEnumerable<LocatedSentence> AllSentences() => Documents.SelectMany(d => d.AllSentences());
+    /// <summary>The analysed terms of a sentence of the paper (Lucene English analysis), computed once.</summary>
+    public IReadOnlySet<string> SentenceTerms(LocatedSentence sentence) =>
+        _sentenceIndex.TryGetValue(Key(sentence), out var i) ? _sentenceTerms[i] : Bm25Encoder.Analyze(sentence.Text).ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>The sentence closest in meaning to a query vector, and its cosine.</summary>
+    public (LocatedSentence? Sentence, double Similarity) ClosestSentence(float[] queryVector)
+    {
+        var best = -1;
+        var bestScore = double.MinValue;
+        for (var i = 0; i < _sentenceVectors.Length; i++)
+        {
+            var score = System.Numerics.Tensors.TensorPrimitives.Dot(queryVector.AsSpan(), _sentenceVectors[i].AsSpan());
+            if (score > bestScore)
+            {
+                bestScore = score;
+                best = i;
+            }
+        }
+
+        return best < 0 ? (null, 0) : (_sentences[best], bestScore);
+    }
+
+    /// <summary>Every sentence of every reading, in reading order.</summary>
+    public IReadOnlyList<LocatedSentence> AllSentences() => _sentences;
+
+    private static (string, string, int, int) Key(LocatedSentence sentence) =>
+        (sentence.DocumentId, sentence.Section.Id, sentence.Paragraph, sentence.Sentence.Index);
 
     public PaperDocument? FindDocument(string documentId) =>
         Documents.FirstOrDefault(d => string.Equals(d.Id, documentId, StringComparison.OrdinalIgnoreCase));
