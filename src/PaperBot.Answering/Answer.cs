@@ -30,7 +30,20 @@ public static class AnswerKinds
     public const string Answer = "answer";
     public const string Help = "help";
     public const string Sections = "sections";
+    public const string Summary = "summary";
+    public const string Timeline = "timeline";
+    public const string Glossary = "glossary";
+    public const string Define = "define";
+    public const string Quiz = "quiz";
+    public const string QuizAnswer = "quiz_answer";
+    public const string Sources = "sources";
+
+    /// <summary>Replies made from the paper's structure on request (not answers to a question) that still cite the paper.</summary>
+    public static bool IsStudy(string kind) => kind is Summary or Timeline or Glossary or Define or Quiz or QuizAnswer;
 }
+
+/// <summary>A quiz question's hidden part: front ends show <see cref="Prompt"/> and keep the answer back until asked.</summary>
+public sealed record QuizCard(string Id, string Prompt, string HiddenAnswer, Citation Citation);
 
 /// <summary>One citation: the marker in the text, where in the paper, and the verbatim quote that supports it.</summary>
 public sealed record Citation(
@@ -82,6 +95,9 @@ public sealed record Answer
 
     /// <summary>Only in generative mode.</summary>
     public Grounding? Grounding { get; init; }
+
+    /// <summary>For a quiz question: its id and the answer to keep hidden until the student asks for it.</summary>
+    public QuizCard? Quiz { get; init; }
 
     /// <summary>How a follow-up was read ("Taking 'it' as …"), when it was.</summary>
     public string? Interpretation { get; init; }

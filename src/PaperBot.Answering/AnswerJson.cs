@@ -15,20 +15,24 @@ public sealed record AnswerJson(
     string Kind,
     IReadOnlyList<string>? Suggestions,
     Grounding? Grounding,
-    string? Interpretation)
+    string? Interpretation,
+    QuizJson? Quiz = null)
 {
     public static AnswerJson From(Answer answer) => new(
         answer.Question,
         StatusName(answer.Status),
         answer.Text,
-        answer.Citations.Select(c => new CitationJson(c.Marker, c.DocumentId, c.SectionId, c.SectionTitle, c.Quote, c.Paragraph, c.DocumentName)).ToList(),
+        answer.Citations.Select(ToJson).ToList(),
         answer.Mode,
         answer.ElapsedMs,
         answer.Id,
         answer.Kind,
         answer.Suggestions.Count == 0 ? null : answer.Suggestions,
         answer.Grounding,
-        answer.Interpretation);
+        answer.Interpretation,
+        answer.Quiz is { } quiz ? new QuizJson(quiz.Id, quiz.Prompt, quiz.HiddenAnswer, ToJson(quiz.Citation)) : null);
+
+    private static CitationJson ToJson(Citation c) => new(c.Marker, c.DocumentId, c.SectionId, c.SectionTitle, c.Quote, c.Paragraph, c.DocumentName);
 
     public static string StatusName(AnswerStatus status) => status switch
     {
@@ -40,3 +44,6 @@ public sealed record AnswerJson(
 }
 
 public sealed record CitationJson(int Marker, string DocumentId, string SectionId, string SectionTitle, string Quote, int Paragraph, string? DocumentName);
+
+/// <summary>A quiz question: the prompt, the answer (for the front end to keep hidden until asked) and its citation.</summary>
+public sealed record QuizJson(string Id, string Prompt, string Answer, CitationJson Citation);

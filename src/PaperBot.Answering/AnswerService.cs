@@ -2,7 +2,9 @@ using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using PaperBot.Answering.Composition;
+using PaperBot.Answering.Conversations;
 using PaperBot.Answering.Guardrails;
+using PaperBot.Answering.Study;
 using PaperBot.Knowledge;
 using PaperBot.Knowledge.Documents;
 using PaperBot.Knowledge.Lexical;
@@ -20,9 +22,12 @@ public sealed partial class AnswerService(
     KnowledgeBaseProvider knowledgeProvider,
     IOptions<AnsweringOptions> options,
     ILogger<AnswerService> logger,
-    IAnswerGenerator? generator = null) : IAnswerService
+    IAnswerGenerator? generator = null,
+    IConversationMemory? conversations = null,
+    QuizBook? quizzes = null) : IAnswerService
 {
     private readonly AnsweringOptions _options = options.Value;
+    private readonly QuizBook _quizzes = quizzes ?? new QuizBook();
     private PaperVocabulary? _vocabulary;
     private KnowledgeBase? _vocabularyFor;
 
@@ -57,11 +62,26 @@ public sealed partial class AnswerService(
             return Sections(question, knowledge);
         }
 
+        if (StudyCommand(question, knowledge) is { } study)
+        {
+            return study;
+        }
+
         if (InjectionDetector.LooksLikeInjection(question))
         {
             return Decline(question, AnswerStatus.Rejected, _options.InjectionText);
         }
 
+        // A follow-up ("When was it signed?") is searched and checked as the question it stands for.
+        var previous = request.ConversationId is { Length: > 0 } conversationId ? conversations?.LastTurn(conversationId) : null;
+        var reading = previous is null ? null : FollowUps.Read(question, previous, Vocabulary(knowledge));
+        var answer = await AnswerFromPaperAsync(reading?.ResolvedQuestion ?? question, knowledge, cancellationToken).ConfigureAwait(false);
+        return Remember(request, question, reading, previous, answer, knowledge);
+    }
+
+    /// <summary>The guardrails, retrieval and composition for one question of the paper.</summary>
+    private async Task<Answer> AnswerFromPaperAsync(string question, KnowledgeBase knowledge, CancellationToken cancellationToken)
+    {
         var vocabulary = Vocabulary(knowledge);
         var analysis = QuestionAnalyzer.Analyze(question, vocabulary, _options.Aliases);
         var queryVector = await knowledge.EmbedQueryAsync(question, cancellationToken).ConfigureAwait(false);
@@ -197,6 +217,36 @@ public sealed partial class AnswerService(
         }
 
         return citations.Count == 0 ? null : new Answer { Question = question, Status = AnswerStatus.Answered, Text = string.Join("\n", lines), Citations = citations };
+    }
+
+    /// <summary>
+    /// Shows how a follow-up was read (a lead-in line that ends with a colon, so it is no uncited claim) and keeps
+    /// the turn's subject for the next follow-up of the same conversation.
+    /// </summary>
+    private Answer Remember(AskRequest request, string asked, FollowUpReading? reading, ConversationTurn? previous, Answer answer, KnowledgeBase knowledge)
+    {
+        if (reading is not null)
+        {
+            answer = answer with
+            {
+                Question = asked,
+                Interpretation = reading.Interpretation,
+                Text = answer.Status == AnswerStatus.Answered ? $"{reading.Interpretation}:\n{answer.Text}" : answer.Text,
+            };
+        }
+
+        if (conversations is not null && request.ConversationId is { Length: > 0 } conversationId
+            && answer.Status == AnswerStatus.Answered && answer.Kind == AnswerKinds.Answer)
+        {
+            var understood = reading?.ResolvedQuestion ?? asked;
+            var subject = FollowUps.SubjectOf(reading is null ? asked : understood, Vocabulary(knowledge))
+                ?? previous?.Subject
+                ?? answer.Citations.FirstOrDefault()?.SectionTitle
+                ?? string.Empty;
+            conversations.Remember(conversationId, new ConversationTurn(understood, subject, answer.Citations.Select(c => c.SectionId).Distinct().ToList()));
+        }
+
+        return answer;
     }
 
     private Answer NotInPaper(string question, string reason, IReadOnlyList<ScoredSentence> scored, KnowledgeBase knowledge)

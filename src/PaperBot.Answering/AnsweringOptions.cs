@@ -55,6 +55,8 @@ public sealed class AnsweringOptions
 
     public string NotInPaperText { get; set; } = "The paper does not mention {subject}, so I can't answer that from it.";
 
+    public string NotDefinedText { get; set; } = "The paper uses {term} but does not define it. Type 'glossary' for the terms it does define.";
+
     public string FalsePremiseText { get; set; } = "The paper says nothing about that: it never uses the words {terms}, so I can't confirm what the question takes for granted.";
 
     public string NotFoundText { get; set; } = "The paper doesn't say. I could not find a passage that answers this question.";
@@ -65,7 +67,7 @@ public sealed class AnsweringOptions
 
     public string InjectionText { get; set; } = "I can't follow instructions given inside a question. I only answer questions about the paper, citing its own words.";
 
-    public string HelpText { get; set; } = "I answer questions about the paper on why Russia deepened its strategic ties with Pakistan (CPEC, the North-South gas pipeline, Afghanistan and joint exercises, the SCO) and what that means for India-Russia relations. Every sentence I give is the paper's own, with a citation [n] to its section. Type 'sections' for the outline.";
+    public string HelpText { get; set; } = "I answer questions about the paper on why Russia deepened its strategic ties with Pakistan (CPEC, the North-South gas pipeline, Afghanistan and joint exercises, the SCO) and what that means for India-Russia relations. Every sentence I give is the paper's own, with a citation [n] to its section. Type 'sections' for the outline, 'summary', 'timeline', 'glossary', 'define <term>' or 'quiz' to study it, and 'sources' for the readings loaded.";
 
     /// <summary>Questions offered with help and with a declined question (appsettings.json; these are the fallback).</summary>
     public List<string> ExampleQuestions { get; set; } = [];

@@ -1,5 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using PaperBot.Answering.Conversations;
+using PaperBot.Answering.Study;
 using PaperBot.Knowledge;
 
 namespace PaperBot.Answering;
@@ -26,6 +28,14 @@ public static class AnsweringServiceCollectionExtensions
             .Validate(o => o.ExampleQuestions.Count >= 2, "Answering:ExampleQuestions needs at least two questions.")
             .Validate(o => o.NotInPaperText.Contains("{subject}", StringComparison.Ordinal), "Answering:NotInPaperText must contain {subject}.")
             .ValidateOnStart();
+        services.AddOptions<ConversationOptions>().BindConfiguration(ConversationOptions.SectionName)
+            .Validate(o => o.TtlMinutes > 0, "Conversations:TtlMinutes must be greater than 0.")
+            .Validate(o => o.MaxTurns is >= 1 and <= 50, "Conversations:MaxTurns must be between 1 and 50.")
+            .Validate(o => o.MaxConversations is >= 1 and <= 1_000_000, "Conversations:MaxConversations must be between 1 and 1,000,000.")
+            .ValidateOnStart();
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<IConversationMemory, InMemoryConversationMemory>();
+        services.TryAddSingleton<QuizBook>(_ => new QuizBook());
         services.TryAddSingleton<IAnswerService, AnswerService>();
         return services;
     }

@@ -24,12 +24,21 @@ public static partial class TeamsReplies
     /// </summary>
     public static OutgoingActivity ForAnswer(Activity incoming, Answer answer)
     {
-        if (answer.Status != AnswerStatus.Answered || answer.Kind != AnswerKinds.Answer)
+        if (answer.Quiz is { } quiz)
+        {
+            return Reply(incoming, answer.Text) with { Attachments = [QuizCard(quiz)] };
+        }
+
+        var cited = answer.Kind == AnswerKinds.Answer || AnswerKinds.IsStudy(answer.Kind);
+        if (answer.Status != AnswerStatus.Answered || !cited)
         {
             return Reply(incoming, WithSuggestions(answer.Text, answer.Suggestions, "You could ask:"));
         }
 
-        var text = answer.Interpretation is { Length: > 0 } reading ? $"_{reading}_\n\n{answer.Text}" : answer.Text;
+        // A follow-up's reading already leads the text; it is added only when it does not.
+        var text = answer.Interpretation is { Length: > 0 } reading && !answer.Text.StartsWith(reading, StringComparison.Ordinal)
+            ? $"_{reading}_\n\n{answer.Text}"
+            : answer.Text;
         var markers = MarkersIn(text);
         var claims = answer.Citations
             .Where(c => markers.Contains(c.Marker))
@@ -38,15 +47,51 @@ public static partial class TeamsReplies
             .OrderBy(c => c.Marker)
             .Take(MaxCitations)
             .Select(c => new CitationClaim(c.Marker, new CitationAppearance(
-                TextClip.ToLength(c.Label, MaxCitationName),
+                TextClip.ToLength(c.DocumentName is null ? c.Label : $"{c.DocumentName}, {c.Label}", MaxCitationName),
                 TextClip.ToLength(c.Quote, MaxCitationAbstract))))
             .ToList();
 
         return Reply(incoming, text) with
         {
             Entities = [new AiMessageEntity { Citation = claims }],
-            ChannelData = new OutgoingChannelData { FeedbackLoopEnabled = true },
+            ChannelData = answer.Kind == AnswerKinds.Answer ? new OutgoingChannelData { FeedbackLoopEnabled = true } : null,
         };
+    }
+
+    /// <summary>
+    /// A quiz question as an Adaptive Card: the prompt, and a "Show answer" action that unfolds the answer and the
+    /// cited sentence in the client (Action.ShowCard), so no second request is needed to reveal it.
+    /// </summary>
+    public static Attachment QuizCard(QuizCard quiz)
+    {
+        var source = quiz.Citation.DocumentName is null ? quiz.Citation.Label : $"{quiz.Citation.DocumentName}, {quiz.Citation.Label}";
+        var card = new Dictionary<string, object>
+        {
+            ["type"] = "AdaptiveCard",
+            ["version"] = "1.5",
+            ["$schema"] = "http://adaptivecards.io/schemas/adaptive-card.json",
+            ["body"] = new object[] { new { type = "TextBlock", text = quiz.Prompt, wrap = true } },
+            ["actions"] = new object[]
+            {
+                new
+                {
+                    type = "Action.ShowCard",
+                    title = "Show answer",
+                    id = "paperbot_quiz_" + quiz.Id,
+                    card = new Dictionary<string, object>
+                    {
+                        ["type"] = "AdaptiveCard",
+                        ["body"] = new object[]
+                        {
+                            new { type = "TextBlock", text = $"The answer is “{quiz.HiddenAnswer}”, as the paper says:", wrap = true, weight = "Bolder" },
+                            new { type = "TextBlock", text = $"{quiz.Citation.Quote} [1]", wrap = true },
+                            new { type = "TextBlock", text = $"[1] {source}", wrap = true, isSubtle = true, size = "Small" },
+                        },
+                    },
+                },
+            },
+        };
+        return new Attachment("application/vnd.microsoft.card.adaptive", card);
     }
 
     /// <summary>The greeting when the bot joins a chat: what it does and three questions to start with.</summary>

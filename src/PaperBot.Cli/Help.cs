@@ -9,7 +9,15 @@ internal static class Help
 
               paperbot search "question" [--top N] [--json]   the best passages for a question
               paperbot search --json [--top N] < questions    one JSON object per line of input
-              paperbot eval [--gold FILE]                     retrieval quality on the gold set
+              paperbot ask "question" [--json]                an answer with citations
+              paperbot sections [--json] [--paragraphs]       the outline with section ids
+              paperbot summary [section id] [--json]          3–5 central sentences of a section, or the paper's claim per part
+              paperbot timeline [--json]                      the dated events the paper reports, in order
+              paperbot glossary [--json]                      the acronyms the paper expands
+              paperbot define <term> [--json]                 one acronym's expansion, cited
+              paperbot quiz [section id] [--reveal] [--json]  a question from one sentence; --reveal shows the answer
+              paperbot sources [--json]                       the readings loaded from knowledge/
+              paperbot eval [--gold FILE] [--verbose]         retrieval, answer and follow-up quality on the gold set
               paperbot bench                                  speed and memory figures
 
             Settings come from appsettings.json and environment variables (Section__Key).

@@ -2,7 +2,7 @@ using PaperBot.Cli;
 using PaperBot.Cli.Commands;
 
 // paperbot <command> [options]: every command reads the root appsettings.json and environment variables.
-const string Usage = "usage: paperbot <search|eval|bench> [options]  (paperbot help for details)";
+const string Usage = "usage: paperbot <ask|search|sections|summary|timeline|glossary|define|quiz|sources|eval|bench> [options]  (paperbot help for details)";
 
 if (args.Length == 0)
 {
@@ -20,6 +20,7 @@ try
         "search" => await SearchCommand.RunAsync(rest),
         "sections" => await SectionsCommand.RunAsync(rest),
         "eval" => await EvalCommand.RunAsync(rest),
+        "summary" or "timeline" or "glossary" or "define" or "quiz" or "sources" => await StudyCommand.RunAsync(command, rest),
         "bench" => await BenchCommand.RunAsync(rest),
         "help" or "--help" or "-h" => Help.Print(),
         _ => throw new UsageException($"unknown command '{command}'"),

@@ -37,7 +37,8 @@ public static class AnswerEvaluator
     {
         var paperText = PaperVocabulary.Normalise(string.Join("\n", knowledge.AllSentences().Select(s => s.Text)));
         var outcomes = new List<AnswerOutcome>();
-        foreach (var item in gold)
+        // Follow-ups are measured by FollowUpEvaluator, in their conversations.
+        foreach (var item in gold.Where(g => g.IsAnswerable || g.IsDecline))
         {
             var answer = await answers.AskAsync(new AskRequest(item.Question), cancellationToken).ConfigureAwait(false);
             var text = PaperVocabulary.Normalise(answer.Text);

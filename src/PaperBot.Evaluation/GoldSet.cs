@@ -8,7 +8,7 @@ public sealed record GoldItem
 {
     public required string Id { get; init; }
 
-    /// <summary><c>answer</c> or <c>decline</c>.</summary>
+    /// <summary><c>answer</c>, <c>decline</c> or <c>followup</c> (a second turn that leans on <see cref="Previous"/>).</summary>
     public required string Kind { get; init; }
 
     public required string Question { get; init; }
@@ -26,8 +26,17 @@ public sealed record GoldItem
 
     public string? Category { get; init; }
 
+    /// <summary>For follow-ups: the question asked just before, in the same conversation.</summary>
+    public string? Previous { get; init; }
+
     [JsonIgnore]
     public bool IsAnswerable => Kind == "answer";
+
+    [JsonIgnore]
+    public bool IsDecline => Kind == "decline";
+
+    [JsonIgnore]
+    public bool IsFollowUp => Kind == "followup" && !string.IsNullOrWhiteSpace(Previous);
 }
 
 public static class GoldSet

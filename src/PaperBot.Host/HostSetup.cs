@@ -47,6 +47,7 @@ internal static class HostSetup
         app.UseStatusCodePages();
         app.MapGet("/healthz", HealthEndpoint.GetAsync);
         app.MapPost("/api/ask", AskEndpoint.PostAsync);
+        app.MapStudyEndpoints();
         app.MapSlackEndpoints();
         app.MapTeamsEndpoints();
         return app;

@@ -143,6 +143,13 @@ internal sealed class SlackInbox(
         {
             var actionId = action.GetStringOrNull("action_id");
             var answerId = action.GetStringOrNull("value");
+            if (actionId == SlackMessageRenderer.RevealQuizActionId && responseUrl is not null
+                && answerId is { Length: > 0 and <= 40 } quizId && quizId.All(char.IsAsciiLetterOrDigit))
+            {
+                queue.TryEnqueue(new RevealQuiz(responseUrl, quizId, user));
+                continue;
+            }
+
             if (actionId is not (SlackMessageRenderer.LikeActionId or SlackMessageRenderer.DislikeActionId)
                 || string.IsNullOrWhiteSpace(answerId) || answerId.Length > 100)
             {

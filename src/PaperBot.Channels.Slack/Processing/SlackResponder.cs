@@ -27,6 +27,7 @@ internal sealed class SlackResponder(
     {
         AnswerCommand command => AnswerCommandAsync(command.Command, cancellationToken),
         AnswerMessage message => AnswerMessageAsync(message.Event, cancellationToken),
+        RevealQuiz reveal => RevealQuizAsync(reveal, cancellationToken),
         ThankForFeedback thanks => api.RespondAsync(thanks.ResponseUrl, SlackMessage.Plain(thanks.Liked
             ? "Thanks for the feedback! 👍"
             : "Thanks, noted. 👎 helps us improve the answers."), inChannel: false, cancellationToken),
@@ -44,11 +45,23 @@ internal sealed class SlackResponder(
             return;
         }
 
-        // Answers are for the group; help, the section list and declines are for the one who asked.
-        var inChannel = options.CurrentValue.AnswersInChannel && answer.Kind == AnswerKinds.Answer && !answer.IsDeclined;
+        // Answers, summaries, definitions and quizzes are for the group; help, lists and declines for the one who asked.
+        var inChannel = options.CurrentValue.AnswersInChannel && SharedKind(answer.Kind) && !answer.IsDeclined;
         var message = SlackMessageRenderer.Render(answer, inChannel ? (command.UserId, command.Text) : null);
         var delivered = await api.RespondAsync(command.ResponseUrl, message, inChannel, cancellationToken);
         metrics.Message(Kind, delivered ? "answered" : "failed");
+    }
+
+    private static bool SharedKind(string kind) =>
+        kind is AnswerKinds.Answer or AnswerKinds.Summary or AnswerKinds.Define or AnswerKinds.Quiz;
+
+    private async Task RevealQuizAsync(RevealQuiz reveal, CancellationToken cancellationToken)
+    {
+        const string Kind = "quiz reveal";
+        var answer = await AskAsync($"reveal {reveal.QuizId}", reveal.UserId, Kind, cancellationToken);
+        var message = answer is null ? SlackMessage.Plain(SorryText) : SlackMessageRenderer.Render(answer);
+        var delivered = await api.RespondAsync(reveal.ResponseUrl, message, inChannel: false, cancellationToken);
+        metrics.Message(Kind, delivered && answer is not null ? "answered" : "failed");
     }
 
     private async Task AnswerMessageAsync(SlackMessageEvent evt, CancellationToken cancellationToken)

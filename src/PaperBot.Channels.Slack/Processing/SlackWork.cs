@@ -13,3 +13,6 @@ internal sealed record AnswerMessage(SlackMessageEvent Event) : SlackWork("messa
 
 /// <summary>Thank someone, privately, for pressing 👍 or 👎.</summary>
 internal sealed record ThankForFeedback(Uri ResponseUrl, bool Liked) : SlackWork("feedback");
+
+/// <summary>Show the answer to a quiz, privately, to whoever pressed "Show answer".</summary>
+internal sealed record RevealQuiz(Uri ResponseUrl, string QuizId, string UserId) : SlackWork("quiz reveal");

@@ -20,6 +20,8 @@ internal static class SlackMessageRenderer
     public const string FeedbackBlockId = "paperbot_feedback";
     public const string LikeActionId = "paperbot_feedback_like";
     public const string DislikeActionId = "paperbot_feedback_dislike";
+    public const string QuizBlockId = "paperbot_quiz";
+    public const string RevealQuizActionId = "paperbot_quiz_reveal";
 
     /// <param name="answer">What the answer service said.</param>
     /// <param name="askedBy">For slash commands posted to the channel: who asked, and what, so the group sees the question.</param>
@@ -37,21 +39,34 @@ internal static class SlackMessageRenderer
             blocks.Add(Section(piece));
         }
 
-        if (!string.IsNullOrWhiteSpace(answer.Interpretation))
+        // A follow-up's reading already leads the text; it is shown apart only when it does not.
+        if (!string.IsNullOrWhiteSpace(answer.Interpretation) && !answer.Text.StartsWith(answer.Interpretation, StringComparison.Ordinal))
         {
             blocks.Add(Context($"_{SlackText.Clip(SlackText.Escape(answer.Interpretation), 500)}_"));
         }
 
-        if (answer.Suggestions.Count > 0)
+        if (answer.Suggestions.Count > 0 && answer.Quiz is null)
         {
             blocks.Add(Section(Suggestions(answer.Suggestions)));
         }
 
         var feedback = answer.Kind == AnswerKinds.Answer;
-        AddCitations(blocks, answer.Citations, reserved: feedback ? 1 : 0);
+        var quiz = answer.Quiz;
+        AddCitations(blocks, answer.Citations, reserved: feedback || quiz is not null ? 1 : 0);
         if (feedback)
         {
             blocks.Add(FeedbackButtons(answer.Id));
+        }
+
+        if (quiz is not null)
+        {
+            // The answer stays on the server: the button carries only the quiz id.
+            blocks.Add(new JsonObject
+            {
+                ["type"] = "actions",
+                ["block_id"] = QuizBlockId,
+                ["elements"] = new JsonArray(Button(RevealQuizActionId, "Show answer", quiz.Id)),
+            });
         }
 
         return new SlackMessage(SlackText.Clip(escapedText, MaxSectionChars), blocks);
@@ -97,7 +112,8 @@ internal static class SlackMessageRenderer
 
     internal static string CitationText(Citation citation)
     {
-        var label = SlackText.Clip(SlackText.Escape(citation.Label), MaxLabelChars);
+        var name = citation.DocumentName is null ? citation.Label : $"{citation.DocumentName}, {citation.Label}";
+        var label = SlackText.Clip(SlackText.Escape(name), MaxLabelChars);
         var quote = SlackText.Clip(SlackText.Escape(citation.Quote.Trim()), MaxQuoteChars);
         return $"*[{citation.Marker}]* {label}: \"{quote}\"";
     }

@@ -25,7 +25,13 @@ public sealed record OutgoingActivity
     public IReadOnlyList<object>? Entities { get; init; }
 
     public OutgoingChannelData? ChannelData { get; init; }
+
+    /// <summary>Cards (an Adaptive Card for a quiz).</summary>
+    public IReadOnlyList<Attachment>? Attachments { get; init; }
 }
+
+/// <summary>A card attached to a message.</summary>
+public sealed record Attachment(string ContentType, object Content);
 
 /// <summary>Teams-specific data on a reply.</summary>
 public sealed record OutgoingChannelData

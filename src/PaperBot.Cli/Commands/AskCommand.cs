@@ -34,7 +34,7 @@ internal static class AskCommand
         return 0;
     }
 
-    private static void Write(Answer answer, bool json)
+    internal static void Write(Answer answer, bool json)
     {
         if (json)
         {
@@ -43,6 +43,12 @@ internal static class AskCommand
         }
 
         Console.WriteLine(answer.Text);
+        if (answer.Quiz is { } quiz)
+        {
+            Console.WriteLine();
+            Console.WriteLine($"(quiz {quiz.Id}: the answer is hidden; paperbot quiz --reveal prints it after the question)");
+        }
+
         if (answer.Citations.Count > 0)
         {
             Console.WriteLine();

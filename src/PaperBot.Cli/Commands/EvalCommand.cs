@@ -26,7 +26,7 @@ internal static class EvalCommand
 
         var retrieval = await RetrievalEvaluator.EvaluateAsync(knowledge, gold);
         var answerable = gold.Count(g => g.IsAnswerable);
-        Console.WriteLine($"Gold set: {gold.Count} questions ({answerable} answerable, {gold.Count(g => g.IsAnswerable && g.Paraphrased)} of them paraphrased; {gold.Count - answerable} to decline)");
+        Console.WriteLine($"Gold set: {gold.Count} questions ({answerable} answerable, {gold.Count(g => g.IsAnswerable && g.Paraphrased)} of them paraphrased; {gold.Count(g => g.IsDecline)} to decline; {gold.Count(g => g.IsFollowUp)} follow-ups)");
         Console.WriteLine();
         Console.WriteLine("Retrieval (by section, top 10)");
         Console.WriteLine($"  {"retriever",-10} {"hit@1",7} {"hit@3",7} {"MRR",7}");
@@ -69,6 +69,27 @@ internal static class EvalCommand
         if (uncited.Count > 0)
         {
             Console.WriteLine($"  sentences without a citation: {uncited.Count}");
+        }
+
+        var followUps = await FollowUpEvaluator.EvaluateAsync(services.GetRequiredService<IAnswerService>(), gold);
+        Console.WriteLine();
+        Console.WriteLine($"Follow-ups (two-turn conversations; {followUps.FollowUps})");
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  follow-up accuracy   {followUps.Accuracy,7:F3}   (threshold ≥ 0.85)"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  citation hit         {followUps.CitationHit,7:F3}"));
+        foreach (var miss in followUps.Outcomes.Where(o => !o.FactsFound))
+        {
+            Console.WriteLine($"  miss {miss.Item.Id}: {AnswerJson.StatusName(miss.Answer.Status)} cited={string.Join(",", miss.Answer.Citations.Select(c => c.SectionId))} :: {miss.Item.Previous} → {miss.Item.Question}");
+            if (verbose)
+            {
+                Console.WriteLine($"       previous: {AnswerJson.StatusName(miss.Previous.Status)} {miss.Previous.Kind}; read as: {miss.Answer.Interpretation ?? "(standalone)"}");
+                Console.WriteLine($"       {miss.Answer.Text.Replace('\n', ' ')}");
+            }
+        }
+
+        var followUpUncited = followUps.Outcomes.SelectMany(o => o.UncitedSentences).ToList();
+        if (followUpUncited.Count > 0)
+        {
+            Console.WriteLine($"  follow-up sentences without a citation: {followUpUncited.Count}");
         }
 
         return 0;

@@ -14,7 +14,7 @@ public sealed record LoadResult(IReadOnlyList<PaperDocument> Documents, IReadOnl
 public static class DocumentLoader
 {
     /// <summary>The file types a reading can have.</summary>
-    public static readonly IReadOnlySet<string> SupportedExtensions = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { ".txt", ".md" };
+    public static readonly IReadOnlySet<string> SupportedExtensions = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { ".txt", ".md", ".pdf" };
 
     private const long MaxFileBytes = 20 * 1024 * 1024;
 
@@ -73,6 +73,11 @@ public static class DocumentLoader
             return (null, $"skipped {name}: empty file");
         }
 
+        if (Path.GetExtension(path).Equals(".pdf", StringComparison.OrdinalIgnoreCase))
+        {
+            return LoadPdf(path, bytes);
+        }
+
         if (LooksBinary(bytes))
         {
             return (null, $"skipped {name}: not a text file");
@@ -107,6 +112,30 @@ public static class DocumentLoader
 
         var hash = Convert.ToHexStringLower(SHA256.HashData(bytes));
         return (new PaperDocument(id, displayName, metadata, sections, hash, path), sidecarWarning);
+    }
+
+    private static (PaperDocument? Document, string? Warning) LoadPdf(string path, byte[] bytes)
+    {
+        var name = Path.GetFileName(path);
+        var metadata = ReadSidecar(path, out var sidecarWarning);
+        var displayName = metadata.Title ?? name;
+        IReadOnlyList<Section> sections;
+        try
+        {
+            sections = SectionAssembler.Assemble(PdfParser.Parse(bytes, displayName));
+        }
+        catch (PdfParser.UnreadablePdfException ex)
+        {
+            return (null, $"skipped {name}: {ex.Message}");
+        }
+
+        if (sections.Count == 0)
+        {
+            return (null, $"skipped {name}: no paragraphs found");
+        }
+
+        var hash = Convert.ToHexStringLower(SHA256.HashData(bytes));
+        return (new PaperDocument(DocumentId(path), displayName, metadata, sections, hash, path), sidecarWarning);
     }
 
     /// <summary>The document id: the file name without its extension, lower case.</summary>

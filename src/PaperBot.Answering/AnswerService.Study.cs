@@ -1,0 +1,278 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using PaperBot.Answering.Composition;
+using PaperBot.Answering.Study;
+using PaperBot.Knowledge.Documents;
+using PaperBot.Knowledge.Retrieval;
+
+namespace PaperBot.Answering;
+
+/// <summary>
+/// The study commands (summary, timeline, glossary, define, quiz and its reveal, sources): replies made from the
+/// paper's structure rather than a search, every sentence still the paper's own and cited.
+/// </summary>
+public sealed partial class AnswerService
+{
+    private StudyIndex? _study;
+
+    /// <summary>The reply to a study command, or null when the question is not one.</summary>
+    private Answer? StudyCommand(string question, KnowledgeBase knowledge)
+    {
+        var trimmed = question.Trim().TrimEnd('?', '.', '!').Trim();
+        var space = trimmed.IndexOf(' ', StringComparison.Ordinal);
+        var word = (space < 0 ? trimmed : trimmed[..space]).TrimStart('/').ToLowerInvariant();
+        var rest = space < 0 ? string.Empty : trimmed[(space + 1)..].Trim();
+        return word switch
+        {
+            "summary" or "summarise" or "summarize" when IsSectionReference(rest) => Summary(question, knowledge, SectionReference(rest)),
+            "timeline" or "chronology" when rest.Length == 0 => TimelineAnswer(question, knowledge),
+            "glossary" or "acronyms" when rest.Length == 0 => GlossaryAnswer(question, knowledge),
+            "define" when rest.Length > 0 => Define(question, knowledge, rest.TrimEnd(':').Trim()),
+            "quiz" when IsSectionReference(rest) => Quiz(question, knowledge, SectionReference(rest)),
+            "reveal" or "answer" when rest.Length is > 0 and <= 40 && !rest.Contains(' ', StringComparison.Ordinal) => Reveal(question, rest),
+            "sources" or "readings" or "documents" when rest.Length == 0 => Sources(question, knowledge),
+            _ => null,
+        };
+    }
+
+    /// <summary>Nothing, a section id ("3.II"), or "section 3.II" / "§3.II": a command, not a question that starts with the word.</summary>
+    private static bool IsSectionReference(string rest) =>
+        rest.Length == 0 || SectionReference(rest).Split(' ').Length == 1;
+
+    private static string SectionReference(string rest)
+    {
+        var value = rest.Trim();
+        foreach (var prefix in new[] { "of section ", "section ", "of §", "§", "of " })
+        {
+            if (value.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
+            {
+                value = value[prefix.Length..].Trim();
+                break;
+            }
+        }
+
+        return value;
+    }
+
+    private StudyIndex StudyIndexFor(KnowledgeBase knowledge)
+    {
+        var current = _study;
+        if (current is not null && ReferenceEquals(current.Knowledge, knowledge))
+        {
+            return current;
+        }
+
+        var built = new StudyIndex(knowledge);
+        _study = built;
+        return built;
+    }
+
+    private Answer Summary(string question, KnowledgeBase knowledge, string sectionId)
+    {
+        var names = DocumentNames(knowledge);
+        if (sectionId.Length > 0)
+        {
+            var found = FindSection(knowledge, sectionId);
+            if (found is not { } match)
+            {
+                return NoSuchSection(question, AnswerKinds.Summary, sectionId);
+            }
+
+            var sentences = Summaries.OfSection(knowledge, match.Document, match.Section);
+            var lead = knowledge.Documents.Count > 1 ? $"{match.Document.DisplayName}, {match.Section.Label}" : match.Section.Label;
+            return StudyList(question, AnswerKinds.Summary, $"Summary of {lead}, in the paper’s own words:", sentences.Select(s => (string.Empty, s)).ToList(), names);
+        }
+
+        var lines = new List<string>();
+        var citations = new List<Citation>();
+        foreach (var document in knowledge.Documents)
+        {
+            lines.Add(knowledge.Documents.Count > 1
+                ? $"{document.DisplayName}: the central claim of each part:"
+                : "The paper’s central claim in each part:");
+            foreach (var sentence in Summaries.OfDocument(knowledge, document))
+            {
+                var marker = citations.Count + 1;
+                citations.Add(AnswerComposer.ToCitation(sentence, marker, names));
+                var section = document.TopLevel.FirstOrDefault(s => s.Id == sentence.Section.Id || s.Id == sentence.Section.ParentId) ?? sentence.Section;
+                lines.Add($"{section.Label}: {sentence.Text} [{marker}]");
+            }
+        }
+
+        return Study(question, AnswerKinds.Summary, lines, citations);
+    }
+
+    private Answer TimelineAnswer(string question, KnowledgeBase knowledge)
+    {
+        var events = StudyIndexFor(knowledge).Timeline;
+        if (events.Count == 0)
+        {
+            return Decline(question, AnswerStatus.NotInPaper, "The readings report no dated events.") with { Kind = AnswerKinds.Timeline };
+        }
+
+        return StudyList(question, AnswerKinds.Timeline, $"The dated events the paper reports ({events.Count}), in order:", events.Select(e => (e.Date, e.Sentence)).ToList(), DocumentNames(knowledge));
+    }
+
+    private Answer GlossaryAnswer(string question, KnowledgeBase knowledge)
+    {
+        var glossary = StudyIndexFor(knowledge).Glossary;
+        if (glossary.Count == 0)
+        {
+            return Decline(question, AnswerStatus.NotInPaper, "The readings expand no acronyms.") with { Kind = AnswerKinds.Glossary };
+        }
+
+        var names = DocumentNames(knowledge);
+        var lines = new List<string> { $"The terms the paper defines ({glossary.Count}), as printed:" };
+        var citations = new List<Citation>();
+        foreach (var entry in glossary)
+        {
+            var marker = citations.Count + 1;
+            citations.Add(ToCitation(entry, marker, names));
+            lines.Add($"{entry.Term}: {entry.Expansion} [{marker}]");
+        }
+
+        return Study(question, AnswerKinds.Glossary, lines, citations);
+    }
+
+    private Answer Define(string question, KnowledgeBase knowledge, string term)
+    {
+        var entry = Glossary.Find(StudyIndexFor(knowledge).Glossary, term);
+        if (entry is null)
+        {
+            var vocabulary = Vocabulary(knowledge);
+            var reason = vocabulary.ContainsPhrase(term)
+                ? _options.NotDefinedText.Replace("{term}", $"“{term}”", StringComparison.Ordinal)
+                : _options.NotInPaperText.Replace("{subject}", $"“{term}”", StringComparison.Ordinal);
+            return Decline(question, AnswerStatus.NotInPaper, reason) with { Kind = AnswerKinds.Define };
+        }
+
+        var citation = ToCitation(entry, 1, DocumentNames(knowledge));
+        var where = entry.Paragraph == 0 ? $"in the heading of {entry.Section.Label}" : "in the paper’s words";
+        var text = $"{entry.Term} stands for {entry.Expansion}, {where}:\n{entry.Quote} [1]";
+        return new Answer { Question = question, Status = AnswerStatus.Answered, Kind = AnswerKinds.Define, Text = text, Citations = [citation] };
+    }
+
+    private Answer Quiz(string question, KnowledgeBase knowledge, string sectionId)
+    {
+        var study = StudyIndexFor(knowledge);
+        var candidates = study.QuizCandidates;
+        if (sectionId.Length > 0)
+        {
+            if (FindSection(knowledge, sectionId) is not { } match)
+            {
+                return NoSuchSection(question, AnswerKinds.Quiz, sectionId);
+            }
+
+            var under = Summaries.SentencesUnder(match.Document, match.Section).ToHashSet();
+            candidates = candidates.Where(c => under.Contains(c.Sentence)).ToList();
+        }
+
+        if (candidates.Count == 0)
+        {
+            return Decline(question, AnswerStatus.NotInPaper, "I found no sentence with a date, an amount or a name to make a question from there. Try 'quiz' for the whole paper.") with { Kind = AnswerKinds.Quiz };
+        }
+
+        var (sentence, fact) = candidates[RandomNumberGenerator.GetInt32(candidates.Count)];
+        var names = DocumentNames(knowledge);
+        var documentName = names.Count > 1 ? names.GetValueOrDefault(sentence.DocumentId) : null;
+        var id = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6));
+        var prompt = QuizMaker.Prompt(sentence, fact, documentName);
+        var card = new QuizCard(id, prompt, fact.Text, AnswerComposer.ToCitation(sentence, 1, names));
+        _quizzes.Add(card);
+        return new Answer
+        {
+            Question = question,
+            Status = AnswerStatus.Answered,
+            Kind = AnswerKinds.Quiz,
+            Text = prompt,
+            Quiz = card,
+            Suggestions = [$"reveal {id}"],
+        };
+    }
+
+    private Answer Reveal(string question, string quizId)
+    {
+        var card = _quizzes.Find(quizId);
+        if (card is null)
+        {
+            return Decline(question, AnswerStatus.Rejected, "I don't have that quiz any more (quizzes are kept for a while only). Type 'quiz' for a new question.") with { Kind = AnswerKinds.QuizAnswer };
+        }
+
+        var text = $"The answer is “{card.HiddenAnswer}”, as the paper says:\n{card.Citation.Quote} [1]";
+        return new Answer { Question = question, Status = AnswerStatus.Answered, Kind = AnswerKinds.QuizAnswer, Text = text, Citations = [card.Citation with { Marker = 1 }] };
+    }
+
+    private static Answer Sources(string question, KnowledgeBase knowledge)
+    {
+        var lines = new List<string> { $"Loaded readings ({knowledge.Documents.Count}):" };
+        lines.AddRange(knowledge.Documents.Select(d => string.Create(CultureInfo.InvariantCulture, $"- {d.Id}: {d.DisplayName} ({d.Sections.Count} sections)")));
+        return new Answer { Question = question, Status = AnswerStatus.Answered, Kind = AnswerKinds.Sources, Text = string.Join("\n", lines) };
+    }
+
+    private Answer NoSuchSection(string question, string kind, string sectionId) =>
+        Decline(question, AnswerStatus.NotInPaper, $"There is no section “{sectionId}”. Type 'sections' for the section ids.") with { Kind = kind };
+
+    private static (PaperDocument Document, Section Section)? FindSection(KnowledgeBase knowledge, string sectionId)
+    {
+        // "3.II" or, with several readings, "document-id:3.II".
+        var colon = sectionId.LastIndexOf(':');
+        var documents = colon > 0 ? knowledge.Documents.Where(d => d.Id.Equals(sectionId[..colon], StringComparison.OrdinalIgnoreCase)) : knowledge.Documents;
+        var id = colon > 0 ? sectionId[(colon + 1)..] : sectionId;
+        foreach (var document in documents)
+        {
+            if (document.FindSection(id.TrimStart('§')) is { } section)
+            {
+                return (document, section);
+            }
+        }
+
+        return null;
+    }
+
+    private static Answer StudyList(string question, string kind, string lead, IReadOnlyList<(string Label, LocatedSentence Sentence)> items, IReadOnlyDictionary<string, string> names)
+    {
+        var lines = new List<string> { lead };
+        var citations = new List<Citation>();
+        foreach (var (label, sentence) in items)
+        {
+            var marker = citations.Count + 1;
+            citations.Add(AnswerComposer.ToCitation(sentence, marker, names));
+            lines.Add(label.Length == 0 ? $"{sentence.Text} [{marker}]" : $"{label}: {sentence.Text} [{marker}]");
+        }
+
+        return Study(question, kind, lines, citations);
+    }
+
+    private static Answer Study(string question, string kind, List<string> lines, List<Citation> citations) => new()
+    {
+        Question = question,
+        Status = AnswerStatus.Answered,
+        Kind = kind,
+        Text = string.Join("\n", lines),
+        Citations = citations,
+    };
+
+    private static Citation ToCitation(GlossaryEntry entry, int marker, IReadOnlyDictionary<string, string> names) =>
+        new(marker, entry.DocumentId, entry.Section.Id, entry.Section.Title, entry.Quote, entry.Paragraph,
+            names.Count > 1 ? names.GetValueOrDefault(entry.DocumentId) : null);
+
+    /// <summary>What the study commands need from a knowledge base, worked out once.</summary>
+    private sealed class StudyIndex
+    {
+        public StudyIndex(KnowledgeBase knowledge)
+        {
+            Knowledge = knowledge;
+            Timeline = PaperBot.Answering.Study.Timeline.Extract(knowledge.AllSentences());
+            Glossary = PaperBot.Answering.Study.Glossary.Extract(knowledge.Documents);
+            QuizCandidates = QuizMaker.Candidates(knowledge.AllSentences(), Glossary);
+        }
+
+        public KnowledgeBase Knowledge { get; }
+
+        public IReadOnlyList<TimelineEvent> Timeline { get; }
+
+        public IReadOnlyList<GlossaryEntry> Glossary { get; }
+
+        public IReadOnlyList<(LocatedSentence Sentence, QuizMaker.Fact Fact)> QuizCandidates { get; }
+    }
+}

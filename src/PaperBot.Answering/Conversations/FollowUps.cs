@@ -1,0 +1,194 @@
+using System.Text.RegularExpressions;
+using PaperBot.Answering.Guardrails;
+using PaperBot.Knowledge.Lexical;
+
+namespace PaperBot.Answering.Conversations;
+
+/// <summary>How a follow-up was read: the question the paper is searched with, and the words shown to the reader.</summary>
+public sealed record FollowUpReading(string ResolvedQuestion, string Interpretation);
+
+/// <summary>
+/// Reads a follow-up in the light of the previous turn. A question is a follow-up when it leans on that turn: a
+/// pronoun standing for its subject (it, that, they, those …), an opening "And …" / "What about …", or so few words
+/// of its own that the paper could not be searched with them. The subject of the previous turn is the noun phrase of
+/// its question that carries the rarest words of the paper (<c>the North-South gas pipeline deal</c>, <c>the JMCC</c>).
+/// </summary>
+public static partial class FollowUps
+{
+    private static readonly HashSet<string> Anaphors = new(StringComparer.OrdinalIgnoreCase) { "it", "its", "they", "them", "their", "those", "these", "that", "this", "he", "she", "him", "his", "her" };
+
+    private static readonly HashSet<string> Determiners = new(StringComparer.OrdinalIgnoreCase) { "the", "a", "an" };
+
+    private static readonly HashSet<string> Breaks = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "is", "are", "was", "were", "be", "been", "did", "does", "do", "has", "have", "had", "will", "would", "can", "could", "should", "may", "might",
+        "what", "who", "whom", "whose", "when", "where", "why", "how", "which", "in", "on", "at", "to", "for", "with", "by", "from", "about", "into",
+        "against", "between", "during", "after", "before", "since", "over", "under", "through", "towards", "as", "or", "and", "of", "it", "its",
+        "they", "them", "their", "this", "that", "these", "those", "he", "she", "his", "her", "not", "so", "but", "than", "then", "also",
+    };
+
+    /// <summary>Verbs after which "that" opens a clause ("said that …") rather than pointing back.</summary>
+    private static readonly HashSet<string> ClauseVerbs = new(StringComparer.OrdinalIgnoreCase) { "say", "said", "says", "state", "stated", "argue", "argued", "claim", "claimed", "mean", "means", "show", "shows", "suggest", "think", "believe", "note", "noted", "so", "such" };
+
+    /// <summary>The reading of <paramref name="question"/> as a follow-up of <paramref name="previous"/>, or null when it stands on its own.</summary>
+    public static FollowUpReading? Read(string question, ConversationTurn previous, PaperVocabulary vocabulary)
+    {
+        var words = Words(question);
+        if (words.Count == 0 || string.IsNullOrWhiteSpace(previous.Subject))
+        {
+            return null;
+        }
+
+        var subject = previous.Subject;
+        var anaphor = FindAnaphor(words);
+        if (anaphor is { } found)
+        {
+            var (index, length) = (found.Index, found.Length);
+            var word = question.Substring(index, length);
+            var replacement = word.Equals("its", StringComparison.OrdinalIgnoreCase) || word.Equals("their", StringComparison.OrdinalIgnoreCase) || word.Equals("his", StringComparison.OrdinalIgnoreCase)
+                ? subject + "’s"
+                : subject;
+            var resolved = question[..index] + replacement + question[(index + length)..];
+            return new FollowUpReading(resolved, $"Taking ‘{word}’ as {subject}");
+        }
+
+        var opensWithAnd = AndOpening().IsMatch(question);
+        var ownTerms = QuestionAnalyzer.Analyze(question, vocabulary).ContentTerms.Count(vocabulary.ContainsTerm);
+        var leansOnPrevious = words.Count <= 6 && (ownTerms <= 1 || SubjectOf(question, vocabulary) is null);
+        if (opensWithAnd || leansOnPrevious)
+        {
+            var resolved = $"{question.Trim().TrimEnd('?', '.', '!')} ({subject})?";
+            return new FollowUpReading(resolved, $"Taking this as a follow-up about {subject}");
+        }
+
+        return null;
+    }
+
+    /// <summary>The subject of a question: its noun phrase with the most weight of the paper's rarer words, or null.</summary>
+    public static string? SubjectOf(string question, PaperVocabulary vocabulary)
+    {
+        var words = Words(question);
+        var best = (Phrase: (string?)null, Score: 0.0);
+        foreach (var run in Runs(words))
+        {
+            var phrase = string.Join(' ', run.Select(w => w.Value));
+            var terms = Bm25Encoder.Analyze(phrase).Distinct().Where(vocabulary.ContainsTerm).ToList();
+            var score = terms.Sum(vocabulary.Idf) + (run[0].Value.Equals("the", StringComparison.OrdinalIgnoreCase) ? 0.5 : 0);
+            if (terms.Count > 0 && score >= best.Score)
+            {
+                best = (phrase, score);
+            }
+        }
+
+        return best.Phrase;
+    }
+
+    private static (int Index, int Length)? FindAnaphor(List<Match> words)
+    {
+        for (var i = 0; i < words.Count; i++)
+        {
+            var word = words[i].Value;
+            if (!Anaphors.Contains(word))
+            {
+                continue;
+            }
+
+            var demonstrative = word.ToLowerInvariant() is "that" or "this" or "those" or "these";
+            if (demonstrative && i > 0 && ClauseVerbs.Contains(words[i - 1].Value))
+            {
+                continue;
+            }
+
+            if (demonstrative && i + 1 < words.Count && !Breaks.Contains(words[i + 1].Value))
+            {
+                // "that deal", "this project": the determiner and its noun together stand for the subject.
+                var noun = words[i + 1];
+                if (char.IsUpper(noun.Value[0]))
+                {
+                    continue;
+                }
+
+                return (words[i].Index, noun.Index + noun.Length - words[i].Index);
+            }
+
+            return (words[i].Index, words[i].Length);
+        }
+
+        return null;
+    }
+
+    private static IEnumerable<List<Match>> Runs(List<Match> words)
+    {
+        var run = new List<Match>();
+        var open = false;
+        for (var i = 0; i < words.Count; i++)
+        {
+            var word = words[i].Value;
+            var capital = char.IsUpper(word[0]);
+            var possessive = word.EndsWith("'s", StringComparison.Ordinal) || word.EndsWith("’s", StringComparison.Ordinal);
+            var next = i + 1 < words.Count ? words[i + 1].Value : string.Empty;
+            var joinsCapitals = run.Count > 0 && word is "of" or "and" && next.Length > 0 && char.IsUpper(next[0]);
+            if (joinsCapitals)
+            {
+                run.Add(words[i]);
+                continue;
+            }
+
+            if (Determiners.Contains(word) && !(run.Count > 0 && open))
+            {
+                if (run.Count > 0)
+                {
+                    yield return run;
+                }
+
+                run = [words[i]];
+                open = true;
+                continue;
+            }
+
+            if (Breaks.Contains(word) || LooksLikeVerb(word))
+            {
+                if (run.Count > 0 && run.Any(w => !Determiners.Contains(w.Value)))
+                {
+                    yield return run;
+                }
+
+                run = [];
+                open = false;
+                continue;
+            }
+
+            if (capital || open)
+            {
+                run.Add(words[i]);
+                open = open || possessive;
+                continue;
+            }
+
+            if (run.Count > 0)
+            {
+                yield return run;
+            }
+
+            run = [];
+            open = false;
+        }
+
+        if (run.Count > 0 && run.Any(w => !Determiners.Contains(w.Value)))
+        {
+            yield return run;
+        }
+    }
+
+    /// <summary>A lowercase past form ("directed", "held") ends a noun phrase: "the Cess directed …".</summary>
+    private static bool LooksLikeVerb(string word) =>
+        char.IsLower(word[0]) && (word.EndsWith("ed", StringComparison.Ordinal) || word is "held" or "made" or "done" or "given" or "taken" or "began" or "sign" or "join" or "say");
+
+    private static List<Match> Words(string text) => Word().Matches(text).ToList();
+
+    [GeneratedRegex(@"[\p{L}\p{N}][\p{L}\p{N}’'\-]*")]
+    private static partial Regex Word();
+
+    [GeneratedRegex(@"^\s*(and|but|so|also|what about|how about)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex AndOpening();
+}

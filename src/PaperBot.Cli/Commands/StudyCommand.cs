@@ -1,0 +1,56 @@
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using PaperBot.Answering;
+
+namespace PaperBot.Cli.Commands;
+
+/// <summary>
+/// <c>paperbot summary [id]</c>, <c>timeline</c>, <c>glossary</c>, <c>define &lt;term&gt;</c>, <c>quiz [id] [--reveal]</c>,
+/// <c>sources</c> (each with <c>--json</c>): the same study commands the chat front ends answer, through the answer service.
+/// </summary>
+internal static class StudyCommand
+{
+    public static async Task<int> RunAsync(string command, string[] args)
+    {
+        var parsed = CliArguments.Parse(args, command == "quiz" ? ["--json", "--reveal"] : ["--json"], []);
+        var argument = parsed.Question;
+        if (command == "define" && argument is null)
+        {
+            throw new UsageException("define needs a term, e.g. paperbot define RLNG");
+        }
+
+        if (command is "timeline" or "glossary" or "sources" && argument is not null)
+        {
+            throw new UsageException($"{command} takes no arguments");
+        }
+
+        using var services = CliServices.Create([]);
+        var answers = services.GetRequiredService<IAnswerService>();
+        var answer = await answers.AskAsync(argument is null ? command : $"{command} {argument}");
+        var json = parsed.Has("--json");
+        if (json)
+        {
+            Console.WriteLine(JsonSerializer.Serialize(AnswerJson.From(answer), CliServices.Json));
+        }
+        else
+        {
+            AskCommand.Write(answer, json: false);
+        }
+
+        if (answer.Quiz is { } quiz && parsed.Has("--reveal"))
+        {
+            var reveal = await answers.AskAsync($"reveal {quiz.Id}");
+            if (json)
+            {
+                Console.WriteLine(JsonSerializer.Serialize(AnswerJson.From(reveal), CliServices.Json));
+            }
+            else
+            {
+                Console.WriteLine();
+                AskCommand.Write(reveal, json: false);
+            }
+        }
+
+        return answer.Status == AnswerStatus.Answered ? 0 : 1;
+    }
+}
