@@ -6,6 +6,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using PaperBot.Channels.Teams.Authentication;
 using PaperBot.Channels.Teams.Protocol;
+using PaperBot.Web;
 
 namespace PaperBot.Channels.Teams;
 
@@ -47,7 +48,7 @@ public static class TeamsEndpoints
             return Results.Unauthorized();
         }
 
-        var body = await ReadBodyAsync(context.Request, settings.MaxActivityBytes, cancellationToken);
+        var body = await CappedBody.ReadAsync(context.Request, settings.MaxActivityBytes, cancellationToken);
         if (body is null)
         {
             return Results.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "The activity is too large.");
@@ -104,29 +105,5 @@ public static class TeamsEndpoints
             default:
                 return Results.Ok();
         }
-    }
-
-    /// <summary>The request body, or null when it is larger than <paramref name="limit"/> bytes.</summary>
-    private static async Task<byte[]?> ReadBodyAsync(HttpRequest request, int limit, CancellationToken cancellationToken)
-    {
-        if (request.ContentLength > limit)
-        {
-            return null;
-        }
-
-        using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
-        {
-            if (buffer.Length + read > limit)
-            {
-                return null;
-            }
-
-            buffer.Write(chunk, 0, read);
-        }
-
-        return buffer.ToArray();
     }
 }

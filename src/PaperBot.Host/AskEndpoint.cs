@@ -1,6 +1,7 @@
 using System.Text.Json;
 using PaperBot.Answering;
 using PaperBot.Knowledge.Retrieval;
+using PaperBot.Web;
 
 namespace PaperBot.Host;
 
@@ -19,7 +20,7 @@ internal static partial class AskEndpoint
             return Problem(StatusCodes.Status415UnsupportedMediaType, "Unsupported media type", "Send the question as JSON: Content-Type: application/json and a body like {\"question\": \"…\"}.");
         }
 
-        var body = await BodyReader.ReadCappedAsync(request, MaxBodyBytes, cancellationToken);
+        var body = await CappedBody.ReadAsync(request, MaxBodyBytes, cancellationToken);
         if (body is null)
         {
             return Problem(StatusCodes.Status413PayloadTooLarge, "Request too large", $"The request body is over {MaxBodyBytes / 1024} KB. Ask one short question at a time.");
@@ -76,34 +77,6 @@ internal static partial class AskEndpoint
 
     [LoggerMessage(EventId = 1101, Level = LogLevel.Warning, Message = "Question refused: the knowledge store is unavailable ({Reason})")]
     private static partial void LogStoreUnavailable(ILogger logger, string reason);
-}
-
-/// <summary>Reads a request body up to a cap, before any parsing.</summary>
-internal static class BodyReader
-{
-    /// <summary>The body, or null when it is larger than <paramref name="maxBytes"/>.</summary>
-    public static async Task<byte[]?> ReadCappedAsync(HttpRequest request, int maxBytes, CancellationToken cancellationToken)
-    {
-        if (request.ContentLength > maxBytes)
-        {
-            return null;
-        }
-
-        using var buffer = new MemoryStream();
-        var chunk = new byte[8192];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
-        {
-            if (buffer.Length + read > maxBytes)
-            {
-                return null;
-            }
-
-            buffer.Write(chunk, 0, read);
-        }
-
-        return buffer.ToArray();
-    }
 }
 
 /// <summary>JSON as the HTTP API writes it: camelCase, nulls left out, non-ASCII letters kept readable.</summary>

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using PaperBot.Web;
 
 namespace PaperBot.Channels.Slack.Inbound;
 
@@ -19,7 +20,7 @@ internal sealed class SlackRequestGate(SlackSignatureVerifier verifier, IOptions
             return ([], TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Slack is not configured on this host."));
         }
 
-        var body = await SlackRequestBody.ReadAsync(request, settings.MaxRequestBytes, cancellationToken);
+        var body = await CappedBody.ReadAsync(request, settings.MaxRequestBytes, cancellationToken);
         if (body is null)
         {
             Log.BodyTooLarge(logger, request.Path, settings.MaxRequestBytes);

@@ -1,7 +1,9 @@
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using PaperBot.Knowledge;
+using PaperBot.Knowledge.Configuration;
 using PaperBot.Knowledge.Documents;
 using PaperBot.Knowledge.Retrieval;
 
@@ -13,7 +15,6 @@ internal static class SearchCommand
     public static async Task<int> RunAsync(string[] args)
     {
         var parsed = CliArguments.Parse(args, ["--json"], ["--top"]);
-        var top = parsed.IntValue("--top", 5, 1, 50);
         var json = parsed.Has("--json");
         var question = parsed.Question;
         if (question is null && !json)
@@ -22,6 +23,7 @@ internal static class SearchCommand
         }
 
         using var services = CliServices.Create([]);
+        var top = parsed.IntValue("--top", services.GetRequiredService<IOptions<RetrievalOptions>>().Value.Top, 1, 50);
         var knowledge = await services.GetRequiredService<KnowledgeBaseProvider>().GetAsync();
 
         if (question is not null)

@@ -32,3 +32,6 @@ public static class SecretSettings
     private static bool IsUserSecrets(FileConfigurationProvider provider) =>
         provider.Source.Path?.EndsWith("secrets.json", StringComparison.OrdinalIgnoreCase) == true;
 }
+
+/// <summary>The target of the start-up check that no secret sits in a settings file.</summary>
+public sealed class SecretSettingsCheck;
