@@ -28,8 +28,7 @@ public sealed partial class AnswerService(
 {
     private readonly AnsweringOptions _options = options.Value;
     private readonly QuizBook _quizzes = quizzes ?? new QuizBook();
-    private PaperVocabulary? _vocabulary;
-    private KnowledgeBase? _vocabularyFor;
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<KnowledgeBase, PaperVocabulary> _vocabularies = [];
 
     public async Task<Answer> AskAsync(AskRequest request, CancellationToken cancellationToken = default)
     {
@@ -146,7 +145,7 @@ public sealed partial class AnswerService(
     {
         var best = scored[0];
         var chosen = new List<ScoredSentence> { best };
-        var covered = Bm25Encoder.Analyze(best.Sentence.Text).ToHashSet(StringComparer.Ordinal);
+        var covered = knowledge.SentenceTerms(best.Sentence).ToHashSet(StringComparer.Ordinal);
         foreach (var candidate in scored.Skip(1))
         {
             if (chosen.Count >= _options.MaxSentences || candidate.Score < best.Score * _options.ContinuationRatio)
@@ -154,7 +153,7 @@ public sealed partial class AnswerService(
                 break;
             }
 
-            var terms = Bm25Encoder.Analyze(candidate.Sentence.Text);
+            var terms = knowledge.SentenceTerms(candidate.Sentence);
             var closeEnough = candidate.Score >= best.Score * _options.SecondSentenceRatio;
             var bringsNew = closeEnough && analysis.ContentTerms.Any(t => terms.Contains(t) && !covered.Contains(t));
             var continues = chosen.Any(c => Adjacent(c.Sentence, candidate.Sentence));
@@ -302,19 +301,8 @@ public sealed partial class AnswerService(
         return new Answer { Question = question, Status = AnswerStatus.Answered, Kind = AnswerKinds.Sections, Text = string.Join("\n", lines) };
     }
 
-    private PaperVocabulary Vocabulary(KnowledgeBase knowledge)
-    {
-        var current = _vocabulary;
-        if (current is not null && ReferenceEquals(_vocabularyFor, knowledge))
-        {
-            return current;
-        }
-
-        var built = new PaperVocabulary(knowledge);
-        _vocabulary = built;
-        _vocabularyFor = knowledge;
-        return built;
-    }
+    /// <summary>The vocabulary of a knowledge base, built once per knowledge base (safe from many threads).</summary>
+    private PaperVocabulary Vocabulary(KnowledgeBase knowledge) => _vocabularies.GetValue(knowledge, k => new PaperVocabulary(k));
 
     /// <summary>The question's own word for an analysed term ("expel" for "expel", "submarines" for "submarin").</summary>
     private static string UnknownSurfaceWord(string question, string term) =>

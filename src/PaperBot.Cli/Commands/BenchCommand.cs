@@ -22,7 +22,7 @@ internal static class BenchCommand
 {
     public static async Task<int> RunAsync(string[] args)
     {
-        var parsed = CliArguments.Parse(args, ["--no-host"], ["--gold", "--rounds", "--host-questions"]);
+        var parsed = CliArguments.Parse(args, ["--no-host", "--slowest"], ["--gold", "--rounds", "--host-questions"]);
         var rounds = parsed.IntValue("--rounds", 3, 1, 50);
         var gold = GoldSet.Load(PathResolver.ResolveFile(parsed.Value("--gold") ?? GoldSet.DefaultPath));
         var cacheFolder = Path.Combine(Path.GetTempPath(), "paperbot-bench-" + Environment.ProcessId);
@@ -84,6 +84,7 @@ internal static class BenchCommand
             }
 
             var answerTimes = new List<double>();
+            var byQuestion = questions.Distinct().ToDictionary(q => q, _ => new List<double>());
             for (var round = 0; round < rounds; round++)
             {
                 foreach (var question in questions)
@@ -91,6 +92,7 @@ internal static class BenchCommand
                     watch.Restart();
                     await answers.AskAsync(question);
                     answerTimes.Add(watch.Elapsed.TotalMilliseconds);
+                    byQuestion[question].Add(watch.Elapsed.TotalMilliseconds);
                 }
             }
 
@@ -109,6 +111,14 @@ internal static class BenchCommand
             Row("answer p50 (end to end)", answerP50, "ms", string.Create(CultureInfo.InvariantCulture, $"({answerP50 / embedP50:F2} × embedding; target ≤ 1.5 ×)"));
             Row("answer p95 (end to end)", answerP95, "ms", string.Create(CultureInfo.InvariantCulture, $"({answerP95 / embedP50:F2} × embedding; target ≤ 3 ×)"));
             Row("peak resident memory", PeakResidentMegabytes(), "MB", "(target ≤ 400 MB)");
+            if (parsed.Has("--slowest"))
+            {
+                foreach (var (question, times) in byQuestion.OrderByDescending(p => Percentile(p.Value, 50)).Take(10))
+                {
+                    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"    slow: {Percentile(times, 50),6:F1} ms  {question}"));
+                }
+            }
+
             if (!parsed.Has("--no-host"))
             {
                 await HostMemoryBench.RunAsync(questions, parsed.IntValue("--host-questions", 1000, 10, 100_000), cacheFolder);
