@@ -183,7 +183,7 @@ public sealed partial class GroundedAnswerGeneratorTests(PaperFixture paper)
         var answer = await TestGenerators.Generator(services).GenerateAsync(request, TestContext.Current.CancellationToken);
 
         Assert.Null(answer);
-        Assert.InRange(watch.Elapsed, TimeSpan.FromSeconds(0.9), TimeSpan.FromSeconds(5));
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(8), $"took {watch.Elapsed.TotalSeconds:F1} s with a 1 s timeout");
     }
 
     [Fact]
@@ -194,10 +194,8 @@ public sealed partial class GroundedAnswerGeneratorTests(PaperFixture paper)
         await using var services = TestGenerators.Services(server.Endpoint, timeoutSeconds: 30);
         using var cancel = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
         var call = TestGenerators.Generator(services).GenerateAsync(request, cancel.Token);
-        while (server.Requests.IsEmpty && !call.IsCompleted)
-        {
-            await Task.Yield(); // the request is in flight once the server has it
-        }
+        await Task.WhenAny(server.FirstRequest, call).WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
+        Assert.False(call.IsCompleted, "the call ended before the model was even asked");
 
         await cancel.CancelAsync();
 

@@ -48,6 +48,11 @@ public sealed class ScriptedChatServer : IAsyncDisposable
 
     public ConcurrentQueue<JsonObject> Requests { get; } = new();
 
+    /// <summary>Completes when the first request has arrived.</summary>
+    public Task FirstRequest => _firstRequest.Task;
+
+    private readonly TaskCompletionSource _firstRequest = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
     /// <summary>The base address an OpenAI client is given (<c>http://127.0.0.1:PORT/v1</c>).</summary>
     public Uri Endpoint { get; private set; } = null!;
 
@@ -80,6 +85,7 @@ public sealed class ScriptedChatServer : IAsyncDisposable
     {
         var body = await JsonNode.ParseAsync(context.Request.Body, cancellationToken: context.RequestAborted) as JsonObject ?? [];
         Requests.Enqueue(body);
+        _firstRequest.TrySetResult();
         switch (_script(body))
         {
             case ScriptedReply.Completion completion:

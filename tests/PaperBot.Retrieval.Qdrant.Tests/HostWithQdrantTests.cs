@@ -70,11 +70,13 @@ public sealed class HostWithQdrantTests
     [Fact]
     public async Task Host_QdrantComesBack_IndexesAndAnswersWithoutARestart()
     {
-        var port = LoopbackPorts.Closed();
+        using var reserved = new ReservedPort();
+        var port = reserved.Port;
         await using var factory = new QdrantHostFactory(new() { ["Retrieval:Store"] = "qdrant", ["Qdrant:Endpoint"] = $"http://127.0.0.1:{port}" });
         using var client = factory.CreateClient();
         Assert.Equal(HttpStatusCode.ServiceUnavailable, (await AskAsync(client, "What is the North-South Gas Pipeline?")).StatusCode);
 
+        reserved.Release();
         await using var qdrant = await FakeQdrantServer.StartAsync(port, AnsweringQdrant(FirstChunkIdOfTheSmallPaper()));
         var watch = Stopwatch.StartNew();
         HttpResponseMessage health;

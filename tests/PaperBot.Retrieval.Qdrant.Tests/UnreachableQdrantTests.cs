@@ -86,12 +86,14 @@ public sealed class UnreachableQdrantTests
     [Fact]
     public async Task SameStore_QdrantComesBack_HealthyAndSearchableWithoutARestart()
     {
-        var port = LoopbackPorts.Closed();
+        using var reserved = new ReservedPort();
+        var port = reserved.Port;
         using var store = Store($"http://127.0.0.1:{port}");
         var ct = TestContext.Current.CancellationToken;
         Assert.False((await store.CheckHealthAsync(ct)).Healthy);
         await Assert.ThrowsAsync<KnowledgeStoreUnavailableException>(() => store.SearchAsync(AQuery(), ct));
 
+        reserved.Release();
         await using var server = await FakeQdrantServer.StartAsync(port, new Dictionary<string, IMessage>
         {
             ["/qdrant.Qdrant/HealthCheck"] = new HealthCheckReply { Title = "fake qdrant", Version = "1.17.1" },
