@@ -72,7 +72,10 @@ internal sealed class TeamsBot
 
         // The typing indicator goes out while the answer is prepared; a failure to show it must not cost the answer.
         var typing = SendTypingAsync(activity, serviceUrl, conversationId, cancellationToken);
-        var answer = await _answers.AskAsync(new AskRequest(question, conversationId), cancellationToken);
+        // A stuck answer (an unreachable store or model) must not hold a worker for ever.
+        using var answerDeadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        answerDeadline.CancelAfter(_options.AnswerTimeout);
+        var answer = await _answers.AskAsync(new AskRequest(question, conversationId), answerDeadline.Token);
         await typing;
 
         var reply = TeamsReplies.ForAnswer(activity, answer);

@@ -37,6 +37,9 @@ public sealed class TeamsOptions
     /// <summary>The largest activity accepted, in bytes.</summary>
     public int MaxActivityBytes { get; set; } = 256 * 1024;
 
+    /// <summary>How long preparing one answer may take before the turn is given up (and logged).</summary>
+    public TimeSpan AnswerTimeout { get; set; } = TimeSpan.FromMinutes(2);
+
     /// <summary>How long one reply attempt to the Bot Connector may take.</summary>
     public TimeSpan ReplyAttemptTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
@@ -102,6 +105,11 @@ internal sealed class TeamsOptionsValidator : IValidateOptions<TeamsOptions>
         if (options.MaxActivityBytes is < 1024 or > 4 * 1024 * 1024)
         {
             failures.Add("Teams:MaxActivityBytes must be between 1024 and 4194304.");
+        }
+
+        if (options.AnswerTimeout <= TimeSpan.Zero)
+        {
+            failures.Add("Teams:AnswerTimeout must be positive.");
         }
 
         if (options.MetadataTimeout <= TimeSpan.Zero || options.MetadataTimeout > TimeSpan.FromSeconds(30))

@@ -59,6 +59,28 @@ public sealed class TeamsBotTests
             body.GetProperty("entities")[0].GetProperty("citation")[0].GetProperty("appearance").GetProperty("name").GetString());
     }
 
+    /// <summary>An answer service that never answers until it is cancelled.</summary>
+    private sealed class StuckAnswerService : IAnswerService
+    {
+        public async Task<Answer> AskAsync(AskRequest request, CancellationToken cancellationToken = default)
+        {
+            await Task.Delay(Timeout.Infinite, cancellationToken);
+            throw new InvalidOperationException("unreachable");
+        }
+    }
+
+    [Fact]
+    public async Task HandleAsync_AnswerNeverComes_GivesUpAtTheAnswerTimeoutWithoutThrowing()
+    {
+        await using var connector = await ConnectorAsync();
+        await using var services = TeamsServices.Build(new StuckAnswerService(), new Dictionary<string, string?> { ["Teams:AnswerTimeout"] = "00:00:00.300" });
+
+        var handling = services.GetRequiredService<TeamsBot>().HandleAsync(new TeamsTurn(ChannelMessage(connector.BaseUrl, "What is the NSGP?"), false), TestContext.Current.CancellationToken);
+
+        await handling.WaitAsync(TimeSpan.FromSeconds(20), TestContext.Current.CancellationToken);
+        Assert.True(handling.IsCompletedSuccessfully);
+    }
+
     [Theory]
     [InlineData("help")]
     [InlineData("sections")]
