@@ -58,6 +58,61 @@ public sealed class SlackSocketModeServiceTests
     }
 
     [Fact]
+    public async Task SocketMode_QueueFull_EnvelopeLeftUnacknowledgedSoSlackRedelivers()
+    {
+        await using var slack = await FakeSlack.StartAsync();
+        var hostReady = new TaskCompletionSource<SlackTestHost>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var acks = new List<string>();
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        slack.SocketSession = async (socket, number, aborted) =>
+        {
+            if (number != 1)
+            {
+                await socket.DrainUntilClosedAsync(aborted);
+                return;
+            }
+
+            var host = await hostReady.Task;
+            await socket.SendJsonAsync(new { type = "hello" }, aborted);
+            async Task SendAsync(string id) => await socket.SendJsonAsync(
+                new { type = "events_api", envelope_id = id, accepts_response_payload = false, payload = EventEnvelope($"Ev-{id}", $"<@{FakeSlack.BotUserId}> question {id}") }, aborted);
+            async Task ReadAckAsync() => acks.Add((await socket.ReceiveJsonAsync(aborted))!.Value.GetProperty("envelope_id").GetString()!);
+
+            await SendAsync("env-1");
+            await ReadAckAsync();
+            while (host.Answers.Requests.IsEmpty)
+            {
+                await Task.Delay(10, aborted); // the one worker now holds env-1, waiting at the gate
+            }
+
+            await SendAsync("env-2"); // fills the queue of one
+            await ReadAckAsync();
+            await SendAsync("env-3"); // refused: the queue is full
+            host.Answers.Gate!.TrySetResult();
+            while (host.Answers.Requests.Count < 2)
+            {
+                await Task.Delay(10, aborted); // env-2 taken from the queue: room again
+            }
+
+            await SendAsync("env-4");
+            await ReadAckAsync(); // frames are handled in order, so env-3's ack would have come before this one
+            done.TrySetResult();
+            await socket.DrainUntilClosedAsync(aborted);
+        };
+
+        var settings = SocketModeSettings();
+        settings["Slack:MaxConcurrentAnswers"] = "1";
+        settings["Slack:QueueCapacity"] = "1";
+        await using var host = await SlackTestHost.StartAsync(slack, settings);
+        host.Answers.Gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        hostReady.SetResult(host);
+
+        await done.Task.WaitAsync(Patience, Ct);
+
+        Assert.Equal(["env-1", "env-2", "env-4"], acks);
+    }
+
+    [Fact]
     public async Task SocketMode_SlashCommandEnvelope_AckedAndAnsweredAtResponseUrl()
     {
         await using var slack = await FakeSlack.StartAsync();
