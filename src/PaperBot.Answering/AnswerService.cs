@@ -112,6 +112,12 @@ public sealed partial class AnswerService(
             return NotInPaper(question, _options.FalsePremiseText.Replace("{terms}", words, StringComparison.Ordinal), scored, knowledge);
         }
 
+        if (UnsupportedPremise(question, vocabulary, knowledge, knowledge.AllSentences()) is { } premise)
+        {
+            // "Why did Russia cancel the pipeline?": the paper uses the word, but never about what the question names.
+            return NotInPaper(question, _options.UnsupportedPremiseText.Replace("{verb}", premise, StringComparison.Ordinal), scored, knowledge);
+        }
+
         if (scored.Count == 0 || closest.Similarity < _options.RelevanceFloor)
         {
             return NotInPaper(question, _options.NotFoundText, [], knowledge);
@@ -303,6 +309,52 @@ public sealed partial class AnswerService(
 
     /// <summary>The vocabulary of a knowledge base, built once per knowledge base (safe from many threads).</summary>
     private PaperVocabulary Vocabulary(KnowledgeBase knowledge) => _vocabularies.GetValue(knowledge, k => new PaperVocabulary(k));
+
+    /// <summary>
+    /// The event a "Why did X do Y?" question takes for granted must be in the paper: its verb (an ordinary content
+    /// verb, not "need", "have" or "see") has to stand in one sentence with what the question says it was done to.
+    /// Returns the verb as the question writes it when no sentence does.
+    /// </summary>
+    private static string? UnsupportedPremise(string question, PaperVocabulary vocabulary, KnowledgeBase knowledge, IEnumerable<LocatedSentence> evidence)
+    {
+        var match = PremiseVerb().Match(question.Trim());
+        if (!match.Success)
+        {
+            return null;
+        }
+
+        var verb = match.Groups["verb"].Value;
+        if (LightVerbs.Contains(verb.ToLowerInvariant()))
+        {
+            return null;
+        }
+
+        var term = Bm25Encoder.Analyze(verb).FirstOrDefault();
+        if (term is null || !vocabulary.ContainsTerm(term))
+        {
+            return null; // a word the paper never uses is the false-premise rule's business
+        }
+
+        // The verb must stand in one sentence with what the question says it was done to ("cancel" with "pipeline"),
+        // not merely somewhere in the passages ("the summit was cancelled").
+        var subject = Bm25Encoder.Analyze(match.Groups["subject"].Value).ToHashSet(StringComparer.Ordinal);
+        var objects = Bm25Encoder.Analyze(question[(match.Index + match.Length)..])
+            .Where(t => !subject.Contains(t) && t != term && vocabulary.ContainsTerm(t))
+            .ToHashSet(StringComparer.Ordinal);
+        return evidence.Any(s => knowledge.SentenceTerms(s) is var terms && terms.Contains(term) && (objects.Count == 0 || terms.Overlaps(objects)))
+            ? null
+            : verb;
+    }
+
+    private static readonly HashSet<string> LightVerbs = new(StringComparer.Ordinal)
+    {
+        "be", "is", "are", "was", "were", "been", "have", "has", "had", "do", "does", "did", "get", "got", "make", "made",
+        "take", "took", "need", "needs", "want", "wants", "see", "sees", "seem", "seems", "become", "became", "go", "went",
+        "come", "came", "give", "gave", "keep", "kept", "look", "looks", "consider", "matter", "care", "like", "view",
+    };
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^[Ww]hy (?:did|does|do|has|have|had) (?<subject>(?:[Tt]he |[Aa] |[Aa]n )?(?:\p{Lu}[\w\-’'.]*\s+)+)(?<verb>[a-z]+)\b")]
+    private static partial System.Text.RegularExpressions.Regex PremiseVerb();
 
     /// <summary>The question's own word for an analysed term ("expel" for "expel", "submarines" for "submarin").</summary>
     private static string UnknownSurfaceWord(string question, string term) =>

@@ -59,6 +59,8 @@ public sealed class AnsweringOptions
 
     public string FalsePremiseText { get; set; } = "The paper says nothing about that: it never uses the words {terms}, so I can't confirm what the question takes for granted.";
 
+    public string UnsupportedPremiseText { get; set; } = "The paper doesn't say: none of its sentences speaks of “{verb}” together with what the question names, so I can't confirm or explain it.";
+
     public string NotFoundText { get; set; } = "The paper doesn't say. I could not find a passage that answers this question.";
 
     public string ClosestPassageLead { get; set; } = "The paper does mention this:";

@@ -47,6 +47,26 @@ public sealed class AnswerServiceTests(AnsweringFixture fixture)
         Assert.All(answer.Citations, c => Assert.Contains(c.Quote, PaperSentences));
     }
 
+    [Fact]
+    public async Task AskAsync_WhyQuestionAboutAnEventThePaperNeverReports_NotInPaperNamingTheVerb()
+    {
+        var answer = await Ask("Why did Russia cancel the North-South gas pipeline?");
+
+        Assert.Equal(AnswerStatus.NotInPaper, answer.Status);
+        Assert.Contains("“cancel”", answer.Text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Why did Russia invite Pakistan to the Caucasus drills?", "Caucasus")]
+    [InlineData("Why did Pakistan join SEATO?", "SEATO")]
+    public async Task AskAsync_WhyQuestionAboutAReportedEvent_IsAnswered(string question, string fact)
+    {
+        var answer = await Ask(question);
+
+        Assert.Equal(AnswerStatus.Answered, answer.Status);
+        Assert.Contains(fact, answer.Text, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("What is the capital of France?")]
     [InlineData("Write a poem about cats")]
