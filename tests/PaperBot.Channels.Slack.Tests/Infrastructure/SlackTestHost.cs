@@ -20,7 +20,7 @@ namespace PaperBot.Channels.Slack.Tests.Infrastructure;
 internal sealed class SlackTestHost : IAsyncDisposable
 {
     public const string SigningSecret = "test-signing-secret-0123456789";
-    public const string BotToken = "xoxb-test-bot-token-secret";
+    public const string BotToken = "test-bot-token-not-real";
     public const string AppToken = "xapp-test-app-token-secret";
 
     private readonly WebApplication _app;
