@@ -75,7 +75,20 @@ internal sealed class TeamsBot
         // A stuck answer (an unreachable store or model) must not hold a worker for ever.
         using var answerDeadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         answerDeadline.CancelAfter(_options.AnswerTimeout);
-        var answer = await _answers.AskAsync(new AskRequest(question, conversationId), answerDeadline.Token);
+        Answer answer;
+        try
+        {
+            answer = await _answers.AskAsync(new AskRequest(question, conversationId), answerDeadline.Token);
+        }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            // The store or the model is unreachable, or the answer took too long: say so rather than stay silent.
+            Log.TurnFailed(_logger, activity.Type, conversationId, ex);
+            await typing;
+            await SendReplyAsync(activity, serviceUrl, conversationId, TeamsReplies.Unavailable(activity), cancellationToken);
+            return;
+        }
+
         await typing;
 
         var reply = TeamsReplies.ForAnswer(activity, answer);

@@ -102,6 +102,12 @@ public static partial class TeamsReplies
             questions.Take(3).ToList(),
             "Try for example:"));
 
+    /// <summary>What the user sees when no answer could be prepared (the knowledge store or the model is unreachable).</summary>
+    public const string UnavailableText = "Sorry, I couldn't answer that just now: the paper's index is unavailable. Please try again in a minute.";
+
+    /// <summary>The plain reply when no answer could be prepared: the question is not silently dropped.</summary>
+    public static OutgoingActivity Unavailable(Activity incoming) => Reply(incoming, UnavailableText);
+
     /// <summary>The typing indicator shown while the answer is prepared.</summary>
     public static OutgoingActivity Typing(Activity incoming) => new()
     {

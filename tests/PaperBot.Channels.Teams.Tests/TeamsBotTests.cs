@@ -70,7 +70,7 @@ public sealed class TeamsBotTests
     }
 
     [Fact]
-    public async Task HandleAsync_AnswerNeverComes_GivesUpAtTheAnswerTimeoutWithoutThrowing()
+    public async Task HandleAsync_AnswerNeverComes_GivesUpAtTheAnswerTimeoutAndSaysSo()
     {
         await using var connector = await ConnectorAsync();
         await using var services = TeamsServices.Build(new StuckAnswerService(), new Dictionary<string, string?> { ["Teams:AnswerTimeout"] = "00:00:00.300" });
@@ -79,6 +79,10 @@ public sealed class TeamsBotTests
 
         await handling.WaitAsync(TimeSpan.FromSeconds(20), TestContext.Current.CancellationToken);
         Assert.True(handling.IsCompletedSuccessfully);
+        var typing = await connector.NextRequestAsync();
+        Assert.Equal("typing", JsonDocument.Parse(typing.Body).RootElement.GetProperty("type").GetString());
+        var reply = await connector.NextRequestAsync();
+        Assert.Equal(TeamsReplies.UnavailableText, JsonDocument.Parse(reply.Body).RootElement.GetProperty("text").GetString());
     }
 
     [Theory]
