@@ -1,4 +1,18 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
 namespace PaperBot.Answering;
+
+/// <summary>JSON as every front end writes it (CLI <c>--json</c>, HTTP): camelCase, nulls left out, letters kept readable.</summary>
+public static class PaperBotJson
+{
+    public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
+    {
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    };
+}
 
 /// <summary>
 /// The JSON shape of an answer that other tools read (CLI <c>ask --json</c>, HTTP <c>/api/ask</c>); field names are

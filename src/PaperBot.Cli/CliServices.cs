@@ -1,6 +1,4 @@
-using System.Text.Encodings.Web;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -14,11 +12,7 @@ namespace PaperBot.Cli;
 /// <summary>The services a CLI command uses: the same registrations as the host, logs on standard error.</summary>
 internal static class CliServices
 {
-    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
-    {
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-    };
+    public static JsonSerializerOptions Json => PaperBotJson.Options;
 
     public static ServiceProvider Create(string[] configArgs, LogLevel minimum = LogLevel.Warning)
     {

@@ -60,7 +60,7 @@ internal static partial class AskEndpoint
             return Problem(StatusCodes.Status400BadRequest, "Unusable question", problem, AnswerJson.From(answer));
         }
 
-        return Results.Json(AnswerJson.From(answer), HostJson.Options);
+        return Results.Json(AnswerJson.From(answer), PaperBotJson.Options);
     }
 
     private static bool IsJson(string? contentType) =>
@@ -77,14 +77,4 @@ internal static partial class AskEndpoint
 
     [LoggerMessage(EventId = 1101, Level = LogLevel.Warning, Message = "Question refused: the knowledge store is unavailable ({Reason})")]
     private static partial void LogStoreUnavailable(ILogger logger, string reason);
-}
-
-/// <summary>JSON as the HTTP API writes it: camelCase, nulls left out, non-ASCII letters kept readable.</summary>
-internal static class HostJson
-{
-    public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
-    {
-        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-        DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
-    };
 }

@@ -55,7 +55,7 @@ internal static class StudyEndpoints
                 AskEndpoint.Problem(StatusCodes.Status404NotFound, "No such section", answer.Text, AnswerJson.From(answer)),
             { Kind: AnswerKinds.QuizAnswer, Status: AnswerStatus.Rejected } =>
                 AskEndpoint.Problem(StatusCodes.Status404NotFound, "No such quiz", answer.Text, AnswerJson.From(answer)),
-            _ => Results.Json(AnswerJson.From(answer), HostJson.Options),
+            _ => Results.Json(AnswerJson.From(answer), PaperBotJson.Options),
         };
     }
 }

@@ -1,10 +1,7 @@
 using Microsoft.Extensions.AI;
 using PaperBot.Answering;
-using PaperBot.Knowledge.Chunking;
-using PaperBot.Knowledge.Configuration;
-using PaperBot.Knowledge.Documents;
-using PaperBot.Knowledge.Embeddings;
 using PaperBot.Knowledge.Retrieval;
+using PaperBot.Testing;
 
 [assembly: AssemblyFixture(typeof(PaperBot.Generation.Tests.PaperFixture))]
 
@@ -16,17 +13,17 @@ namespace PaperBot.Generation.Tests;
 /// </summary>
 public sealed class PaperFixture : IAsyncLifetime
 {
-    private readonly string _cacheFolder = Path.Combine(Path.GetTempPath(), "paperbot-generation-tests-" + Guid.NewGuid().ToString("N"));
-    private ArcticXsEmbeddingGenerator? _embeddings;
-    private KnowledgeBase? _knowledge;
+    private IndexedPaper? _indexed;
+
+    private IndexedPaper Indexed => _indexed ?? throw new InvalidOperationException("The fixture has not been initialised.");
 
     /// <summary>The embedding cache the paper was indexed through: another index of the same paper built on it embeds nothing.</summary>
-    public string CacheFolder => _cacheFolder;
+    public string CacheFolder => Indexed.CacheFolder;
 
     /// <summary>The loaded ONNX model, shared so a test never loads a second copy.</summary>
-    public IEmbeddingGenerator<string, Embedding<float>> Embeddings => _embeddings ?? throw new InvalidOperationException("The fixture has not been initialised.");
+    public IEmbeddingGenerator<string, Embedding<float>> Embeddings => Indexed.Embeddings;
 
-    public KnowledgeBase Knowledge => _knowledge ?? throw new InvalidOperationException("The fixture has not been initialised.");
+    public KnowledgeBase Knowledge => Indexed.Knowledge;
 
     /// <summary>Every sentence of the paper, for asserting that a quote is the paper's own words.</summary>
     public IReadOnlySet<string> PaperSentences { get; private set; } = new HashSet<string>();
@@ -36,20 +33,10 @@ public sealed class PaperFixture : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        _embeddings = new ArcticXsEmbeddingGenerator();
-        var loaded = DocumentLoader.LoadFolder(PathResolver.ResolveFolder("knowledge"));
-        Assert.NotEmpty(loaded.Documents);
-        var cache = new EmbeddingCache(_cacheFolder, ArcticXsEmbeddingGenerator.ModelId);
-        _knowledge = await KnowledgeBase.BuildAsync(
-            loaded,
-            new ChunkingOptions(),
-            _embeddings,
-            cache,
-            new EmbeddedChunkStore(),
-            ArcticXsEmbeddingGenerator.QueryPrefix,
-            CancellationToken.None);
-        PaperSentences = _knowledge.AllSentences().Select(s => s.Text).ToHashSet(StringComparer.Ordinal);
-        PaperText = string.Join(" ", _knowledge.AllSentences().Select(s => s.Text));
+        _indexed = await IndexedPaper.BuildAsync("generation");
+        Assert.NotEmpty(_indexed.Loaded.Documents);
+        PaperSentences = Knowledge.AllSentences().Select(s => s.Text).ToHashSet(StringComparer.Ordinal);
+        PaperText = string.Join(" ", Knowledge.AllSentences().Select(s => s.Text));
     }
 
     /// <summary>What the answer service would hand a generator for this question: the top passages and the query vector.</summary>
@@ -62,16 +49,7 @@ public sealed class PaperFixture : IAsyncLifetime
 
     public ValueTask DisposeAsync()
     {
-        _embeddings?.Dispose();
-        try
-        {
-            Directory.Delete(_cacheFolder, recursive: true);
-        }
-        catch (IOException)
-        {
-            // a temp folder left behind is harmless
-        }
-
+        _indexed?.Dispose();
         return ValueTask.CompletedTask;
     }
 }

@@ -1,8 +1,8 @@
 using PaperBot.Knowledge.Chunking;
-using PaperBot.Knowledge.Configuration;
 using PaperBot.Knowledge.Documents;
 using PaperBot.Knowledge.Embeddings;
 using PaperBot.Knowledge.Retrieval;
+using PaperBot.Testing;
 
 [assembly: AssemblyFixture(typeof(PaperBot.Knowledge.Tests.PaperFixture))]
 
@@ -11,39 +11,29 @@ namespace PaperBot.Knowledge.Tests;
 /// <summary>The shipped paper, the embedding model and the index: loaded once for the whole test run.</summary>
 public sealed class PaperFixture : IAsyncLifetime
 {
-    public string KnowledgeFolder { get; } = PathResolver.ResolveFolder("knowledge");
+    private IndexedPaper? _indexed;
 
-    public string CacheFolder { get; } = Path.Combine(Path.GetTempPath(), "paperbot-tests-" + Guid.NewGuid().ToString("N"));
+    private IndexedPaper Indexed => _indexed ?? throw new InvalidOperationException("The fixture has not been initialised.");
 
-    public ArcticXsEmbeddingGenerator Embeddings { get; private set; } = null!;
+    public string KnowledgeFolder => Indexed.KnowledgeFolder;
 
-    public PaperDocument Paper { get; private set; } = null!;
+    public string CacheFolder => Indexed.CacheFolder;
 
-    public KnowledgeBase Knowledge { get; private set; } = null!;
+    public ArcticXsEmbeddingGenerator Embeddings => Indexed.Embeddings;
 
-    public ChunkingOptions Chunking { get; } = new();
+    public PaperDocument Paper => Indexed.Loaded.Documents.Single(d => d.Id == "russia-pakistan-paper");
 
-    public async ValueTask InitializeAsync()
-    {
-        Embeddings = new ArcticXsEmbeddingGenerator(CacheFolder);
-        var loaded = DocumentLoader.LoadFolder(KnowledgeFolder);
-        Paper = loaded.Documents.Single(d => d.Id == "russia-pakistan-paper");
-        Knowledge = await KnowledgeBase.BuildAsync(loaded, Chunking, Embeddings, NewCache(), new EmbeddedChunkStore(), ArcticXsEmbeddingGenerator.QueryPrefix, CancellationToken.None);
-    }
+    public KnowledgeBase Knowledge => Indexed.Knowledge;
 
-    public EmbeddingCache NewCache() => new(CacheFolder, ArcticXsEmbeddingGenerator.ModelId);
+    public ChunkingOptions Chunking => Indexed.Chunking;
+
+    public async ValueTask InitializeAsync() => _indexed = await IndexedPaper.BuildAsync("knowledge");
+
+    public EmbeddingCache NewCache() => Indexed.NewCache();
 
     public ValueTask DisposeAsync()
     {
-        Embeddings.Dispose();
-        try
-        {
-            Directory.Delete(CacheFolder, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
-
+        _indexed?.Dispose();
         return ValueTask.CompletedTask;
     }
 }
