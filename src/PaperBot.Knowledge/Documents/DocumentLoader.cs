@@ -188,9 +188,15 @@ public static class DocumentLoader
                 ? DocumentMetadata.Empty
                 : new DocumentMetadata(
                     string.IsNullOrWhiteSpace(json.Title) ? null : json.Title.Trim(),
-                    json.Authors ?? [],
+                    json.Authors?.Where(a => !string.IsNullOrWhiteSpace(a)).Select(a => a.Trim()).ToList() ?? [],
                     json.Year,
-                    string.IsNullOrWhiteSpace(json.Url) ? null : json.Url.Trim());
+                    string.IsNullOrWhiteSpace(json.Url) ? null : json.Url.Trim())
+                {
+                    Venue = string.IsNullOrWhiteSpace(json.Venue) ? null : json.Venue.Trim(),
+                    Aliases = (json.Aliases ?? [])
+                        .Where(p => !string.IsNullOrWhiteSpace(p.Key) && !string.IsNullOrWhiteSpace(p.Value))
+                        .ToDictionary(p => p.Key.Trim(), p => p.Value.Trim(), StringComparer.OrdinalIgnoreCase),
+                };
         }
         catch (Exception ex) when (ex is IOException or JsonException or UnauthorizedAccessException)
         {
@@ -201,5 +207,5 @@ public static class DocumentLoader
 
     private static readonly JsonSerializerOptions SidecarOptions = new() { PropertyNameCaseInsensitive = true, ReadCommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
 
-    private sealed record SidecarJson(string? Title, List<string>? Authors, int? Year, string? Url);
+    private sealed record SidecarJson(string? Title, List<string>? Authors, int? Year, string? Url, string? Venue, Dictionary<string, string>? Aliases);
 }

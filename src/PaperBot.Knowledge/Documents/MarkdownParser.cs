@@ -63,7 +63,9 @@ public static partial class MarkdownParser
                     var numbered = Numbered().Match(title);
                     topLevel++;
                     sub = 0;
-                    currentTopId = numbered.Success ? numbered.Groups["n"].Value : topLevel.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                    // An unnumbered heading ("Abstract", "References") is known by its name, never by its position,
+                    // which would collide with the numbered sections after it.
+                    currentTopId = Unique(numbered.Success ? numbered.Groups["n"].Value : Slug(title, topLevel), sections);
                     var heading1 = numbered.Success ? numbered.Groups["title"].Value : title;
                     current = new RawSection(currentTopId, HeadingRules.ToReadableCase(heading1.TrimEnd(':').Trim()), 1, null, []);
                 }
@@ -73,7 +75,7 @@ public static partial class MarkdownParser
                     var numbered = Numbered().Match(title);
                     var id = numbered.Success ? numbered.Groups["n"].Value : sub.ToString(System.Globalization.CultureInfo.InvariantCulture);
                     var heading2 = numbered.Success ? numbered.Groups["title"].Value : title;
-                    current = new RawSection($"{currentTopId}.{id}", heading2.TrimEnd(':').Trim(), 2, currentTopId, []);
+                    current = new RawSection(Unique($"{currentTopId}.{id}", sections), heading2.TrimEnd(':').Trim(), 2, currentTopId, []);
                 }
 
                 sections.Add(current);
@@ -105,6 +107,24 @@ public static partial class MarkdownParser
         return sections;
     }
 
+    /// <summary>A heading's name as an id: "Abstract" → <c>abstract</c>, "Further Reading" → <c>further-reading</c>.</summary>
+    private static string Slug(string title, int position)
+    {
+        var slug = NonWord().Replace(title.Trim().ToLowerInvariant(), "-").Trim('-');
+        return slug.Length == 0 ? position.ToString(System.Globalization.CultureInfo.InvariantCulture) : slug;
+    }
+
+    private static string Unique(string id, List<RawSection> sections)
+    {
+        var unique = id;
+        for (var n = 2; sections.Any(s => string.Equals(s.Id, unique, StringComparison.OrdinalIgnoreCase)); n++)
+        {
+            unique = $"{id}-{n}";
+        }
+
+        return unique;
+    }
+
     private static string StripInline(string text) => Emphasis().Replace(Link().Replace(text, "$1"), "$1");
 
     [GeneratedRegex(@"^(?<hashes>#{1,6})\s+(?<title>.+)$")]
@@ -112,6 +132,9 @@ public static partial class MarkdownParser
 
     [GeneratedRegex(@"^(?<n>\d+|[IVX]+)\.?\s+(?<title>\S.*)$")]
     private static partial Regex Numbered();
+
+    [GeneratedRegex(@"[^\p{L}\p{N}]+")]
+    private static partial Regex NonWord();
 
     [GeneratedRegex(@"^\s*(?:[-*+]|\d+\.)\s+")]
     private static partial Regex ListItem();

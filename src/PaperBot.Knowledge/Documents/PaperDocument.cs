@@ -32,6 +32,15 @@ public sealed record PaperDocument(
 public sealed record DocumentMetadata(string? Title, IReadOnlyList<string> Authors, int? Year, string? Url)
 {
     public static DocumentMetadata Empty { get; } = new(null, [], null, null);
+
+    /// <summary>Where the reading was published (a journal, a book), when the sidecar says.</summary>
+    public string? Venue { get; init; }
+
+    /// <summary>
+    /// Other names for things the reading names, as the instructor lists them beside the reading: a question about
+    /// "Washington" is about the reading's "U.S".
+    /// </summary>
+    public IReadOnlyDictionary<string, string> Aliases { get; init; } = new Dictionary<string, string>();
 }
 
 /// <summary>A section with its id as printed in the paper (<c>abstract</c>, <c>3</c>, <c>3.II</c>).</summary>

@@ -22,6 +22,12 @@ public sealed class KnowledgeBase
     private readonly Dictionary<(string Document, string Section, int Paragraph, int Index), int> _sentenceIndex;
     private readonly float[][] _sentenceVectors;
     private readonly HashSet<string>[] _sentenceTerms;
+    private readonly Dictionary<string, int[]> _sentencesByTerm;
+    private readonly int[][] _sentenceWords;
+    private readonly Dictionary<(string Document, string Section), int[]> _headingWords;
+    private readonly Dictionary<(string Document, string Section), HashSet<string>> _headingTerms;
+    private readonly HashSet<string> _allHeadingTerms = new(StringComparer.Ordinal);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, float[]> _questionWords = new(StringComparer.Ordinal);
     private readonly string _queryPrefix;
 
     private KnowledgeBase(
@@ -33,6 +39,7 @@ public sealed class KnowledgeBase
         IChunkStore store,
         IEmbeddingGenerator<string, Embedding<float>> embeddings,
         string queryPrefix,
+        WordIndex words,
         IndexReport report)
     {
         Documents = documents;
@@ -42,11 +49,39 @@ public sealed class KnowledgeBase
         _sentenceVectors = sentenceVectors;
         _sentenceIndex = new Dictionary<(string, string, int, int), int>(sentences.Count);
         _sentenceTerms = new HashSet<string>[sentences.Count];
+        _sentenceWords = new int[sentences.Count][];
+        var byTerm = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         for (var i = 0; i < sentences.Count; i++)
         {
             _sentenceIndex[Key(sentences[i])] = i;
             _sentenceTerms[i] = Bm25Encoder.Analyze(sentences[i].Text).ToHashSet(StringComparer.Ordinal);
+            _sentenceWords[i] = words.IdsOf(sentences[i].Text);
+            foreach (var term in _sentenceTerms[i])
+            {
+                if (!byTerm.TryGetValue(term, out var list))
+                {
+                    byTerm[term] = list = [];
+                }
+
+                list.Add(i);
+            }
         }
+
+        _sentencesByTerm = byTerm.ToDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.Ordinal);
+        _headingWords = [];
+        _headingTerms = [];
+        foreach (var document in documents)
+        {
+            foreach (var section in document.Sections)
+            {
+                var path = HeadingPath(document, section);
+                _headingWords[(document.Id, section.Id)] = words.IdsOf(path);
+                _headingTerms[(document.Id, section.Id)] = Bm25Encoder.Analyze(path).ToHashSet(StringComparer.Ordinal);
+                _allHeadingTerms.UnionWith(_headingTerms[(document.Id, section.Id)]);
+            }
+        }
+
+        Words = words;
         Bm25 = bm25;
         Store = store;
         _embeddings = embeddings;
@@ -63,6 +98,12 @@ public sealed class KnowledgeBase
     public IChunkStore Store { get; }
 
     public IndexReport Report { get; }
+
+    /// <summary>The readings' words with their embeddings, and which words each sentence and heading is made of.</summary>
+    public WordIndex Words { get; }
+
+    /// <summary>How many sentences the readings have.</summary>
+    public int SentenceCount => _sentences.Count;
 
     /// <summary>
     /// Loads the readings, cuts chunks, embeds chunks and sentences (through the on-disk cache), and writes each
@@ -82,9 +123,14 @@ public sealed class KnowledgeBase
         var allChunks = chunksByDocument.Values.SelectMany(c => c).ToList();
         var sentences = loaded.Documents.SelectMany(d => d.AllSentences()).ToList();
 
-        var texts = allChunks.Select(c => c.IndexText).Concat(sentences.Select(s => s.Text)).ToList();
+        var headings = loaded.Documents.SelectMany(d => d.Sections.Select(s => s.Title));
+        var words = WordIndex.DistinctWords(sentences.Select(s => s.Text).Concat(headings))
+            .Where(w => Bm25Encoder.Analyze(w).Count > 0) // stop words carry no meaning of their own
+            .ToList();
+        var texts = allChunks.Select(c => c.IndexText).Concat(sentences.Select(s => s.Text)).Concat(words).ToList();
         var vectors = await cache.GetOrAddAsync(texts, embeddings, cancellationToken).ConfigureAwait(false);
         var embedded = cache.LastMisses;
+        var wordIndex = WordIndex.Create(words, vectors[(allChunks.Count + sentences.Count)..]);
 
         var chunkVectors = new Dictionary<string, float[]>(StringComparer.Ordinal);
         for (var i = 0; i < allChunks.Count; i++)
@@ -92,7 +138,7 @@ public sealed class KnowledgeBase
             chunkVectors[allChunks[i].Id] = vectors[i];
         }
 
-        var sentenceVectors = vectors[allChunks.Count..];
+        var sentenceVectors = vectors[allChunks.Count..(allChunks.Count + sentences.Count)];
 
         var bm25 = Bm25Encoder.Fit(allChunks.Select(c => c.IndexText));
         var written = 0;
@@ -113,7 +159,7 @@ public sealed class KnowledgeBase
         }
 
         var report = new IndexReport(loaded.Documents.Count, allChunks.Count, sentences.Count, embedded, written, watch.Elapsed, loaded.Warnings);
-        return new KnowledgeBase(loaded.Documents, allChunks, sentences, sentenceVectors, bm25, store, embeddings, queryPrefix, report);
+        return new KnowledgeBase(loaded.Documents, allChunks, sentences, sentenceVectors, bm25, store, embeddings, queryPrefix, wordIndex, report);
     }
 
     /// <summary>Searches every reading (or one) and returns the best chunks, best first.</summary>
@@ -157,6 +203,90 @@ public sealed class KnowledgeBase
     {
         var result = await _embeddings.GenerateAsync(texts, cancellationToken: cancellationToken).ConfigureAwait(false);
         return result.Select(e => e.Vector.ToArray()).ToArray();
+    }
+
+    /// <summary>
+    /// Embeddings of single words of a question (no query prefix, like the readings' own words); the readings' words
+    /// come from the index, others are embedded in one call and remembered, up to a bound.
+    /// </summary>
+    public async Task<float[][]> EmbedWordsAsync(IReadOnlyList<string> words, CancellationToken cancellationToken = default)
+    {
+        var result = new float[words.Count][];
+        var missing = new List<int>();
+        for (var i = 0; i < words.Count; i++)
+        {
+            var known = Words.VectorOf(words[i]);
+            if (known is not null || _questionWords.TryGetValue(words[i], out known))
+            {
+                result[i] = known;
+            }
+            else
+            {
+                missing.Add(i);
+            }
+        }
+
+        if (missing.Count > 0)
+        {
+            var embedded = await EmbedPassagesAsync(missing.Select(i => words[i]).ToList(), cancellationToken).ConfigureAwait(false);
+            if (_questionWords.Count > MaxRememberedWords)
+            {
+                _questionWords.Clear();
+            }
+
+            for (var j = 0; j < missing.Count; j++)
+            {
+                result[missing[j]] = embedded[j];
+                _questionWords[words[missing[j]]] = embedded[j];
+            }
+        }
+
+        return result;
+    }
+
+    private const int MaxRememberedWords = 50_000;
+
+    /// <summary>The index of a sentence among <see cref="AllSentences"/>, or -1.</summary>
+    public int IndexOf(LocatedSentence sentence) => _sentenceIndex.TryGetValue(Key(sentence), out var i) ? i : -1;
+
+    /// <summary>The sentences (by index) that contain an analysed term: a look-up, not a scan.</summary>
+    public IReadOnlyList<int> SentencesWithTerm(string analysedTerm) =>
+        _sentencesByTerm.TryGetValue(analysedTerm, out var list) ? list : [];
+
+    /// <summary>Whether any sentence or heading of the readings has the analysed term.</summary>
+    public bool HasTerm(string analysedTerm) =>
+        _sentencesByTerm.ContainsKey(analysedTerm) || _allHeadingTerms.Contains(analysedTerm);
+
+    /// <summary>The passage vector of the sentence at an index of <see cref="AllSentences"/>.</summary>
+    public float[] SentenceVector(int sentenceIndex) => _sentenceVectors[sentenceIndex];
+
+    /// <summary>The analysed terms of the sentence at an index of <see cref="AllSentences"/>.</summary>
+    public IReadOnlySet<string> SentenceTerms(int sentenceIndex) => _sentenceTerms[sentenceIndex];
+
+    /// <summary>The word ids (<see cref="Words"/>) of a sentence.</summary>
+    public IReadOnlyList<int> SentenceWords(int sentenceIndex) => _sentenceWords[sentenceIndex];
+
+    /// <summary>The word ids of a section's heading path (its title and those of the sections above it).</summary>
+    public IReadOnlyList<int> HeadingWords(string documentId, string sectionId) =>
+        _headingWords.TryGetValue((documentId, sectionId), out var ids) ? ids : [];
+
+    /// <summary>The analysed terms of a section's heading path.</summary>
+    public IReadOnlySet<string> HeadingTerms(string documentId, string sectionId) =>
+        _headingTerms.TryGetValue((documentId, sectionId), out var terms) ? terms : EmptyTerms;
+
+    private static readonly HashSet<string> EmptyTerms = [];
+
+    private static string HeadingPath(Documents.PaperDocument document, Documents.Section section)
+    {
+        var titles = new List<string> { section.Title };
+        var parent = section.ParentId;
+        while (parent is not null && document.FindSection(parent) is { } above)
+        {
+            titles.Add(above.Title);
+            parent = above.ParentId;
+        }
+
+        return string.Join(" ", titles);
     }
 
     /// <summary>The passage vector of a sentence of the paper (unit length).</summary>
