@@ -37,6 +37,10 @@ public static class AnswerKinds
     public const string Quiz = "quiz";
     public const string QuizAnswer = "quiz_answer";
     public const string Sources = "sources";
+    public const string SmallTalk = "small_talk";
+
+    /// <summary>A reply from a reading's details (author, date, venue, title), not from its text.</summary>
+    public const string About = "about";
 
     /// <summary>Replies made from the paper's structure on request (not answers to a question) that still cite the paper.</summary>
     public static bool IsStudy(string kind) => kind is Summary or Timeline or Glossary or Define or Quiz or QuizAnswer;
@@ -55,6 +59,9 @@ public sealed record Citation(
     int Paragraph = 0,
     string? DocumentName = null)
 {
+    /// <summary>The reading's title (its file name when it has none), always; <see cref="DocumentName"/> is set only when several readings are loaded.</summary>
+    public string DocumentTitle { get; init; } = DocumentId;
+
     /// <summary><c>§3.II North-South Gas Pipeline (NSGP) Project</c>.</summary>
     [JsonIgnore]
     public string Label => SectionLabel.Format(SectionId, SectionTitle);
@@ -99,8 +106,14 @@ public sealed record Answer
     /// <summary>For a quiz question: its id and the answer to keep hidden until the student asks for it.</summary>
     public QuizCard? Quiz { get; init; }
 
-    /// <summary>How a follow-up was read ("Taking 'it' as …"), when it was.</summary>
+    /// <summary>How the question was read (a follow-up, a corrected spelling), when it was.</summary>
     public string? Interpretation { get; init; }
+
+    /// <summary>Why the question was declined (<see cref="Decision.DeclineReasons"/>), or null when it was answered.</summary>
+    public string? Reason { get; init; }
+
+    /// <summary>What the decision saw: measured values and the thresholds they were held to.</summary>
+    public IReadOnlyList<Decision.Evidence> Evidence { get; init; } = [];
 
     [JsonIgnore]
     public bool IsDeclined => Status != AnswerStatus.Answered;

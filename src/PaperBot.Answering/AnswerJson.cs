@@ -30,7 +30,9 @@ public sealed record AnswerJson(
     IReadOnlyList<string>? Suggestions,
     Grounding? Grounding,
     string? Interpretation,
-    QuizJson? Quiz = null)
+    QuizJson? Quiz = null,
+    string? Reason = null,
+    IReadOnlyList<EvidenceJson>? Evidence = null)
 {
     public static AnswerJson From(Answer answer) => new(
         answer.Question,
@@ -44,9 +46,11 @@ public sealed record AnswerJson(
         answer.Suggestions.Count == 0 ? null : answer.Suggestions,
         answer.Grounding,
         answer.Interpretation,
-        answer.Quiz is { } quiz ? new QuizJson(quiz.Id, quiz.Prompt, quiz.HiddenAnswer, ToJson(quiz.Citation)) : null);
+        answer.Quiz is { } quiz ? new QuizJson(quiz.Id, quiz.Prompt, quiz.HiddenAnswer, ToJson(quiz.Citation)) : null,
+        answer.Reason,
+        answer.Reason is null || answer.Evidence.Count == 0 ? null : answer.Evidence.Select(e => new EvidenceJson(e.Measure, e.Value, e.Threshold, e.Detail)).ToList());
 
-    private static CitationJson ToJson(Citation c) => new(c.Marker, c.DocumentId, c.SectionId, c.SectionTitle, c.Quote, c.Paragraph, c.DocumentName);
+    private static CitationJson ToJson(Citation c) => new(c.Marker, c.DocumentId, c.DocumentTitle, c.SectionId, c.SectionTitle, c.Quote, c.Paragraph, c.DocumentName);
 
     public static string StatusName(AnswerStatus status) => status switch
     {
@@ -57,7 +61,10 @@ public sealed record AnswerJson(
     };
 }
 
-public sealed record CitationJson(int Marker, string DocumentId, string SectionId, string SectionTitle, string Quote, int Paragraph, string? DocumentName);
+public sealed record CitationJson(int Marker, string DocumentId, string DocumentTitle, string SectionId, string SectionTitle, string Quote, int Paragraph, string? DocumentName);
+
+/// <summary>One observation behind a decline: the measure, its value and the threshold it was held to.</summary>
+public sealed record EvidenceJson(string Measure, double Value, double? Threshold, string? Detail);
 
 /// <summary>A quiz question: the prompt, the answer (for the front end to keep hidden until asked) and its citation.</summary>
 public sealed record QuizJson(string Id, string Prompt, string Answer, CitationJson Citation);

@@ -1,21 +1,47 @@
 namespace PaperBot.Answering;
 
 /// <summary>
-/// The guardrails' thresholds and the texts of declines (<c>Answering</c> in appsettings.json). The thresholds were
-/// tuned on the gold set with <c>paperbot eval</c>; change them there, not by eye.
+/// The answering core's settings (<c>Answering</c> in appsettings.json): the thresholds of the decision and of
+/// sentence selection, calibrated on the dev split of the gold set with <c>paperbot eval</c> (change them there,
+/// not by eye), and the texts of replies. Texts may name the loaded readings with <c>{readings}</c>,
+/// <c>{Readings}</c> and <c>{titles}</c>; nothing here describes one reading.
 /// </summary>
 public sealed class AnsweringOptions
 {
     public const string SectionName = "Answering";
 
-    /// <summary>Below this cosine between the question and the closest sentence, with little shared vocabulary, the question is off-topic.</summary>
-    public double OffTopicSimilarity { get; set; } = 0.60;
+    /// <summary>The cited sentences must account for at least this weighted share of the question's words.</summary>
+    public double MinCoverage { get; set; } = 0.62;
 
-    /// <summary>With less than this share of its content words in the paper (and low similarity), a question is off-topic.</summary>
-    public double OffTopicCoverage { get; set; } = 0.5;
+    /// <summary>No single unsupported word may carry more than this share of the question's weight.</summary>
+    public double MaxUnsupportedShare { get; set; } = 0.3;
 
-    /// <summary>The relevance floor: below this cosine to the closest sentence nothing in the paper answers.</summary>
-    public double RelevanceFloor { get; set; } = 0.52;
+    /// <summary>Below this weighted share of its words used anywhere in the readings, a question is off-topic.</summary>
+    public double OffTopicPresence { get; set; } = 0.3;
+
+    /// <summary>Below this cosine between the question and its best sentence, no passage answers.</summary>
+    public double RelevanceFloor { get; set; } = 0.45;
+
+    /// <summary>
+    /// A question whose other words a sentence accounts for this well, while that sentence says the opposite (or
+    /// names another name or number), rests on a false premise.
+    /// </summary>
+    public double PremiseCoverage { get; set; } = 0.7;
+
+    /// <summary>Cosine between two words (centred, see the word index) at or below which neither supports the other by meaning.</summary>
+    public double MeaningFloor { get; set; } = 0.35;
+
+    /// <summary>Cosine between two words (centred) at or above which one fully supports the other.</summary>
+    public double MeaningFull { get; set; } = 0.6;
+
+    /// <summary>How much the share of accounted-for words adds to a sentence's score (its closeness in meaning counts 1).</summary>
+    public double CoverageWeight { get; set; } = 0.35;
+
+    /// <summary>What carrying the kind of fact asked for adds to a sentence's score.</summary>
+    public double AnswerTypeWeight { get; set; } = 0.12;
+
+    /// <summary>What the rank of its passage adds to a sentence's score (divided by rank + 1).</summary>
+    public double PassageRankWeight { get; set; } = 0.05;
 
     /// <summary>A further sentence joins the answer when it scores at least this share of the best one.</summary>
     public double SecondSentenceRatio { get; set; } = 0.9;
@@ -23,11 +49,11 @@ public sealed class AnsweringOptions
     /// <summary>A sentence right after a chosen one (same paragraph) joins when it scores at least this share of the best.</summary>
     public double ContinuationRatio { get; set; } = 0.8;
 
-    /// <summary>
-    /// A question that takes an event for granted ("Why did …") is a false premise when at least this share of its
-    /// content words never occurs in the paper.
-    /// </summary>
-    public double FalsePremiseUnknownShare { get; set; } = 0.3;
+    /// <summary>A further sentence joins when it raises the share of accounted-for words by at least this much.</summary>
+    public double MinimumGain { get; set; } = 0.1;
+
+    /// <summary>Sentences holding one of the question's rarest words are weighed too, when there are at most this many.</summary>
+    public int RareTermSentences { get; set; } = 12;
 
     /// <summary>At most this many sentences in an answer.</summary>
     public int MaxSentences { get; set; } = 3;
@@ -35,49 +61,26 @@ public sealed class AnsweringOptions
     /// <summary>Chunks retrieved for a question.</summary>
     public int Passages { get; set; } = 5;
 
-    /// <summary>Other names for things the paper names: a question about "Washington" is about the paper's "U.S".</summary>
-    public Dictionary<string, string> Aliases { get; set; } = new(StringComparer.OrdinalIgnoreCase)
-    {
-        ["Washington"] = "U.S",
-        ["United States"] = "U.S",
-        ["America"] = "U.S",
-        ["American"] = "U.S",
-        ["Americans"] = "U.S",
-        ["USA"] = "U.S",
-        ["US"] = "U.S",
-        ["New Delhi"] = "India",
-        ["Delhi"] = "India",
-        ["Beijing"] = "China",
-        ["Kremlin"] = "Moscow",
-        ["Russian Federation"] = "Russia",
-        ["Soviets"] = "Soviet",
-    };
+    public string NotInPaperText { get; set; } = "{Readings} never mentions {subject}, so I can't answer that from it.";
 
-    public string NotInPaperText { get; set; } = "The paper does not mention {subject}, so I can't answer that from it.";
+    public string UnsupportedTermsText { get; set; } = "{Readings} doesn't say: no passage speaks of {terms} together with the rest of the question.";
+
+    public string FalsePremiseText { get; set; } = "{Readings} doesn't say that (nothing in it supports {terms}). What it does say:";
 
     public string NotDefinedText { get; set; } = "The paper uses {term} but does not define it. Type 'glossary' for the terms it does define.";
 
-    public string FalsePremiseText { get; set; } = "The paper says nothing about that: it never uses the words {terms}, so I can't confirm what the question takes for granted.";
+    public string NotFoundText { get; set; } = "{Readings} doesn't say. I could not find a passage that answers this question.";
 
-    public string UnsupportedPremiseText { get; set; } = "The paper doesn't say: none of its sentences speaks of “{verb}” together with what the question names, so I can't confirm or explain it.";
+    public string DetailNotStatedText { get; set; } = "The text doesn't name {what}, and the reading's details don't either.";
 
-    public string NotFoundText { get; set; } = "The paper doesn't say. I could not find a passage that answers this question.";
+    public string MethodNotStatedText { get; set; } = "{Readings} doesn't describe its method: no sentence of its abstract or introduction says how the study was done.";
 
-    public string ClosestPassageLead { get; set; } = "The paper does mention this:";
+    public string OutOfScopeText { get; set; } = "That's outside what I can help with: I answer questions about {titles}, citing their own words.";
 
-    public string OutOfScopeText { get; set; } = "That question is outside what I can help with: I answer questions about the paper on Russia's growing strategic ties with Pakistan and what they mean for India-Russia relations, citing its own words.";
+    public string InjectionText { get; set; } = "I can't follow instructions given inside a question. I only answer questions about the readings, citing their own words.";
 
-    public string InjectionText { get; set; } = "I can't follow instructions given inside a question. I only answer questions about the paper, citing its own words.";
+    public string HelpText { get; set; } = "I answer questions about {titles}. Every sentence I give is the reading's own, with a citation [n] to its section. Type 'sections' for the outline, 'summary', 'timeline', 'glossary', 'define <term>' or 'quiz' to study it, and 'sources' for the readings loaded.";
 
-    public string HelpText { get; set; } = "I answer questions about the paper on why Russia deepened its strategic ties with Pakistan (CPEC, the North-South gas pipeline, Afghanistan and joint exercises, the SCO) and what that means for India-Russia relations. Every sentence I give is the paper's own, with a citation [n] to its section. Type 'sections' for the outline, 'summary', 'timeline', 'glossary', 'define <term>' or 'quiz' to study it, and 'sources' for the readings loaded.";
-
-    /// <summary>Questions offered with help and with a declined question (appsettings.json; these are the fallback).</summary>
+    /// <summary>Questions offered with help and declines; when empty (the default) they are drawn from the readings.</summary>
     public List<string> ExampleQuestions { get; set; } = [];
-
-    public static IReadOnlyList<string> DefaultExampleQuestions { get; } =
-    [
-        "When did Russia and Pakistan sign the North-South gas pipeline deal?",
-        "Why does Russia see Pakistan as important for Afghanistan?",
-        "How did Russia's share of India's defence market change?",
-    ];
 }

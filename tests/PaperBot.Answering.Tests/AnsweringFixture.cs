@@ -21,21 +21,64 @@ public sealed class AnsweringFixture : IAsyncLifetime
 
     public KnowledgeBase Knowledge { get; private set; } = null!;
 
-    public IReadOnlyList<GoldItem> Gold { get; } = GoldSet.Load(PathResolver.ResolveFile(GoldSet.DefaultPath));
+    public IReadOnlyList<GoldItem> Gold { get; } = GoldSet.LoadFolder(PathResolver.ResolveFolder(GoldSet.DefaultFolder));
 
     public async ValueTask InitializeAsync()
     {
+        _services = Build(null);
+        Knowledge = await _services.GetRequiredService<KnowledgeBaseProvider>().GetAsync();
+        Answers = _services.GetRequiredService<IAnswerService>();
+    }
+
+    /// <summary>
+    /// The whole gold set, evaluated once per run: questions about the shipped readings against this fixture's
+    /// service, questions about the readings the tests add with every reading loaded.
+    /// </summary>
+    public async Task<EvaluationReport> EvaluateAsync(CancellationToken cancellationToken)
+    {
+        await _evaluationGate.WaitAsync(cancellationToken);
+        try
+        {
+            if (_report is not null)
+            {
+                return _report;
+            }
+
+            var shipped = Gold.Where(g => Knowledge.FindDocument(g.Reading) is not null).ToList();
+            var outcomes = new List<ItemOutcome>(await GoldEvaluator.EvaluateAsync(Answers, Knowledge, shipped, cancellationToken));
+            using var course = CourseFolder.Create(PathResolver.ResolveFolder("knowledge"), GoldSet.ReadingsFolder(PathResolver.ResolveFolder(GoldSet.DefaultFolder)));
+            await using var services = Build(course.Path);
+            var knowledge = await services.GetRequiredService<KnowledgeBaseProvider>().GetAsync(cancellationToken);
+            var added = Gold.Except(shipped).ToList();
+            outcomes.AddRange(await GoldEvaluator.EvaluateAsync(services.GetRequiredService<IAnswerService>(), knowledge, added, cancellationToken));
+            return _report = new EvaluationReport(outcomes);
+        }
+        finally
+        {
+            _evaluationGate.Release();
+        }
+    }
+
+    private readonly SemaphoreSlim _evaluationGate = new(1, 1);
+    private EvaluationReport? _report;
+
+    private ServiceProvider Build(string? knowledgePath)
+    {
+        var settings = new Dictionary<string, string?> { ["Knowledge:CachePath"] = _cache };
+        if (knowledgePath is not null)
+        {
+            settings["Knowledge:Path"] = knowledgePath;
+        }
+
         var configuration = new ConfigurationBuilder()
             .AddJsonFile(PathResolver.ResolveFile("appsettings.json"), optional: false)
-            .AddInMemoryCollection(new Dictionary<string, string?> { ["Knowledge:CachePath"] = _cache })
+            .AddInMemoryCollection(settings)
             .Build();
         var services = new ServiceCollection();
         services.AddSingleton<IConfiguration>(configuration);
         services.AddLogging(l => l.SetMinimumLevel(LogLevel.Warning));
         services.AddPaperBotAnswering();
-        _services = services.BuildServiceProvider();
-        Knowledge = await _services.GetRequiredService<KnowledgeBaseProvider>().GetAsync();
-        Answers = _services.GetRequiredService<IAnswerService>();
+        return services.BuildServiceProvider();
     }
 
     public async ValueTask DisposeAsync()

@@ -3,52 +3,52 @@ using PaperBot.Knowledge.Retrieval;
 
 namespace PaperBot.Answering.Tests;
 
-/// <summary>The quality thresholds the product is held to, measured on the gold set.</summary>
+/// <summary>The quality targets the product is held to, measured on the held-out test split of the gold set.</summary>
 public sealed class GoldSetEvaluationTests(AnsweringFixture fixture)
 {
     [Fact]
     public void GoldSet_Shape_IsBigEnoughAndHonest()
     {
-        var answerable = fixture.Gold.Where(g => g.IsAnswerable).ToList();
-        Assert.True(answerable.Count >= 60);
-        Assert.True(answerable.Count(g => g.Paraphrased) * 3 >= answerable.Count);
-        Assert.True(fixture.Gold.Count(g => !g.IsAnswerable) >= 20);
-        Assert.All(answerable, g => Assert.NotEmpty(g.Sections));
-        Assert.All(answerable, g => Assert.NotEmpty(g.Facts));
+        var gold = fixture.Gold;
+        Assert.True(gold.Count >= 300, $"{gold.Count} questions");
+        Assert.True(gold.Select(g => g.Category).Distinct().Count() >= 12);
+        Assert.True(gold.Count(g => g.Split == GoldSet.Test) >= 150);
+        Assert.All(gold.Where(g => g.IsAnswerable || g.IsFollowUp), g => Assert.NotEmpty(g.Facts));
+        Assert.All(gold.Where(g => g.IsDecline), g => Assert.NotEmpty(g.Expect));
+        Assert.Equal(gold.Count, gold.Select(g => g.Id).Distinct().Count());
+        var added = gold.Where(g => fixture.Knowledge.FindDocument(g.Reading) is null).ToList();
+        Assert.True(added.Count >= 30, $"{added.Count} questions about a reading the tests add");
+        Assert.Contains(added, g => g.IsDecline);
     }
 
     [Fact]
     public void GoldSet_Facts_OccurInTheirGoldSections()
     {
-        foreach (var item in fixture.Gold.Where(g => g.IsAnswerable))
+        foreach (var item in fixture.Gold.Where(g => (g.IsAnswerable || g.IsFollowUp) && g.Sections.Count > 0 && fixture.Knowledge.FindDocument(g.Reading) is not null))
         {
-            var text = Guardrails.PaperVocabulary.Normalise(string.Join(" ", fixture.Knowledge.AllSentences()
-                .Where(s => item.Sections.Contains(s.Section.Id)).Select(s => s.Text)));
-            Assert.All(item.Facts, f => Assert.Contains(Guardrails.PaperVocabulary.Normalise(f), text, StringComparison.Ordinal));
+            var text = Readings.ReadingIndex.Normalise(string.Join(" ", fixture.Knowledge.AllSentences()
+                .Where(s => s.DocumentId == item.Reading && item.Sections.Contains(s.Section.Id)).Select(s => s.Text)));
+            Assert.All(item.Facts, f => Assert.Contains(Readings.ReadingIndex.Normalise(f), text, StringComparison.Ordinal));
         }
     }
 
     [Fact]
     public async Task Retrieval_Hybrid_MeetsTheBarAndBeatsEachRetrieverAlone()
     {
-        var scores = await RetrievalEvaluator.EvaluateAsync(fixture.Knowledge, fixture.Gold, TestContext.Current.CancellationToken);
+        var dev = fixture.Gold.Where(g => g.Split == GoldSet.Dev && fixture.Knowledge.FindDocument(g.Reading) is not null).ToList();
+        var scores = await RetrievalEvaluator.EvaluateAsync(fixture.Knowledge, dev, TestContext.Current.CancellationToken);
         var hybrid = scores.Single(s => s.Mode == SearchMode.Hybrid);
 
-        Assert.True(hybrid.HitAt3 >= 0.95, $"hybrid hit@3 {hybrid.HitAt3:F3} < 0.95");
+        Assert.True(hybrid.HitAt3 >= 0.9, $"hybrid hit@3 {hybrid.HitAt3:F3} < 0.9");
         Assert.All(scores.Where(s => s.Mode != SearchMode.Hybrid), single =>
             Assert.True(hybrid.HitAt3 >= single.HitAt3, $"hybrid hit@3 {hybrid.HitAt3:F3} < {single.Mode} {single.HitAt3:F3}"));
     }
 
     [Fact]
-    public async Task Answers_GoldSet_MeetEveryThreshold()
+    public async Task Answers_TestSplit_MeetEveryTarget()
     {
-        var scores = await AnswerEvaluator.EvaluateAsync(fixture.Answers, fixture.Knowledge, fixture.Gold, TestContext.Current.CancellationToken);
+        var report = await fixture.EvaluateAsync(TestContext.Current.CancellationToken);
 
-        Assert.True(scores.FactAccuracy >= 0.90, $"fact accuracy {scores.FactAccuracy:F3} < 0.90");
-        Assert.True(scores.CitationHit >= 0.95, $"citation hit {scores.CitationHit:F3} < 0.95");
-        Assert.True(scores.DeclineAccuracy >= 0.90, $"decline accuracy {scores.DeclineAccuracy:F3} < 0.90");
-        Assert.True(scores.FalseDeclineRate <= 0.05, $"false-decline rate {scores.FalseDeclineRate:F3} > 0.05");
-        Assert.Equal(1.0, scores.VerbatimQuoteRate);
-        Assert.Empty(scores.Outcomes.SelectMany(o => o.UncitedSentences));
+        Assert.Empty(report.Failures(new EvaluationTargets()));
     }
 }

@@ -46,7 +46,7 @@ internal static partial class GoldReplies
     private static readonly string[] InventedPeople = ["Henry Kissinger", "Margaret Thatcher", "Angela Merkel", "Boris Yeltsin", "Jawaharlal Nehru"];
 
     public static IReadOnlyList<GoldItem> AnswerableQuestions() =>
-        GoldSet.Load(PathResolver.ResolveFile(GoldSet.DefaultPath)).Where(i => i.IsAnswerable).ToList();
+        GoldSet.LoadDev(PathResolver.ResolveFolder(GoldSet.DefaultFolder)).Where(i => i.IsAnswerable && i.Reading == "russia-pakistan-paper" && i.Sections.Count > 0).ToList();
 
     private static readonly SemaphoreSlim Gate = new(1, 1);
     private static IReadOnlyList<GoldReply>? _built;

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
-using PaperBot.Answering.Guardrails;
+using PaperBot.Answering.Decision;
+using PaperBot.Answering.Readings;
 using PaperBot.Knowledge.Lexical;
 
 namespace PaperBot.Answering.Conversations;
@@ -31,7 +32,7 @@ public static partial class FollowUps
     private static readonly HashSet<string> ClauseVerbs = new(StringComparer.OrdinalIgnoreCase) { "say", "said", "says", "state", "stated", "argue", "argued", "claim", "claimed", "mean", "means", "show", "shows", "suggest", "think", "believe", "note", "noted", "so", "such" };
 
     /// <summary>The reading of <paramref name="question"/> as a follow-up of <paramref name="previous"/>, or null when it stands on its own.</summary>
-    public static FollowUpReading? Read(string question, ConversationTurn previous, PaperVocabulary vocabulary)
+    public static FollowUpReading? Read(string question, ConversationTurn previous, ReadingIndex vocabulary)
     {
         var words = Words(question);
         if (words.Count == 0 || string.IsNullOrWhiteSpace(previous.Subject))
@@ -53,7 +54,7 @@ public static partial class FollowUps
         }
 
         var opensWithAnd = AndOpening().IsMatch(question);
-        var ownTerms = QuestionAnalyzer.Analyze(question, vocabulary).ContentTerms.Count(vocabulary.ContainsTerm);
+        var ownTerms = QuestionAnalyzer.Analyze(question, vocabulary).Terms.Count(t => t.InReadings && t.Kind != TermKind.Light);
         var leansOnPrevious = words.Count <= 6 && (ownTerms <= 1 || SubjectOf(question, vocabulary) is null);
         if (opensWithAnd || leansOnPrevious)
         {
@@ -65,14 +66,14 @@ public static partial class FollowUps
     }
 
     /// <summary>The subject of a question: its noun phrase with the most weight of the paper's rarer words, or null.</summary>
-    public static string? SubjectOf(string question, PaperVocabulary vocabulary)
+    public static string? SubjectOf(string question, ReadingIndex vocabulary)
     {
         var words = Words(question);
         var best = (Phrase: (string?)null, Score: 0.0);
         foreach (var run in Runs(words))
         {
             var phrase = string.Join(' ', run.Select(w => w.Value));
-            var terms = Bm25Encoder.Analyze(phrase).Distinct().Where(vocabulary.ContainsTerm).ToList();
+            var terms = Bm25Encoder.Analyze(phrase).Distinct().Where(vocabulary.HasTerm).ToList();
             var score = terms.Sum(vocabulary.Idf) + (run[0].Value.Equals("the", StringComparison.OrdinalIgnoreCase) ? 0.5 : 0);
             if (terms.Count > 0 && score >= best.Score)
             {

@@ -36,7 +36,8 @@ public static class Summaries
                 || string.Equals(s.Section.ParentId, section.Id, StringComparison.OrdinalIgnoreCase))
             .ToList();
 
-    private static List<LocatedSentence> MostCentral(KnowledgeBase knowledge, List<LocatedSentence> sentences, int count)
+    /// <summary>The <paramref name="count"/> sentences closest to the centre of the passage, in reading order.</summary>
+    public static List<LocatedSentence> MostCentral(KnowledgeBase knowledge, List<LocatedSentence> sentences, int count)
     {
         if (sentences.Count <= count)
         {

@@ -24,7 +24,7 @@ internal static class BenchCommand
     {
         var parsed = CliArguments.Parse(args, ["--no-host", "--slowest"], ["--gold", "--rounds", "--host-questions"]);
         var rounds = parsed.IntValue("--rounds", 3, 1, 50);
-        var gold = GoldSet.Load(PathResolver.ResolveFile(parsed.Value("--gold") ?? GoldSet.DefaultPath));
+        var gold = GoldSet.LoadDev(PathResolver.ResolveFolder(parsed.Value("--gold") ?? GoldSet.DefaultFolder));
         var cacheFolder = Path.Combine(Path.GetTempPath(), "paperbot-bench-" + Environment.ProcessId);
         ServiceProvider? services = null;
 

@@ -206,8 +206,9 @@ public sealed class KnowledgeBase
     }
 
     /// <summary>
-    /// Embeddings of single words of a question (no query prefix, like the readings' own words); the readings' words
-    /// come from the index, others are embedded in one call and remembered, up to a bound.
+    /// Centred embeddings (<see cref="WordIndex.Centre"/>) of single words of a question, embedded like the readings'
+    /// own words (no query prefix): the readings' words come from the index, others are embedded in one call and
+    /// remembered, up to a bound.
     /// </summary>
     public async Task<float[][]> EmbedWordsAsync(IReadOnlyList<string> words, CancellationToken cancellationToken = default)
     {
@@ -236,8 +237,9 @@ public sealed class KnowledgeBase
 
             for (var j = 0; j < missing.Count; j++)
             {
-                result[missing[j]] = embedded[j];
-                _questionWords[words[missing[j]]] = embedded[j];
+                var centred = Words.Centre(embedded[j]);
+                result[missing[j]] = centred;
+                _questionWords[words[missing[j]]] = centred;
             }
         }
 

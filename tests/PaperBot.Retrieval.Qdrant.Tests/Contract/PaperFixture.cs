@@ -59,9 +59,9 @@ public sealed class PaperData : IDisposable
     internal static async Task<PaperData> LoadAsync()
     {
         var paper = DocumentLoader.LoadFolder(PathResolver.ResolveFolder("knowledge"));
-        var goldFile = PathResolver.ResolveFile(GoldSet.DefaultPath);
-        var gold = File.Exists(goldFile)
-            ? GoldSet.Load(goldFile).Where(g => g.IsAnswerable && g.Sections.Count > 0).ToList()
+        var goldFolder = PathResolver.ResolveFolder(GoldSet.DefaultFolder);
+        var gold = Directory.Exists(goldFolder)
+            ? GoldSet.LoadDev(goldFolder).Where(g => g.IsAnswerable && g.Sections.Count > 0 && paper.Documents.Any(d => d.Id == g.Reading)).ToList()
             : [];
         var data = new PaperData(paper, gold);
         await data.ComputeReferenceAsync().ConfigureAwait(false);

@@ -1,23 +1,37 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using PaperBot.Answering.Composition;
-using PaperBot.Answering.Study;
+using PaperBot.Answering.Decision;
+using PaperBot.Answering.Pipeline;
+using PaperBot.Answering.Readings;
 using PaperBot.Knowledge.Documents;
 using PaperBot.Knowledge.Retrieval;
 
-namespace PaperBot.Answering;
+namespace PaperBot.Answering.Study;
 
 /// <summary>
-/// The study commands (summary, timeline, glossary, define, quiz and its reveal, sources): replies made from the
-/// paper's structure rather than a search, every sentence still the paper's own and cited.
+/// The commands of the answer service: help, sections, and the study commands (summary, timeline, glossary, define,
+/// quiz and its reveal, sources). Replies made from the readings' structure rather than a search, every sentence
+/// still the readings' own and cited.
 /// </summary>
-public sealed partial class AnswerService
+public sealed class StudyCommands(AnsweringOptions options, QuizBook quizzes, Replies replies)
 {
     private StudyIndex? _study;
 
-    /// <summary>The reply to a study command, or null when the question is not one.</summary>
-    private Answer? StudyCommand(string question, KnowledgeBase knowledge)
+    /// <summary>The reply to a command (help, sections or a study command), or null when the question is not one.</summary>
+    public Answer? TryAnswer(string question, KnowledgeBase knowledge, ReadingIndex readings)
     {
+        var command = question.Trim().TrimEnd('?', '.', '!').Trim().ToLowerInvariant();
+        if (command is "help" or "/help" or "?" or "commands" or "menu")
+        {
+            return replies.Help(question, readings);
+        }
+
+        if (command is "sections" or "outline" or "contents" or "table of contents")
+        {
+            return Sections(question, knowledge);
+        }
+
         var trimmed = question.Trim().TrimEnd('?', '.', '!').Trim();
         var space = trimmed.IndexOf(' ', StringComparison.Ordinal);
         var word = (space < 0 ? trimmed : trimmed[..space]).TrimStart('/').ToLowerInvariant();
@@ -27,7 +41,7 @@ public sealed partial class AnswerService
             "summary" or "summarise" or "summarize" when IsSectionReference(rest) => Summary(question, knowledge, SectionReference(rest)),
             "timeline" or "chronology" when rest.Length == 0 => TimelineAnswer(question, knowledge),
             "glossary" or "acronyms" when rest.Length == 0 => GlossaryAnswer(question, knowledge),
-            "define" when rest.Length > 0 => Define(question, knowledge, rest.TrimEnd(':').Trim()),
+            "define" when rest.Length > 0 => Define(question, knowledge, readings, rest.TrimEnd(':').Trim()),
             "quiz" when IsSectionReference(rest) => Quiz(question, knowledge, SectionReference(rest)),
             "reveal" or "answer" when rest.Length is > 0 and <= 40 && !rest.Contains(' ', StringComparison.Ordinal) => Reveal(question, rest),
             "sources" or "readings" or "documents" when rest.Length == 0 => Sources(question, knowledge),
@@ -69,7 +83,7 @@ public sealed partial class AnswerService
 
     private Answer Summary(string question, KnowledgeBase knowledge, string sectionId)
     {
-        var names = DocumentNames(knowledge);
+        var names = AnswerComposer.DocumentNames(knowledge);
         if (sectionId.Length > 0)
         {
             var found = FindSection(knowledge, sectionId);
@@ -107,10 +121,10 @@ public sealed partial class AnswerService
         var events = StudyIndexFor(knowledge).Timeline;
         if (events.Count == 0)
         {
-            return Decline(question, AnswerStatus.NotInPaper, "The readings report no dated events.") with { Kind = AnswerKinds.Timeline };
+            return replies.Decline(question, AnswerStatus.NotInPaper, DeclineReasons.NothingToList, "The readings report no dated events.", null) with { Kind = AnswerKinds.Timeline };
         }
 
-        return StudyList(question, AnswerKinds.Timeline, $"The dated events the paper reports ({events.Count}), in order:", events.Select(e => (e.Date, e.Sentence)).ToList(), DocumentNames(knowledge));
+        return StudyList(question, AnswerKinds.Timeline, $"The dated events the paper reports ({events.Count}), in order:", events.Select(e => (e.Date, e.Sentence)).ToList(), AnswerComposer.DocumentNames(knowledge));
     }
 
     private Answer GlossaryAnswer(string question, KnowledgeBase knowledge)
@@ -118,10 +132,10 @@ public sealed partial class AnswerService
         var glossary = StudyIndexFor(knowledge).Glossary;
         if (glossary.Count == 0)
         {
-            return Decline(question, AnswerStatus.NotInPaper, "The readings expand no acronyms.") with { Kind = AnswerKinds.Glossary };
+            return replies.Decline(question, AnswerStatus.NotInPaper, DeclineReasons.NothingToList, "The readings expand no acronyms.", null) with { Kind = AnswerKinds.Glossary };
         }
 
-        var names = DocumentNames(knowledge);
+        var names = AnswerComposer.DocumentNames(knowledge);
         var lines = new List<string> { $"The terms the paper defines ({glossary.Count}), as printed:" };
         var citations = new List<Citation>();
         foreach (var entry in glossary)
@@ -134,19 +148,19 @@ public sealed partial class AnswerService
         return Study(question, AnswerKinds.Glossary, lines, citations);
     }
 
-    private Answer Define(string question, KnowledgeBase knowledge, string term)
+    private Answer Define(string question, KnowledgeBase knowledge, ReadingIndex readings, string term)
     {
         var entry = Glossary.Find(StudyIndexFor(knowledge).Glossary, term);
         if (entry is null)
         {
-            var vocabulary = Vocabulary(knowledge);
-            var reason = vocabulary.ContainsPhrase(term)
-                ? _options.NotDefinedText.Replace("{term}", $"“{term}”", StringComparison.Ordinal)
-                : _options.NotInPaperText.Replace("{subject}", $"“{term}”", StringComparison.Ordinal);
-            return Decline(question, AnswerStatus.NotInPaper, reason) with { Kind = AnswerKinds.Define };
+            var defined = readings.ContainsPhrase(term);
+            var declined = defined
+                ? options.NotDefinedText.Replace("{term}", $"“{term}”", StringComparison.Ordinal)
+                : replies.Fill(options.NotInPaperText, readings).Replace("{subject}", $"“{term}”", StringComparison.Ordinal);
+            return replies.Decline(question, AnswerStatus.NotInPaper, defined ? DeclineReasons.NotDefined : DeclineReasons.AbsentSubject, declined, readings) with { Kind = AnswerKinds.Define };
         }
 
-        var citation = ToCitation(entry, 1, DocumentNames(knowledge));
+        var citation = ToCitation(entry, 1, AnswerComposer.DocumentNames(knowledge));
         var where = entry.Paragraph == 0 ? $"in the heading of {entry.Section.Label}" : "in the paper’s words";
         var text = $"{entry.Term} stands for {entry.Expansion}, {where}:\n{entry.Quote} [1]";
         return new Answer { Question = question, Status = AnswerStatus.Answered, Kind = AnswerKinds.Define, Text = text, Citations = [citation] };
@@ -169,16 +183,16 @@ public sealed partial class AnswerService
 
         if (candidates.Count == 0)
         {
-            return Decline(question, AnswerStatus.NotInPaper, "I found no sentence with a date, an amount or a name to make a question from there. Try 'quiz' for the whole paper.") with { Kind = AnswerKinds.Quiz };
+            return replies.Decline(question, AnswerStatus.NotInPaper, DeclineReasons.NothingToList, "I found no sentence with a date, an amount or a name to make a question from there. Try 'quiz' for the whole reading.", null) with { Kind = AnswerKinds.Quiz };
         }
 
         var (sentence, fact) = candidates[RandomNumberGenerator.GetInt32(candidates.Count)];
-        var names = DocumentNames(knowledge);
+        var names = AnswerComposer.DocumentNames(knowledge);
         var documentName = names.Count > 1 ? names.GetValueOrDefault(sentence.DocumentId) : null;
         var id = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6));
         var prompt = QuizMaker.Prompt(sentence, fact, documentName);
         var card = new QuizCard(id, prompt, fact.Text, AnswerComposer.ToCitation(sentence, 1, names));
-        _quizzes.Add(card);
+        quizzes.Add(card);
         return new Answer
         {
             Question = question,
@@ -192,10 +206,10 @@ public sealed partial class AnswerService
 
     private Answer Reveal(string question, string quizId)
     {
-        var card = _quizzes.Find(quizId);
+        var card = quizzes.Find(quizId);
         if (card is null)
         {
-            return Decline(question, AnswerStatus.Rejected, "I don't have that quiz any more (quizzes are kept for a while only). Type 'quiz' for a new question.") with { Kind = AnswerKinds.QuizAnswer };
+            return replies.Decline(question, AnswerStatus.Rejected, DeclineReasons.UnknownQuiz, "I don't have that quiz any more (quizzes are kept for a while only). Type 'quiz' for a new question.", null) with { Kind = AnswerKinds.QuizAnswer };
         }
 
         var text = $"The answer is “{card.HiddenAnswer}”, as the paper says:\n{card.Citation.Quote} [1]";
@@ -210,7 +224,7 @@ public sealed partial class AnswerService
     }
 
     private Answer NoSuchSection(string question, string kind, string sectionId) =>
-        Decline(question, AnswerStatus.NotInPaper, $"There is no section “{sectionId}”. Type 'sections' for the section ids.") with { Kind = kind };
+        replies.Decline(question, AnswerStatus.NotInPaper, DeclineReasons.UnknownSection, $"There is no section “{sectionId}”. Type 'sections' for the section ids.", null) with { Kind = kind };
 
     private static (PaperDocument Document, Section Section)? FindSection(KnowledgeBase knowledge, string sectionId)
     {
@@ -254,7 +268,26 @@ public sealed partial class AnswerService
 
     private static Citation ToCitation(GlossaryEntry entry, int marker, IReadOnlyDictionary<string, string> names) =>
         new(marker, entry.DocumentId, entry.Section.Id, entry.Section.Title, entry.Quote, entry.Paragraph,
-            names.Count > 1 ? names.GetValueOrDefault(entry.DocumentId) : null);
+            names.Count > 1 ? names.GetValueOrDefault(entry.DocumentId) : null)
+        {
+            DocumentTitle = names.GetValueOrDefault(entry.DocumentId) ?? entry.DocumentId,
+        };
+
+    private static Answer Sections(string question, KnowledgeBase knowledge)
+    {
+        var lines = new List<string>();
+        foreach (var document in knowledge.Documents)
+        {
+            if (knowledge.Documents.Count > 1)
+            {
+                lines.Add(ReadingIndex.TitleOf(document));
+            }
+
+            lines.AddRange(document.Sections.Select(s => $"{new string(' ', (s.Level - 1) * 2)}{s.Label}"));
+        }
+
+        return new Answer { Question = question, Status = AnswerStatus.Answered, Kind = AnswerKinds.Sections, Text = string.Join("\n", lines) };
+    }
 
     /// <summary>What the study commands need from a knowledge base, worked out once.</summary>
     private sealed class StudyIndex

@@ -1,0 +1,222 @@
+using System.Globalization;
+
+namespace PaperBot.Answering.Decision;
+
+/// <summary>Why a question was declined: machine-readable, in the answer JSON, the log line and the evaluation.</summary>
+public static class DeclineReasons
+{
+    public const string Input = "input";
+    public const string Injection = "injection";
+    public const string OffTopic = "off_topic";
+    public const string AbsentSubject = "absent_subject";
+    public const string UnsupportedTerms = "unsupported_terms";
+    public const string FalsePremise = "false_premise";
+    public const string NoPassage = "no_passage";
+    public const string NotStated = "not_stated";
+    public const string ModelDeclined = "model_declined";
+    public const string UnknownSection = "unknown_section";
+    public const string UnknownQuiz = "unknown_quiz";
+    public const string NotDefined = "not_defined";
+    public const string NothingToList = "nothing_to_list";
+}
+
+/// <summary>One observation behind a decision: what was measured, the value, and the threshold it was held to.</summary>
+public sealed record Evidence(string Measure, double Value, double? Threshold = null, string? Detail = null)
+{
+    public override string ToString() => string.Create(CultureInfo.InvariantCulture,
+        $"{Measure} = {Value:0.###}{(Threshold is { } t ? $" (threshold {t:0.###})" : string.Empty)}{(Detail is null ? string.Empty : $": {Detail}")}");
+}
+
+/// <summary>The thresholds of the answerability decision (settings, calibrated on the dev split).</summary>
+public sealed record AnswerabilityThresholds(
+    double MinCoverage,
+    double MaxUnsupportedShare,
+    double OffTopicPresence,
+    double RelevanceFloor,
+    double PremiseCoverage);
+
+/// <summary>What the readings have of each question word anywhere, apart from the chosen sentences.</summary>
+/// <param name="Present">Per term: 1 when the readings use it (or an alias), else the best support any word of the readings gives it by meaning.</param>
+public sealed record ReadingPresence(IReadOnlyDictionary<QuestionTerm, double> Present);
+
+/// <summary>The outcome of the answerability decision.</summary>
+public sealed record Verdict(string? Reason, IReadOnlyList<Evidence> Evidence, IReadOnlyList<QuestionTerm> Missing, SentenceEvidence? Contradicting = null)
+{
+    public bool Answerable => Reason is null;
+}
+
+/// <summary>
+/// Decides whether the chosen sentences answer the question, from evidence about the question and the readings
+/// only. In order: a request to produce something is off-topic; a name or number the sentences do not have is an
+/// absent subject (or, when a sentence says the same with another one, a false premise); a question whose words
+/// the readings do not use at all is off-topic; a question resting on the opposite of what the best sentence says
+/// is a false premise; a question whose words the sentences do not jointly account for is declined, naming the
+/// words (absent subject when the readings never use them, unsupported terms when they do but not together); and a
+/// best sentence that is not close in meaning is no passage.
+/// </summary>
+public static class Answerability
+{
+    public static Verdict Decide(QuestionAnalysis question, Selection selection, ReadingPresence presence, AnswerabilityThresholds thresholds)
+    {
+        var evidence = new List<Evidence>();
+        if (question.IsTask)
+        {
+            evidence.Add(new Evidence("task_request", 1, Detail: "asks to produce something, not what the readings say"));
+            return new Verdict(DeclineReasons.OffTopic, evidence, []);
+        }
+
+        if (selection.Sentences.Count == 0)
+        {
+            return new Verdict(DeclineReasons.NoPassage, [new Evidence("passages", 0, 1)], []);
+        }
+
+        var total = question.TotalWeight;
+        var coverage = selection.Coverage;
+        var best = selection.Sentences.MaxBy(s => s.Score)!;
+        var presentShare = total <= 0 ? 1 : question.Terms.Sum(t => t.Weight * presence.Present.GetValueOrDefault(t)) / total;
+        evidence.Add(new Evidence("coverage", coverage, thresholds.MinCoverage, "weighted share of the question's words the cited sentences account for"));
+        evidence.Add(new Evidence("in_readings", presentShare, thresholds.OffTopicPresence, "weighted share of the question's words the readings use anywhere"));
+        evidence.Add(new Evidence("similarity", best.Similarity, thresholds.RelevanceFloor, "closeness in meaning of the best sentence"));
+        foreach (var support in selection.Joint)
+        {
+            evidence.Add(new Evidence($"word “{support.Term.Surface}”", support.Value, 0.5,
+                string.Create(CultureInfo.InvariantCulture, $"{support.Kind.ToString().ToLowerInvariant()}{(support.By is null ? string.Empty : $" by {support.By}")}, weight {support.Term.Weight:0.00}{(presence.Present.GetValueOrDefault(support.Term) < 0.5 ? ", not in the readings" : string.Empty)}")));
+        }
+
+        var unsupported = selection.Unsupported.ToList();
+        var absent = unsupported.Where(s => presence.Present.GetValueOrDefault(s.Term) < 0.5).Select(s => s.Term).ToList();
+
+        // Names and numbers are what a question is about: only they themselves answer for them, and together, in
+        // one sentence or in sentences that follow each other (one part of the question at a time). Scattered over
+        // the readings ("Why did <the minister of 2007> visit in 1999?") they make a claim the readings do not.
+        var scattered = Scattered(question, selection).Where(t => unsupported.All(u => !ReferenceEquals(u.Term, t))).ToList();
+        if (scattered.Count > 0)
+        {
+            evidence.Add(new Evidence("names_together", 0, 1, $"{string.Join(", ", scattered.Select(t => $"“{t.Surface}”"))} not in the same passage as the question's other names"));
+            best = Focus(question, selection) ?? best;
+        }
+
+        var missingExact = unsupported.Where(s => s.Term.Kind is TermKind.Name or TermKind.Number)
+            .Concat(scattered.Select(t => new TermSupport(t, 0, SupportKind.None)))
+            .ToList();
+        if (missingExact.Count > 0)
+        {
+            var absentExact = missingExact.Where(s => absent.Contains(s.Term)).Select(s => s.Term).ToList();
+            var numbers = missingExact.Where(s => s.Term.Kind == TermKind.Number).Select(s => s.Term).ToList();
+            var rest = CoverageWithout(selection.Joint, missingExact.Select(s => s.Term));
+            if (numbers.Count == missingExact.Count && rest >= thresholds.PremiseCoverage && numbers.All(n => HasOtherNumber(best, n)))
+            {
+                // "Why did the deal fall through in 2010?" when the sentence that says the rest gives another year.
+                evidence.Add(new Evidence("coverage_without_numbers", rest, thresholds.PremiseCoverage, "the rest of the question matches a sentence that gives another number"));
+                return new Verdict(DeclineReasons.FalsePremise, evidence, numbers, best);
+            }
+
+            return absentExact.Count > 0
+                ? new Verdict(DeclineReasons.AbsentSubject, evidence, absentExact)
+                : new Verdict(DeclineReasons.UnsupportedTerms, evidence, missingExact.Select(s => s.Term).ToList());
+        }
+
+        if (presentShare < thresholds.OffTopicPresence)
+        {
+            return new Verdict(DeclineReasons.OffTopic, evidence, absent);
+        }
+
+        var reversed = unsupported.Where(s => s.Opposite || s.Term.IsReversal).ToList();
+        if (reversed.Count > 0)
+        {
+            var rest = CoverageWithout(selection.Joint, reversed.Select(s => s.Term));
+            if (rest >= thresholds.PremiseCoverage)
+            {
+                evidence.Add(new Evidence("coverage_without_reversal", rest, thresholds.PremiseCoverage, "the sentence says the rest, the other way round"));
+                return new Verdict(DeclineReasons.FalsePremise, evidence, reversed.Select(s => s.Term).ToList(), best);
+            }
+        }
+
+        var heaviest = unsupported.Count == 0 || total <= 0 ? 0 : unsupported[0].Term.Weight / total;
+        evidence.Add(new Evidence("heaviest_unsupported_share", heaviest, thresholds.MaxUnsupportedShare, unsupported.Count == 0 ? null : $"“{unsupported[0].Term.Surface}”"));
+        if (coverage < thresholds.MinCoverage || heaviest > thresholds.MaxUnsupportedShare)
+        {
+            var named = unsupported.Select(s => s.Term).ToList();
+            return absent.Count > 0
+                ? new Verdict(DeclineReasons.AbsentSubject, evidence, absent)
+                : new Verdict(DeclineReasons.UnsupportedTerms, evidence, named);
+        }
+
+        if (best.Similarity < thresholds.RelevanceFloor)
+        {
+            return new Verdict(DeclineReasons.NoPassage, evidence, []);
+        }
+
+        return new Verdict(null, evidence, []);
+    }
+
+    /// <summary>
+    /// The names and numbers of each part of the question that no run of consecutive chosen sentences holds together
+    /// with the rest of that part's names and numbers (those of the run that holds most of them).
+    /// </summary>
+    private static IEnumerable<QuestionTerm> Scattered(QuestionAnalysis question, Selection selection)
+    {
+        foreach (var part in question.Terms.Where(t => t.Kind is TermKind.Name or TermKind.Number).GroupBy(t => t.Part))
+        {
+            var focus = part.ToList();
+            if (focus.Count < 2)
+            {
+                continue;
+            }
+
+            var best = Runs(selection.Sentences)
+                .Select(run => focus.Where(t => run.Any(s => Support(s, t) >= 0.5)).ToList())
+                .MaxBy(covered => covered.Sum(t => t.Weight)) ?? [];
+            foreach (var term in focus.Where(t => !best.Contains(t)))
+            {
+                yield return term;
+            }
+        }
+    }
+
+    /// <summary>The sentence of the run of chosen sentences that holds most of the question's names and numbers.</summary>
+    private static SentenceEvidence? Focus(QuestionAnalysis question, Selection selection)
+    {
+        var focus = question.Terms.Where(t => t.Kind is TermKind.Name or TermKind.Number).ToList();
+        return selection.Sentences.MaxBy(s => focus.Where(t => Support(s, t) >= 0.5).Sum(t => t.Weight));
+    }
+
+    private static double Support(SentenceEvidence sentence, QuestionTerm term) =>
+        sentence.Support.FirstOrDefault(x => ReferenceEquals(x.Term, term))?.Value ?? 0;
+
+    /// <summary>The chosen sentences in runs that follow each other in one paragraph.</summary>
+    private static IEnumerable<List<SentenceEvidence>> Runs(IReadOnlyList<SentenceEvidence> sentences)
+    {
+        var run = new List<SentenceEvidence>();
+        foreach (var sentence in sentences.OrderBy(s => s.Index))
+        {
+            if (run.Count > 0 && !(sentence.Index == run[^1].Index + 1 && sentence.Sentence.Paragraph == run[^1].Sentence.Paragraph
+                && sentence.Sentence.Section.Id == run[^1].Sentence.Section.Id && sentence.Sentence.DocumentId == run[^1].Sentence.DocumentId))
+            {
+                yield return run;
+                run = [];
+            }
+
+            run.Add(sentence);
+        }
+
+        if (run.Count > 0)
+        {
+            yield return run;
+        }
+    }
+
+    /// <summary>Whether the sentence gives a number of the same kind (a year for a year, an amount for an amount) instead.</summary>
+    private static bool HasOtherNumber(SentenceEvidence sentence, QuestionTerm number)
+    {
+        var isYear = number.Term.Length == 4 && number.Term.All(char.IsDigit) && number.Term[0] is '1' or '2';
+        var type = isYear ? Language.AnswerType.Date : Language.AnswerType.Amount;
+        return Language.FactRecognisers.Carries(type, sentence.Sentence.Text);
+    }
+
+    private static double CoverageWithout(IReadOnlyList<TermSupport> joint, IEnumerable<QuestionTerm> without)
+    {
+        var excluded = without.ToHashSet();
+        return SentenceSelector.Coverage(joint.Where(s => !excluded.Contains(s.Term)).ToList());
+    }
+}

@@ -1,0 +1,289 @@
+using System.Text.RegularExpressions;
+using PaperBot.Answering.Language;
+using PaperBot.Answering.Readings;
+using PaperBot.Knowledge.Lexical;
+
+namespace PaperBot.Answering.Decision;
+
+/// <summary>What a question word is, for deciding whether the readings support it.</summary>
+public enum TermKind
+{
+    /// <summary>An ordinary word of the subject: found in a sentence itself, by stem, or by meaning.</summary>
+    Content,
+
+    /// <summary>A word with little meaning of its own ("make", "role"): it counts for less.</summary>
+    Light,
+
+    /// <summary>A name or an acronym: only the name itself (or an alias of it) supports it.</summary>
+    Name,
+
+    /// <summary>A number or a year: only the same number supports it.</summary>
+    Number,
+}
+
+/// <summary>One word of a question that must be accounted for.</summary>
+/// <param name="Surface">The word as the question writes it.</param>
+/// <param name="Term">Its analysed form (the stem the readings are indexed by), or the number's digits.</param>
+/// <param name="Weight">How much it matters: its rarity in the readings (words they never use weigh most).</param>
+/// <param name="Asks">The kind of fact it asks for ("year" asks for a date), if any.</param>
+/// <param name="InReadings">Whether the readings use the term at all (or an alias of it).</param>
+public sealed record QuestionTerm(string Surface, string Term, double Weight, TermKind Kind, AnswerType Asks, bool InReadings)
+{
+    /// <summary>The lower-case word, as the readings' word index keys words.</summary>
+    public string Word => Surface.ToLowerInvariant();
+
+    /// <summary>Which part of a question of several parts the word belongs to ("When was it signed and how much was it worth?").</summary>
+    public int Part { get; init; }
+
+    public bool IsReversal => EnglishLexicon.Reversals.Contains(Word);
+}
+
+/// <summary>What a question is made of, worked out once and shared by every decision step.</summary>
+public sealed record QuestionAnalysis(
+    string Question,
+    AnswerType AnswerType,
+    IReadOnlyList<QuestionTerm> Terms,
+    bool Presupposes,
+    bool IsTask)
+{
+    public double TotalWeight => Terms.Sum(t => t.Weight);
+}
+
+/// <summary>
+/// Reads a question word by word: the words that frame it ("what does the paper say about") are set aside, and
+/// each other word becomes a <see cref="QuestionTerm"/> weighted by how rare it is in the readings, so that what
+/// the question is really about weighs most.
+/// </summary>
+public static partial class QuestionAnalyzer
+{
+    private const double LightFactor = 0.35;
+
+    private static readonly Dictionary<string, string> NumberWords = new(StringComparer.Ordinal)
+    {
+        ["one"] = "1", ["two"] = "2", ["three"] = "3", ["four"] = "4", ["five"] = "5", ["six"] = "6", ["seven"] = "7",
+        ["eight"] = "8", ["nine"] = "9", ["ten"] = "10", ["eleven"] = "11", ["twelve"] = "12", ["twenty"] = "20",
+        ["thirty"] = "30", ["forty"] = "40", ["fifty"] = "50", ["hundred"] = "100",
+    };
+
+    public static QuestionAnalysis Analyze(string question, ReadingIndex readings)
+    {
+        var terms = new List<QuestionTerm>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+
+        // Another name of several words ("New Delhi") is one term, supported where its reading's name stands.
+        var rest = question;
+        foreach (var (alias, target) in readings.AliasTerms.Where(a => a.Key.Contains(' ', StringComparison.Ordinal)))
+        {
+            var at = rest.IndexOf(alias, StringComparison.OrdinalIgnoreCase);
+            if (at >= 0 && target.Count > 0 && (at == 0 || !char.IsLetter(rest[at - 1])) && (at + alias.Length == rest.Length || !char.IsLetter(rest[at + alias.Length])))
+            {
+                var term = new QuestionTerm(rest.Substring(at, alias.Length), target[0], target.Select(readings.Idf).Max(), TermKind.Name, AnswerType.Other, target.All(readings.HasTerm)) { Part = PartAt(question, at) };
+                if (seen.Add(term.Term))
+                {
+                    terms.Add(term);
+                }
+
+                rest = rest[..at] + new string(' ', alias.Length) + rest[(at + alias.Length)..];
+            }
+        }
+
+        foreach (var token in Tokenize(rest))
+        {
+            foreach (var term in TermsOf(token, readings))
+            {
+                if (seen.Add(term.Term))
+                {
+                    terms.Add(term with { Part = PartAt(question, token.Index) });
+                }
+            }
+        }
+
+        var answerType = DetectAnswerType(question);
+        var isTask = TaskRequest().IsMatch(question.Trim()) && Tokenize(question).Any(t => EnglishLexicon.TaskVerbs.Contains(t.Lower));
+        return new QuestionAnalysis(question, answerType, terms, Presupposing().IsMatch(question.Trim()), isTask);
+    }
+
+    /// <summary>The part of a question a position falls in: parts are separated by "?", ";" and "and" before a question word.</summary>
+    public static int PartAt(string question, int position) =>
+        PartBreak().Matches(question).Count(m => m.Index < position);
+
+    /// <summary>The words of a text with where they stand and whether they open a sentence.</summary>
+    public static IReadOnlyList<Token> Tokenize(string text)
+    {
+        var tokens = new List<Token>();
+        foreach (Match match in Word().Matches(text))
+        {
+            var value = match.Value.TrimEnd('.', '-', '\'', '’');
+            var possessive = Possessive().Match(value);
+            if (possessive.Success)
+            {
+                value = possessive.Groups[1].Value;
+            }
+
+            if (value.Length == 0)
+            {
+                continue;
+            }
+
+            tokens.Add(new Token(value, match.Index, IsSentenceStart(text, match.Index)));
+        }
+
+        return tokens;
+    }
+
+    private static IEnumerable<QuestionTerm> TermsOf(Token token, ReadingIndex readings)
+    {
+        var lower = token.Lower;
+        if (EnglishLexicon.IsFrame(lower))
+        {
+            yield break;
+        }
+
+        if (NumberWords.TryGetValue(lower, out var digits) || NumberToken().IsMatch(token.Value))
+        {
+            var number = digits ?? token.Value.Replace(",", string.Empty, StringComparison.Ordinal);
+            yield return new QuestionTerm(token.Value, number, readings.MaxIdf, TermKind.Number, AnswerType.Other, readings.ContainsPhrase(number) || readings.ContainsPhrase(token.Value));
+            yield break;
+        }
+
+        var isName = IsNameLike(token);
+        var asks = EnglishLexicon.AnswerTypeWords.GetValueOrDefault(lower, AnswerType.Other);
+        var light = EnglishLexicon.IsLight(lower);
+        var aliased = readings.AliasTerms.TryGetValue(token.Value, out var aliasTerms);
+        foreach (var term in Bm25Encoder.Analyze(token.Value))
+        {
+            if (term.Length < 2 && !term.All(char.IsDigit))
+            {
+                continue;
+            }
+
+            if (term.All(char.IsDigit))
+            {
+                yield return new QuestionTerm(term, term, readings.MaxIdf, TermKind.Number, AnswerType.Other, readings.ContainsPhrase(term));
+                continue;
+            }
+
+            var inReadings = readings.HasTerm(term) || aliased && aliasTerms!.All(readings.HasTerm);
+            var weight = inReadings ? readings.Idf(term) : readings.MaxIdf;
+            if (aliased && !readings.HasTerm(term))
+            {
+                weight = aliasTerms!.Select(readings.Idf).DefaultIfEmpty(readings.MaxIdf).Max();
+            }
+
+            var kind = isName ? TermKind.Name : light ? TermKind.Light : TermKind.Content;
+            yield return new QuestionTerm(token.Value, term, kind == TermKind.Light ? weight * LightFactor : weight, kind, asks, inReadings);
+        }
+    }
+
+    /// <summary>
+    /// A name or acronym: capitals inside ("SCO", "McDonald"), digits with letters ("Su-35"), or a capital where a
+    /// sentence does not start. A capitalised first word is a name only when it is no ordinary word.
+    /// </summary>
+    private static bool IsNameLike(Token token)
+    {
+        var value = token.Value;
+        if (value.Count(char.IsUpper) >= 2 && value.Any(char.IsLetter))
+        {
+            return true;
+        }
+
+        if (value.Any(char.IsDigit) && value.Any(char.IsLetter))
+        {
+            return true;
+        }
+
+        return char.IsUpper(value[0]) && !token.StartsSentence;
+    }
+
+    private static bool IsSentenceStart(string text, int index)
+    {
+        var i = index - 1;
+        while (i >= 0 && (char.IsWhiteSpace(text[i]) || text[i] is '"' or '“' or '‘' or '\'' or '(' or '*'))
+        {
+            i--;
+        }
+
+        return i < 0 || text[i] is '.' or '?' or '!' or ':' or ';' or ',' or '-' or '–' or '—' or '>';
+    }
+
+    public static AnswerType DetectAnswerType(string question)
+    {
+        var q = question.Trim().ToLowerInvariant();
+        if (Said().IsMatch(q))
+        {
+            return AnswerType.Quote;
+        }
+
+        if (When().IsMatch(q))
+        {
+            return AnswerType.Date;
+        }
+
+        if (HowMuch().IsMatch(q))
+        {
+            return AnswerType.Amount;
+        }
+
+        if (Who().IsMatch(q))
+        {
+            return AnswerType.Person;
+        }
+
+        if (Where().IsMatch(q))
+        {
+            return AnswerType.Place;
+        }
+
+        if (Why().IsMatch(q))
+        {
+            return AnswerType.Reason;
+        }
+
+        return Definition().IsMatch(q) ? AnswerType.Definition : AnswerType.Other;
+    }
+
+    /// <summary>A word as it stands in a text.</summary>
+    public sealed record Token(string Value, int Index, bool StartsSentence)
+    {
+        public string Lower { get; } = Value.ToLowerInvariant().Replace('’', '\'');
+    }
+
+    [GeneratedRegex(@"[\p{L}\p{N}$€£][\p{L}\p{N}’'\-.,]*[\p{L}\p{N}]|[\p{L}\p{N}]")]
+    private static partial Regex Word();
+
+    [GeneratedRegex(@"\?\s*(?=\S)|;\s*|,?\s+and\s+(?=(what|when|who|whom|which|how|where|why|whose|did|does|do|is|are|was|were|since)\b)", RegexOptions.IgnoreCase)]
+    private static partial Regex PartBreak();
+
+    [GeneratedRegex(@"^(.+?)(['’]s|s['’])$")]
+    private static partial Regex Possessive();
+
+    [GeneratedRegex(@"^[$€£]?\d[\d,.]*(s|st|nd|rd|th|%)?$")]
+    private static partial Regex NumberToken();
+
+    [GeneratedRegex(@"^(why (did|does|do|was|were|has|have|had|is|are)|how (did|does|do|has|have|was|were)|how (many|much)\b.*\b(did|does|do|has|have|had)\b|when (did|was|were)|what (made|led|caused|pushed|prompted))\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Presupposing();
+
+    [GeneratedRegex(@"^((please|pls|now|ok|okay|hey)[,!]?\s+)*((can|could|would|will) you\s+(please\s+)?|i want you to\s+|i need you to\s+)?(write|compose|draft|generate|create|invent|imagine|translate|rewrite|rephrase|code|program|calculate|compute|solve|sing|draw|paint|predict|forecast|recommend|book|order|buy|send|email|play|make up|tell me a (joke|story|poem))\b", RegexOptions.IgnoreCase)]
+    private static partial Regex TaskRequest();
+
+    [GeneratedRegex(@"^what (did|does|do|has|have) .{2,60}\b(say|said|state|stated|argue|think|tell|declare|remark)\b|\bwho (said|stated|argued|declared)\b")]
+    private static partial Regex Said();
+
+    [GeneratedRegex(@"^(when\b|in (what|which) (year|month)|what (year|date|month|day)|since when|how long ago|on what date)|\b(what|which) year\b|\byear\b")]
+    private static partial Regex When();
+
+    [GeneratedRegex(@"\bhow (much|many|large|big|long|far|high|low|often|deep|tall)\b|\bwhat (is|was) the (cost|price|value|worth|size|capacity|length|share|amount|number)\b|\bby how much\b|\b(cost|price|worth|capacity)\b")]
+    private static partial Regex HowMuch();
+
+    [GeneratedRegex(@"^(who|whom|whose)\b|\bwhich (person|leader|minister|president|official|ruler|ambassador|man|woman|engineer|scientist)\b|\bwho\b")]
+    private static partial Regex Who();
+
+    [GeneratedRegex(@"^where\b|\bin which (province|city|country|region|place|town)\b|\bwhat (place|province|city|region|town)\b|\bwhere\b")]
+    private static partial Regex Where();
+
+    [GeneratedRegex(@"^(why|how come)\b|\bwhat (made|makes|pushed|drove|led|caused|convinced|prompted)\b|\breasons?\b|\bwhy\b")]
+    private static partial Regex Why();
+
+    [GeneratedRegex(@"^(what|who) (is|are|was|were) (the |an? )?[\w\-]+\??$|\bstands? for\b|\bmean\b|^define\b|\bmeaning of\b")]
+    private static partial Regex Definition();
+}

@@ -1,0 +1,132 @@
+using System.Text.RegularExpressions;
+using PaperBot.Answering.Language;
+using PaperBot.Answering.Readings;
+using PaperBot.Knowledge.Documents;
+using PaperBot.Knowledge.Retrieval;
+
+namespace PaperBot.Answering.Decision;
+
+/// <summary>How a sentence accounts for a question word.</summary>
+public enum SupportKind
+{
+    None,
+
+    /// <summary>The word itself, or its stem (or, for a number, the same number).</summary>
+    Exact,
+
+    /// <summary>Another name the readings' sidecar gives it ("Washington" for "U.S").</summary>
+    Alias,
+
+    /// <summary>The sentence carries the kind of fact the word asks for ("year" and a date).</summary>
+    AnswerType,
+
+    /// <summary>A word close in meaning (by the embedding model): "price" and "worth".</summary>
+    Meaning,
+}
+
+/// <summary>How well one sentence supports one question word, and by which of its words.</summary>
+public sealed record TermSupport(QuestionTerm Term, double Value, SupportKind Kind, string? By = null, bool Opposite = false);
+
+/// <summary>The thresholds that turn a cosine between two words into support.</summary>
+/// <param name="MeaningFloor">At or below this cosine, two words do not mean the same.</param>
+/// <param name="MeaningFull">At or above this cosine, a word fully supports another.</param>
+public sealed record MeaningThresholds(double MeaningFloor, double MeaningFull)
+{
+    public double Support(double cosine) =>
+        cosine >= MeaningFull ? 1 : cosine <= MeaningFloor ? 0 : (cosine - MeaningFloor) / (MeaningFull - MeaningFloor);
+}
+
+/// <summary>
+/// Decides how a sentence of the readings accounts for each word of a question: by the word, its stem, an alias,
+/// the kind of fact asked for, or a word of the sentence (or of its section's heading) close in meaning. Names and
+/// numbers are only ever supported by themselves: a sentence about one minister says nothing about another.
+/// </summary>
+public static partial class TermSupportScorer
+{
+    public static TermSupport Support(
+        QuestionTerm term,
+        int sentenceIndex,
+        KnowledgeBase knowledge,
+        ReadingIndex readings,
+        IReadOnlyDictionary<string, float[]> vectors,
+        MeaningThresholds thresholds)
+    {
+        var sentence = knowledge.AllSentences()[sentenceIndex];
+        var terms = knowledge.SentenceTerms(sentenceIndex);
+        var heading = knowledge.HeadingTerms(sentence.DocumentId, sentence.Section.Id);
+        if (term.Kind == TermKind.Number)
+        {
+            // "two" is supported by "two" and by "2"; "2017" only by "2017".
+            var asWord = term.Surface.All(char.IsLetter) && terms.Contains(term.Surface.ToLowerInvariant());
+            return asWord || HasNumber(sentence.Text, term.Term) || HasNumber(sentence.Section.Title, term.Term)
+                ? new TermSupport(term, 1, SupportKind.Exact, term.Term)
+                : new TermSupport(term, 0, SupportKind.None);
+        }
+
+        if (terms.Contains(term.Term) || heading.Contains(term.Term))
+        {
+            return new TermSupport(term, 1, SupportKind.Exact, term.Term);
+        }
+
+        // A name and the words made from it: "Pakistani" and "Pakistan", "Afghan" and "Afghanistan".
+        if (term.Kind == TermKind.Name && term.Term.Length >= 5
+            && terms.Concat(heading).FirstOrDefault(t => t.Length >= 5 && (t.StartsWith(term.Term, StringComparison.Ordinal) || term.Term.StartsWith(t, StringComparison.Ordinal))) is { } kin)
+        {
+            return new TermSupport(term, 1, SupportKind.Exact, kin);
+        }
+
+        if (readings.AliasTerms.TryGetValue(term.Surface, out var alias) && alias.Count > 0 && alias.All(a => terms.Contains(a) || heading.Contains(a)))
+        {
+            return new TermSupport(term, 1, SupportKind.Alias, readings.Aliases[term.Surface]);
+        }
+
+        if (term.Asks != AnswerType.Other && FactRecognisers.Carries(term.Asks, sentence.Text, readings.PersonNames))
+        {
+            return new TermSupport(term, 1, SupportKind.AnswerType, term.Asks.ToString().ToLowerInvariant());
+        }
+
+        var opposite = terms.FirstOrDefault(t => Opposites.AreOpposite(term.Term, t));
+        if (opposite is not null)
+        {
+            return new TermSupport(term, 0, SupportKind.None, opposite, Opposite: true);
+        }
+
+        if (term.Kind == TermKind.Name || !vectors.TryGetValue(term.Word, out var vector))
+        {
+            return new TermSupport(term, 0, SupportKind.None);
+        }
+
+        var words = knowledge.SentenceWords(sentenceIndex).Concat(knowledge.HeadingWords(sentence.DocumentId, sentence.Section.Id)).Where(readings.IsContentWord);
+        var (id, cosine) = knowledge.Words.Closest(vector, words);
+        if (id < 0)
+        {
+            return new TermSupport(term, 0, SupportKind.None);
+        }
+
+        var value = thresholds.Support(cosine);
+        var by = knowledge.Words.WordOf(id);
+        return value > 0
+            ? new TermSupport(term, value, SupportKind.Meaning, $"{by} ({cosine:F2})")
+            : new TermSupport(term, 0, SupportKind.None, $"{by} ({cosine:F2})");
+    }
+
+    /// <summary>Whether a text has the number (commas ignored; "3rd" has 3, "1970s" has 1970s).</summary>
+    public static bool HasNumber(string text, string digits)
+    {
+        var wanted = digits.Replace(",", string.Empty, StringComparison.Ordinal).TrimStart('$', '€', '£').TrimEnd('%');
+        foreach (Match match in Number().Matches(text))
+        {
+            var found = match.Groups["n"].Value.Replace(",", string.Empty, StringComparison.Ordinal);
+            var suffix = match.Groups["s"].Value;
+            if (found == wanted || found + suffix == wanted || found.TrimEnd('.') == wanted)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    [GeneratedRegex(@"(?<![\p{L}\d])(?<n>\d[\d,]*(\.\d+)?)(?<s>s|st|nd|rd|th)?(?![\d])")]
+    private static partial Regex Number();
+}

@@ -1,0 +1,185 @@
+namespace PaperBot.Answering.Language;
+
+/// <summary>
+/// What English questions are made of, apart from their subject: the words of asking ("what does the paper say
+/// about"), light words that carry little meaning of their own, words that name the kind of answer wanted
+/// ("year", "cost", "who"), and words that turn a statement round ("refuse", "never"). Nothing here is about one
+/// reading: it is the language the questions are written in.
+/// </summary>
+public static class EnglishLexicon
+{
+    /// <summary>Words that frame a question rather than name its subject. Lower case, as typed.</summary>
+    public static readonly HashSet<string> FrameWords = new(StringComparer.Ordinal)
+    {
+        // question words and auxiliaries
+        "what", "whats", "what's", "who", "whom", "whose", "who's", "when", "where", "why", "how", "which", "whether",
+        "is", "are", "was", "were", "be", "been", "being", "am", "do", "does", "did", "done", "doing", "has", "have",
+        "had", "having", "can", "could", "would", "should", "will", "shall", "may", "might", "must", "isn't", "aren't",
+        "wasn't", "weren't", "don't", "doesn't", "didn't",
+        // pronouns, determiners, particles
+        "i", "me", "my", "you", "your", "we", "our", "us", "it", "its", "it's", "they", "them", "their", "he", "she", "his",
+        "her", "this", "that", "these", "those", "there", "here", "a", "an", "the", "some", "any", "all", "each", "such",
+        "of", "to", "in", "on", "at", "by", "for", "with", "from", "about", "as", "into", "onto", "upon", "and", "or",
+        "but", "so", "if", "then", "than", "also", "too", "very", "just", "really", "ever", "exactly", "actually",
+        "basically", "please", "pls", "plz", "kindly", "hey", "ok", "okay", "um", "uh", "like", "btw", "anyway",
+        // the asking itself
+        "paper", "papers", "article", "articles", "text", "study", "reading", "readings", "essay", "document", "piece",
+        "chapter", "report", "source", "passage", "tell", "say", "says", "said", "saying", "mention", "mentions",
+        "mentioned", "discuss", "discusses", "discussed", "explain", "explains", "explained", "describe", "describes",
+        "described", "according", "talk", "talks", "cover", "covers", "know", "think", "give", "list", "name", "show",
+        "want", "need", "wondering", "wonder", "curious", "question", "answer", "info", "information", "detail",
+        "details", "bit", "part", "parts", "point", "points", "regarding", "concerning", "re", "quick", "briefly",
+    };
+
+    /// <summary>Words with little meaning of their own: they count, but for less than a content word.</summary>
+    public static readonly HashSet<string> LightWords = new(StringComparer.Ordinal)
+    {
+        "get", "got", "gets", "make", "made", "makes", "take", "took", "taken", "use", "uses", "used", "go", "went",
+        "gone", "come", "came", "see", "saw", "seen", "seem", "seems", "become", "became", "happen", "happened",
+        "happens", "thing", "things", "something", "anything", "way", "ways", "kind", "sort", "lot", "lots", "more",
+        "most", "less", "least", "few", "several", "many", "much", "other", "others", "another", "main", "key",
+        "major", "important", "role", "play", "played", "plays", "overall", "specific", "specifically", "particular",
+        "new", "old", "good", "bad", "big", "well", "really", "now", "today", "still", "yet", "again", "only",
+        "look", "looked", "looks", "view", "viewed", "regard", "regarded", "consider", "considered", "involve",
+        "involved", "relate", "related", "relation", "side", "sides", "each", "both", "together", "up", "out", "off",
+        // prepositions, conjunctions and adverbs that relate the subject's words rather than name anything
+        "after", "before", "since", "until", "during", "over", "under", "between", "among", "amongst", "through",
+        "throughout", "across", "towards", "toward", "against", "within", "without", "via", "per", "around", "behind",
+        "beyond", "along", "amid", "amidst", "upon", "onto", "despite", "though", "although", "even", "while",
+        "whilst", "because", "whereas", "however", "thus", "hence", "therefore", "also", "already", "ever", "never",
+        "often", "always", "sometimes", "soon", "later", "earlier", "first", "last", "next", "then", "than", "yet",
+        "far", "near", "further", "rather", "quite", "almost", "about", "above", "below", "like", "unlike", "onwards",
+    };
+
+    /// <summary>Words that ask for a kind of fact: a sentence that carries that kind of fact accounts for them.</summary>
+    public static readonly Dictionary<string, AnswerType> AnswerTypeWords = new(StringComparer.Ordinal)
+    {
+        ["when"] = AnswerType.Date, ["year"] = AnswerType.Date, ["years"] = AnswerType.Date, ["date"] = AnswerType.Date,
+        ["dates"] = AnswerType.Date, ["month"] = AnswerType.Date, ["day"] = AnswerType.Date, ["time"] = AnswerType.Date,
+        ["decade"] = AnswerType.Date, ["period"] = AnswerType.Date, ["dated"] = AnswerType.Date,
+        ["cost"] = AnswerType.Amount, ["costs"] = AnswerType.Amount, ["price"] = AnswerType.Amount, ["worth"] = AnswerType.Amount,
+        ["value"] = AnswerType.Amount, ["amount"] = AnswerType.Amount, ["much"] = AnswerType.Amount, ["many"] = AnswerType.Amount,
+        ["number"] = AnswerType.Amount, ["size"] = AnswerType.Amount, ["length"] = AnswerType.Amount, ["capacity"] = AnswerType.Amount,
+        ["figure"] = AnswerType.Amount, ["total"] = AnswerType.Amount, ["percentage"] = AnswerType.Amount, ["share"] = AnswerType.Amount,
+        ["long"] = AnswerType.Amount, ["far"] = AnswerType.Amount,
+        ["who"] = AnswerType.Person, ["whom"] = AnswerType.Person, ["whose"] = AnswerType.Person, ["person"] = AnswerType.Person,
+        ["leader"] = AnswerType.Person, ["official"] = AnswerType.Person,
+        ["where"] = AnswerType.Place, ["place"] = AnswerType.Place, ["location"] = AnswerType.Place,
+        ["why"] = AnswerType.Reason, ["reason"] = AnswerType.Reason, ["reasons"] = AnswerType.Reason, ["cause"] = AnswerType.Reason,
+        ["causes"] = AnswerType.Reason, ["motive"] = AnswerType.Reason, ["motives"] = AnswerType.Reason, ["purpose"] = AnswerType.Reason,
+    };
+
+    /// <summary>Words that deny or reverse what follows them: a question built on one assumes the opposite of a plain statement.</summary>
+    public static readonly HashSet<string> Reversals = new(StringComparer.Ordinal)
+    {
+        "not", "never", "no", "refuse", "refused", "refuses", "refusing", "reject", "rejected", "rejects", "oppose",
+        "opposed", "opposes", "deny", "denied", "denies", "fail", "failed", "fails", "cancel", "cancelled", "canceled",
+        "abandon", "abandoned", "withdraw", "withdrew", "withdrawn", "quit", "quitted", "boycott",
+        "boycotted", "stop", "stopped", "halt", "halted", "sever", "severed",
+        "ban", "banned", "block", "blocked", "prevent", "prevented", "veto", "vetoed",
+        "decline", "declined", "lose", "lost", "expel", "expelled", "suspend", "suspended", "exit", "exited",
+    };
+
+    /// <summary>Verbs that ask the bot to produce something rather than to say what a reading says.</summary>
+    public static readonly HashSet<string> TaskVerbs = new(StringComparer.Ordinal)
+    {
+        "write", "compose", "draft", "generate", "create", "invent", "imagine", "translate", "rewrite", "rephrase",
+        "code", "program", "calculate", "compute", "solve", "sing", "draw", "paint", "predict", "forecast", "recommend",
+        "book", "order", "buy", "send", "email", "play", "rhyme", "joke",
+    };
+
+    /// <summary>Whether a lower-case word frames the question.</summary>
+    public static bool IsFrame(string word) => FrameWords.Contains(word);
+
+    public static bool IsLight(string word) => LightWords.Contains(word);
+}
+
+/// <summary>The kind of fact a question asks for.</summary>
+public enum AnswerType
+{
+    Other,
+    Date,
+    Person,
+    Amount,
+    Place,
+    Reason,
+    Definition,
+    Quote,
+}
+
+/// <summary>
+/// Pairs of words of opposite meaning. Embeddings put opposites close together ("rise" and "fall" share a context),
+/// so a word is never taken as support for its opposite, and a question built on the opposite of what a sentence
+/// says is a false premise.
+/// </summary>
+public static class Opposites
+{
+    private static readonly (string A, string B)[] Pairs =
+    [
+        ("rise", "fall"), ("rise", "decline"), ("rise", "drop"), ("increase", "decrease"), ("increase", "decline"),
+        ("increase", "reduce"), ("grow", "shrink"), ("grow", "decline"), ("gain", "lose"), ("gain", "loss"),
+        ("improve", "deteriorate"), ("improve", "worsen"), ("strengthen", "weaken"), ("expand", "contract"),
+        ("support", "oppose"), ("accept", "reject"), ("accept", "refuse"), ("agree", "disagree"), ("agree", "refuse"),
+        ("join", "leave"), ("join", "quit"), ("enter", "exit"), ("win", "lose"), ("succeed", "fail"),
+        ("success", "failure"), ("allow", "forbid"), ("allow", "ban"), ("permit", "prohibit"), ("include", "exclude"),
+        ("start", "end"), ("begin", "end"), ("higher", "lower"), ("high", "low"), ("larger", "smaller"),
+        ("large", "small"), ("big", "small"), ("rich", "poor"), ("strong", "weak"), ("friend", "enemy"),
+        ("ally", "enemy"), ("ally", "rival"), ("friendly", "hostile"), ("buy", "sell"), ("import", "export"),
+        ("lend", "borrow"), ("give", "receive"), ("add", "remove"), ("approve", "reject"), ("approve", "oppose"),
+        ("confirm", "deny"), ("welcome", "oppose"), ("welcome", "protest"), ("welcome", "criticise"),
+        ("praise", "criticise"), ("praise", "condemn"), ("attract", "repel"), ("positive", "negative"),
+        ("close", "distant"), ("signed", "cancelled"), ("sign", "cancel"), ("build", "destroy"),
+        ("create", "destroy"), ("legal", "illegal"),
+    ];
+
+    private static readonly Dictionary<string, string[]> Irregular = new(StringComparer.Ordinal)
+    {
+        ["rise"] = ["rose", "risen"], ["fall"] = ["fell", "fallen"], ["grow"] = ["grew", "grown"], ["lose"] = ["lost"],
+        ["win"] = ["won"], ["leave"] = ["left"], ["begin"] = ["began", "begun"], ["buy"] = ["bought"], ["sell"] = ["sold"],
+        ["give"] = ["gave", "given"], ["take"] = ["took", "taken"], ["build"] = ["built"], ["shrink"] = ["shrank"],
+        ["quit"] = ["quitted"], ["lend"] = ["lent"],
+    };
+
+    private static readonly Dictionary<string, HashSet<string>> ByStem = Build();
+
+    /// <summary>Whether two analysed terms (stems) are opposites.</summary>
+    public static bool AreOpposite(string term, string other) =>
+        ByStem.TryGetValue(term, out var opposites) && opposites.Contains(other);
+
+    private static Dictionary<string, HashSet<string>> Build()
+    {
+        var map = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+        foreach (var (a, b) in Pairs)
+        {
+            foreach (var sa in Forms(a))
+            {
+                foreach (var sb in Forms(b))
+                {
+                    Add(map, sa, sb);
+                    Add(map, sb, sa);
+                }
+            }
+        }
+
+        return map;
+    }
+
+    private static IEnumerable<string> Forms(string word)
+    {
+        // The stems of a word's common inflections, so "rose" and "rising" meet "fall", "fell" and "falling".
+        var forms = new[] { word, word + "s", word + "ed", word + "d", word + "ing", word + "er" }
+            .Concat(Irregular.TryGetValue(word, out var more) ? more : []);
+        return forms.SelectMany(PaperBot.Knowledge.Lexical.Bm25Encoder.Analyze).Distinct();
+    }
+
+
+    private static void Add(Dictionary<string, HashSet<string>> map, string a, string b)
+    {
+        if (!map.TryGetValue(a, out var set))
+        {
+            map[a] = set = new HashSet<string>(StringComparer.Ordinal);
+        }
+
+        set.Add(b);
+    }
+}

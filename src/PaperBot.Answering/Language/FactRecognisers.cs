@@ -1,0 +1,99 @@
+using System.Text.RegularExpressions;
+
+namespace PaperBot.Answering.Language;
+
+/// <summary>
+/// Recognises the kinds of fact a sentence carries (a date, an amount, a person, a place, a reason, a definition, a
+/// reported statement) in any English text. The answer scorer, the timeline, the glossary and the quiz use these
+/// same patterns. People are recognised by the titles that introduce them and, for one reading, by the names that
+/// reading introduces with a title elsewhere (<see cref="PersonNames"/>).
+/// </summary>
+public static partial class FactRecognisers
+{
+    public const string MonthNames = "January|February|March|April|May|June|July|August|September|October|November|December";
+
+    /// <summary>Whether a sentence carries the kind of fact asked for.</summary>
+    public static bool Carries(AnswerType type, string sentence, IReadOnlySet<string>? personNames = null) => type switch
+    {
+        AnswerType.Date => Date().IsMatch(sentence),
+        AnswerType.Amount => Amount().IsMatch(sentence),
+        AnswerType.Person => Person().IsMatch(sentence) || MentionsName(sentence, personNames),
+        AnswerType.Place => Place().IsMatch(sentence),
+        AnswerType.Reason => Reason().IsMatch(sentence),
+        AnswerType.Definition => Definition().IsMatch(sentence),
+        AnswerType.Quote => ReportsSomeone(sentence),
+        _ => false,
+    };
+
+    /// <summary>Whether a sentence quotes or reports someone ("To quote …", "the minister stated that …").</summary>
+    public static bool ReportsSomeone(string sentence) => Reporting().IsMatch(sentence);
+
+    /// <summary>
+    /// Names a text introduces with a title ("President Ada Lovelace", "Gen. Smith"): each capitalised word after the
+    /// title, so the name counts as a person's wherever else it stands.
+    /// </summary>
+    public static IEnumerable<string> PersonNames(string text)
+    {
+        foreach (Match match in TitledName().Matches(text))
+        {
+            foreach (var word in match.Groups["name"].Value.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            {
+                var name = word.Trim('.', ',', '’', '\'');
+                if (name.Length > 2 && !name.Contains('.', StringComparison.Ordinal))
+                {
+                    yield return name;
+                }
+            }
+        }
+    }
+
+    private static bool MentionsName(string sentence, IReadOnlySet<string>? names)
+    {
+        if (names is null || names.Count == 0)
+        {
+            return false;
+        }
+
+        foreach (Match word in CapitalisedWord().Matches(sentence))
+        {
+            if (names.Contains(word.Value))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>A year, a decade, a month, or a day of a month.</summary>
+    [GeneratedRegex(@"\b(1[0-9]\d\d|20\d\d)s?\b|\b\d{1,2}(st|nd|rd|th)\b|\b(" + MonthNames + @")\b|\b'?[1-9]0s\b")]
+    public static partial Regex Date();
+
+    /// <summary>
+    /// An amount: money, a share, a number with a scale word, a span of years, or any number that is not a year
+    /// (whatever unit follows it), so no list of one field's units is needed.
+    /// </summary>
+    [GeneratedRegex(@"[$€£¥₹]\s?\d|\b\d[\d,.]*\s*(%|per ?cent\b)|\b\d[\d,.]*\s+(hundred|thousand|million|billion|trillion|lakh|crore)\b|\(?\b\d{4}-\d{2,4}\b\)?|\b(decades?|dozens?|hundreds|thousands|millions|billions)\b|\b(?!(1[0-9]\d\d|20\d\d)\b)\d[\d,.]*\b")]
+    public static partial Regex Amount();
+
+    [GeneratedRegex(@"\b(President|Prime Minister|Minister|Ambassador|Secretary|Chancellor|General|Gen\.|Admiral|Colonel|King|Queen|Prince|Princess|Emperor|Sultan|Premier|Governor|Mayor|Senator|Dr\.|Doctor|Professor|Prof\.|Mr\.|Mrs\.|Ms\.|Sir|Lord|Lady|Chairman|Chairwoman|Director|Commissioner|Judge|Justice)\b|\bto quote\b|\b(said|says|stated|argued|noted|declared|remarked|wrote)\b|\b(leader|ruler|founder|inventor|author|officer|engineer|scientist|physician|surgeon|minister|diplomat|head)\b")]
+    private static partial Regex Person();
+
+    [GeneratedRegex(@"\b(President|Prime Minister|Minister|Ambassador|Secretary|Chancellor|General|Gen\.|Admiral|Colonel|King|Queen|Prince|Premier|Governor|Mayor|Senator|Dr\.|Professor|Prof\.|Mr\.|Mrs\.|Ms\.|Sir|Lord|Lady|Chairman|Director|Commissioner)(\s+of\s+\p{Lu}\p{L}+)?\s+(?<name>(\p{Lu}[\p{L}\-’']*\.?\s?){1,4})")]
+    private static partial Regex TitledName();
+
+    [GeneratedRegex(@"\b\p{Lu}[\p{Ll}\-]+\b")]
+    private static partial Regex CapitalisedWord();
+
+    [GeneratedRegex(@"\b(in|at|from|to|near|across|through|between)\s+(the\s+)?\p{Lu}\p{L}+")]
+    private static partial Regex Place();
+
+    [GeneratedRegex(@"\b(because|owing to|due to|as a result|in order to|therefore|thus|hence|driven|drove|led to|leading to|motivat\w*|reasons?|so that|since|as such|concerns?|interests?|important|significan\w*|aim\w*|goals?|objectives?|purpose|to ensure|to secure|to counter|to strengthen|to gain|seeks?|sought|wants?|wanted)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Reason();
+
+    [GeneratedRegex(@"\([\p{Lu}][\p{Lu}\d&\-]{1,9}s?\)|\bmeaning\b|\bmeans\b|\b(is|are|was|were) (the|a|an)\b|\bstands? for\b|\brefers? to\b|\bknown as\b|\bcalled\b|\bdefined\b")]
+    private static partial Regex Definition();
+
+    [GeneratedRegex(@"\bto quote\b|\b(said|says|stated|states|argued|argues|noted|notes|declared|remarked|wrote|writes|observed|observes)\b|“")]
+    private static partial Regex Reporting();
+}

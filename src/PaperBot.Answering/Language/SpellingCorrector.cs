@@ -1,0 +1,183 @@
+using PaperBot.Knowledge.Embeddings;
+
+namespace PaperBot.Answering.Language;
+
+/// <summary>A question word read as another: a typo or a spelling variant of a word of the readings.</summary>
+public sealed record SpellingCorrection(string Typed, string ReadAs);
+
+/// <summary>
+/// Reads a question word that the readings do not print as the readings' word it was meant to be: its British or
+/// American spelling ("defense" for the reading's "defence"), or, when it is no word of the language at all, the
+/// readings' word one edit away (two for long words): "corridoor" as "corridor", "Lavrow" as "Lavrov". A real word
+/// the readings lack ("currency") is never changed: the readings simply do not speak of it.
+/// </summary>
+public static class SpellingCorrector
+{
+    /// <summary>British and American endings and spellings, both ways: (one, other).</summary>
+    private static readonly (string A, string B)[] VariantEndings =
+    [
+        ("our", "or"), ("ours", "ors"), ("oured", "ored"), ("ouring", "oring"), ("ourable", "orable"),
+        ("ise", "ize"), ("ised", "ized"), ("ises", "izes"), ("ising", "izing"), ("isation", "ization"), ("isations", "izations"),
+        ("yse", "yze"), ("ysed", "yzed"), ("ysing", "yzing"), ("ence", "ense"), ("ences", "enses"),
+        ("tre", "ter"), ("tres", "ters"), ("ogue", "og"), ("ogues", "ogs"), ("lled", "led"), ("lling", "ling"), ("ller", "ler"),
+        ("mme", "m"), ("mmes", "ms"), ("ae", "e"),
+    ];
+
+    private static readonly (string A, string B)[] VariantInfixes = [("oeu", "eu"), ("oe", "e"), ("ae", "e")];
+
+    /// <summary>The word the readings print for a typed word, or null when the typed word stands as it is.</summary>
+    /// <param name="typed">The word as typed (any case).</param>
+    /// <param name="readingWords">Whether a lower-case word is printed in the readings.</param>
+    /// <param name="frequency">How often the readings print a word (to choose among equally close words).</param>
+    /// <param name="candidates">The readings' words to compare with.</param>
+    /// <param name="language">The words of the language, to tell a typo from a word.</param>
+    public static string? Correct(
+        string typed,
+        Func<string, bool> readingWords,
+        Func<string, int> frequency,
+        IEnumerable<string> candidates,
+        IWordList language)
+    {
+        var word = typed.ToLowerInvariant();
+        if (word.Length < 4 || !word.All(char.IsLetter) || readingWords(word))
+        {
+            return null;
+        }
+
+        foreach (var variant in Variants(word))
+        {
+            if (readingWords(variant))
+            {
+                return variant;
+            }
+        }
+
+        if (language.Contains(word))
+        {
+            return null;
+        }
+
+        var limit = word.Length >= 8 ? 2 : 1;
+        string? best = null;
+        var bestDistance = int.MaxValue;
+        var bestFrequency = -1;
+        foreach (var candidate in candidates)
+        {
+            // Short words change meaning with one letter more or less ("Imran" is no "Iran"): below seven letters
+            // only a letter replaced or two swapped count, and the first letter stays.
+            var shortWord = word.Length < 7;
+            if (Math.Abs(candidate.Length - word.Length) > limit || shortWord && (candidate.Length != word.Length || candidate[0] != word[0]))
+            {
+                continue;
+            }
+
+            var distance = Distance(word, candidate, limit);
+            if (distance > limit)
+            {
+                continue;
+            }
+
+            var count = frequency(candidate);
+            if (distance < bestDistance || distance == bestDistance && count > bestFrequency)
+            {
+                (best, bestDistance, bestFrequency) = (candidate, distance, count);
+            }
+        }
+
+        return best;
+    }
+
+    /// <summary>The other spellings of a word (British for American and the other way round).</summary>
+    public static IEnumerable<string> Variants(string word)
+    {
+        foreach (var (a, b) in VariantEndings)
+        {
+            if (word.EndsWith(a, StringComparison.Ordinal) && word.Length > a.Length + 2)
+            {
+                yield return word[..^a.Length] + b;
+            }
+
+            if (word.EndsWith(b, StringComparison.Ordinal) && word.Length > b.Length + 2)
+            {
+                yield return word[..^b.Length] + a;
+            }
+        }
+
+        foreach (var (a, b) in VariantInfixes)
+        {
+            var at = word.IndexOf(a, 1, StringComparison.Ordinal);
+            if (at > 0)
+            {
+                yield return word[..at] + b + word[(at + a.Length)..];
+            }
+        }
+
+        // "manoeuvre" and "maneuver": an infix and an ending at once.
+        foreach (var (a, b) in VariantInfixes)
+        {
+            var at = word.IndexOf(a, 1, StringComparison.Ordinal);
+            if (at > 0)
+            {
+                var inner = word[..at] + b + word[(at + a.Length)..];
+                foreach (var (x, y) in VariantEndings)
+                {
+                    if (inner.EndsWith(x, StringComparison.Ordinal) && inner.Length > x.Length + 2)
+                    {
+                        yield return inner[..^x.Length] + y;
+                    }
+                }
+            }
+        }
+
+        var reversed = word.Replace("eu", "oeu", StringComparison.Ordinal);
+        if (!reversed.Equals(word, StringComparison.Ordinal))
+        {
+            yield return reversed;
+            foreach (var (x, y) in VariantEndings)
+            {
+                if (reversed.EndsWith(y, StringComparison.Ordinal) && reversed.Length > y.Length + 2)
+                {
+                    yield return reversed[..^y.Length] + x;
+                }
+            }
+        }
+    }
+
+    /// <summary>Optimal string alignment distance (edits, with adjacent swaps as one), stopping early past the limit.</summary>
+    public static int Distance(string a, string b, int limit = int.MaxValue)
+    {
+        var previous2 = new int[b.Length + 1];
+        var previous = new int[b.Length + 1];
+        var current = new int[b.Length + 1];
+        for (var j = 0; j <= b.Length; j++)
+        {
+            previous[j] = j;
+        }
+
+        for (var i = 1; i <= a.Length; i++)
+        {
+            current[0] = i;
+            var rowMin = current[0];
+            for (var j = 1; j <= b.Length; j++)
+            {
+                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
+                current[j] = Math.Min(Math.Min(previous[j] + 1, current[j - 1] + 1), previous[j - 1] + cost);
+                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+                {
+                    current[j] = Math.Min(current[j], previous2[j - 2] + 1);
+                }
+
+                rowMin = Math.Min(rowMin, current[j]);
+            }
+
+            if (rowMin > limit)
+            {
+                return limit + 1;
+            }
+
+            (previous2, previous, current) = (previous, current, previous2);
+        }
+
+        return previous[b.Length];
+    }
+}

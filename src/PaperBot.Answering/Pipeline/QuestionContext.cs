@@ -1,0 +1,74 @@
+using System.Diagnostics;
+using PaperBot.Answering.Conversations;
+using PaperBot.Answering.Decision;
+using PaperBot.Answering.Readings;
+using PaperBot.Knowledge.Retrieval;
+
+namespace PaperBot.Answering.Pipeline;
+
+/// <summary>
+/// Everything known about one question as it passes the steps of <see cref="AnswerPipeline"/>: computed once,
+/// shared by every step (the analysis, the query vector, the passages, the scored sentences), so no step repeats
+/// another's work.
+/// </summary>
+public sealed class QuestionContext(AskRequest request, KnowledgeBase knowledge, ReadingIndex readings)
+{
+    private readonly List<string> _notes = [];
+
+    public AskRequest Request { get; } = request;
+
+    /// <summary>The question as the person typed it (whitespace collapsed).</summary>
+    public string Asked { get; set; } = request.Question ?? string.Empty;
+
+    /// <summary>The question as it is answered: a follow-up resolved, spelling corrected.</summary>
+    public string Question { get; set; } = request.Question ?? string.Empty;
+
+    public KnowledgeBase Knowledge { get; } = knowledge;
+
+    public ReadingIndex Readings { get; } = readings;
+
+    /// <summary>The previous turn of the conversation, when there is one.</summary>
+    public ConversationTurn? Previous { get; set; }
+
+    /// <summary>How a follow-up was read, when it was one.</summary>
+    public FollowUpReading? FollowUp { get; set; }
+
+    /// <summary>How the question was read, for the person: "Taking ‘it’ as …", "Reading ‘corridoor’ as ‘corridor’".</summary>
+    public IReadOnlyList<string> Notes => _notes;
+
+    /// <summary>The sections the answer must come from, when the question names a part of a reading ("the conclusion").</summary>
+    public IReadOnlySet<(string Document, string Section)>? Scope { get; set; }
+
+    public QuestionAnalysis? Analysis { get; set; }
+
+    public float[]? QueryVector { get; set; }
+
+    public IReadOnlyList<SearchHit> Hits { get; set; } = [];
+
+    /// <summary>Vectors of the question's words that may be matched by meaning (lower case).</summary>
+    public IReadOnlyDictionary<string, float[]> WordVectors { get; set; } = new Dictionary<string, float[]>();
+
+    public IReadOnlyList<SentenceEvidence> Candidates { get; set; } = [];
+
+    public Selection Selection { get; set; } = Selection.Empty;
+
+    public ReadingPresence Presence { get; set; } = new(new Dictionary<QuestionTerm, double>());
+
+    public Verdict? Verdict { get; set; }
+
+    /// <summary>Milliseconds each step took, by step name.</summary>
+    public Dictionary<string, double> StageMilliseconds { get; } = new(StringComparer.Ordinal);
+
+    public Stopwatch Clock { get; } = Stopwatch.StartNew();
+
+    public void AddNote(string note) => _notes.Add(note);
+}
+
+/// <summary>One step an answer passes. A step either settles the answer (returns it) or passes the question on (null).</summary>
+public interface IAnswerStep
+{
+    /// <summary>The step's name, for logs, traces and timings.</summary>
+    string Name { get; }
+
+    ValueTask<Answer?> RunAsync(QuestionContext context, CancellationToken cancellationToken);
+}

@@ -1,0 +1,59 @@
+using PaperBot.Answering.Composition;
+using PaperBot.Answering.Decision;
+
+namespace PaperBot.Answering.Pipeline.Steps;
+
+/// <summary>
+/// The answerability decision (<see cref="Answerability"/>) over the gathered evidence, and the decline it leads
+/// to: the reason, the evidence, and a text that names what the readings do not cover (or, for a false premise,
+/// what they do say instead, cited).
+/// </summary>
+public sealed class AnswerabilityStep(AnsweringOptions options, Replies replies) : IAnswerStep
+{
+    public string Name => "answerability";
+
+    public AnswerabilityThresholds Thresholds() => new(
+        options.MinCoverage, options.MaxUnsupportedShare, options.OffTopicPresence, options.RelevanceFloor, options.PremiseCoverage);
+
+    public ValueTask<Answer?> RunAsync(QuestionContext context, CancellationToken cancellationToken)
+    {
+        var analysis = context.Analysis ?? throw new InvalidOperationException("The evidence step runs before the answerability decision.");
+        var verdict = Answerability.Decide(analysis, context.Selection, context.Presence, Thresholds());
+        context.Verdict = verdict;
+        if (verdict.Answerable)
+        {
+            return ValueTask.FromResult<Answer?>(null);
+        }
+
+        var words = Quote(verdict.Missing.Select(t => t.Surface).Distinct(StringComparer.OrdinalIgnoreCase).Take(3).ToList());
+        var readings = context.Readings;
+        Answer answer = verdict.Reason switch
+        {
+            DeclineReasons.OffTopic => replies.Decline(context.Asked, AnswerStatus.OutOfScope, verdict.Reason, options.OutOfScopeText, readings, verdict.Evidence),
+            DeclineReasons.AbsentSubject => replies.Decline(context.Asked, AnswerStatus.NotInPaper, verdict.Reason, options.NotInPaperText.Replace("{subject}", words, StringComparison.Ordinal), readings, verdict.Evidence),
+            DeclineReasons.UnsupportedTerms => replies.Decline(context.Asked, AnswerStatus.NotInPaper, verdict.Reason, options.UnsupportedTermsText.Replace("{terms}", words, StringComparison.Ordinal), readings, verdict.Evidence),
+            DeclineReasons.FalsePremise when verdict.Contradicting is { } said => FalsePremise(context, verdict, said.Sentence, words),
+            _ => replies.Decline(context.Asked, AnswerStatus.NotInPaper, verdict.Reason!, options.NotFoundText, readings, verdict.Evidence),
+        };
+        return ValueTask.FromResult<Answer?>(answer);
+    }
+
+    private Answer FalsePremise(QuestionContext context, Verdict verdict, Knowledge.Documents.LocatedSentence said, string words)
+    {
+        var (text, citations) = AnswerComposer.Compose([said], context.Readings, attribute: false);
+        var lead = replies.Fill(options.FalsePremiseText.Replace("{terms}", words, StringComparison.Ordinal), context.Readings);
+        return replies.Decline(context.Asked, AnswerStatus.NotInPaper, DeclineReasons.FalsePremise, string.Empty, null, verdict.Evidence) with
+        {
+            Text = $"{lead}\n{text}",
+            Citations = citations,
+            Suggestions = replies.Suggestions(context.Readings),
+        };
+    }
+
+    private static string Quote(IReadOnlyList<string> words) => words.Count switch
+    {
+        0 => "that",
+        1 => $"“{words[0]}”",
+        _ => string.Join(", ", words.Take(words.Count - 1).Select(w => $"“{w}”")) + $" or “{words[^1]}”",
+    };
+}

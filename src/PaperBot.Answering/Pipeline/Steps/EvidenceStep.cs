@@ -1,0 +1,176 @@
+using System.Numerics.Tensors;
+using PaperBot.Answering.Decision;
+using PaperBot.Answering.Language;
+using PaperBot.Knowledge.Embeddings;
+
+namespace PaperBot.Answering.Pipeline.Steps;
+
+/// <summary>
+/// Gathers the evidence every later step decides on, once: the question's words and their weights, the query
+/// vector, the passages, the vectors of the question's words that may be matched by meaning, each candidate
+/// sentence's support for each word, the chosen sentences, and what the readings have of each word anywhere.
+/// It never answers by itself.
+/// </summary>
+public sealed class EvidenceStep(AnsweringOptions options, IWordList language) : IAnswerStep
+{
+    public string Name => "evidence";
+
+    public async ValueTask<Answer?> RunAsync(QuestionContext context, CancellationToken cancellationToken)
+    {
+        var knowledge = context.Knowledge;
+        var readings = context.Readings;
+        var analysis = QuestionAnalyzer.Analyze(context.Question, readings);
+        context.Analysis = analysis;
+        context.QueryVector ??= await knowledge.EmbedQueryAsync(context.Question, cancellationToken).ConfigureAwait(false);
+        var vector = context.QueryVector;
+        context.Hits = await knowledge.SearchAsync(context.Question, vector, options.Passages, cancellationToken: cancellationToken).ConfigureAwait(false);
+
+        // Words matched by meaning: the readings' own words have vectors already; other real words are embedded
+        // in one call. Names, numbers and non-words are matched only as written.
+        var meaningful = analysis.Terms
+            .Where(t => t.Kind is TermKind.Content or TermKind.Light && t.Word.All(char.IsLetter) && t.Word.Length >= 3)
+            .Select(t => t.Word)
+            .Where(w => knowledge.Words.Contains(w) || language.Contains(w))
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
+        var vectors = await knowledge.EmbedWordsAsync(meaningful, cancellationToken).ConfigureAwait(false);
+        context.WordVectors = meaningful.Select((w, i) => (w, v: vectors[i])).ToDictionary(p => p.w, p => p.v, StringComparer.Ordinal);
+
+        var thresholds = new MeaningThresholds(options.MeaningFloor, options.MeaningFull);
+        var candidates = CandidateSentences(context, analysis);
+        var weights = Weights();
+        context.Candidates = candidates.Select(c => Evidence(context, c.Index, c.Rank, analysis, thresholds, weights)).ToList();
+        context.Selection = WithNeighbours(context, SentenceSelector.Select(context.Candidates, analysis, weights), thresholds, weights);
+        context.Presence = Presence(context, analysis, thresholds);
+        return null;
+    }
+
+    /// <summary>
+    /// A name or number the chosen sentences lack is often in the sentence right before or after one of them ("…
+    /// concluding a ‘Fuel and Power Agreement,’ in 1960. The USSR provided …"): such a neighbour joins the answer.
+    /// </summary>
+    private static Selection WithNeighbours(QuestionContext context, Selection selection, MeaningThresholds thresholds, SelectionWeights weights)
+    {
+        var knowledge = context.Knowledge;
+        var analysis = context.Analysis!;
+        var chosen = selection.Sentences.ToList();
+        foreach (var missing in selection.Unsupported.Where(s => s.Term.Kind is TermKind.Name or TermKind.Number && s.Term.InReadings).Select(s => s.Term).ToList())
+        {
+            if (chosen.Count >= weights.MaxSentences || SentenceSelector.Joint(analysis.Terms, chosen).First(j => ReferenceEquals(j.Term, missing)).Value >= 0.5)
+            {
+                continue;
+            }
+
+            var neighbour = chosen
+                .SelectMany(c => new[] { c.Index - 1, c.Index + 1 })
+                .Where(i => i >= 0 && i < knowledge.SentenceCount && chosen.All(c => c.Index != i))
+                .Where(i => SameParagraph(knowledge.AllSentences()[i], chosen.Select(c => c.Sentence)))
+                .Select(i => Evidence(context, i, context.Hits.Count, analysis, thresholds, weights))
+                .FirstOrDefault(e => e.Support.First(x => ReferenceEquals(x.Term, missing)).Value >= 0.5);
+            if (neighbour is not null)
+            {
+                chosen.Add(neighbour);
+            }
+        }
+
+        if (chosen.Count == selection.Sentences.Count)
+        {
+            return selection;
+        }
+
+        var joint = SentenceSelector.Joint(analysis.Terms, chosen);
+        return new Selection(chosen.OrderBy(c => c.Index).ToList(), joint, SentenceSelector.Coverage(joint));
+    }
+
+    private static bool SameParagraph(Knowledge.Documents.LocatedSentence sentence, IEnumerable<Knowledge.Documents.LocatedSentence> chosen) =>
+        chosen.Any(c => c.DocumentId == sentence.DocumentId && c.Section.Id == sentence.Section.Id && c.Paragraph == sentence.Paragraph);
+
+    private static SentenceEvidence Evidence(QuestionContext context, int index, int rank, QuestionAnalysis analysis, MeaningThresholds thresholds, SelectionWeights weights)
+    {
+        var knowledge = context.Knowledge;
+        var sentence = knowledge.AllSentences()[index];
+        var support = analysis.Terms.Select(t => TermSupportScorer.Support(t, index, knowledge, context.Readings, context.WordVectors, thresholds)).ToList();
+        var coverage = SentenceSelector.Coverage(support);
+        var similarity = TensorPrimitives.Dot(context.QueryVector.AsSpan(), knowledge.SentenceVector(index).AsSpan());
+        var carries = analysis.AnswerType != AnswerType.Other && FactRecognisers.Carries(analysis.AnswerType, sentence.Text, context.Readings.PersonNames);
+        return new SentenceEvidence(index, sentence, similarity, rank, support, coverage, carries, SentenceSelector.Score(similarity, coverage, carries, rank, weights));
+    }
+
+    public SelectionWeights Weights() => new(
+        options.CoverageWeight, options.AnswerTypeWeight, options.PassageRankWeight,
+        options.SecondSentenceRatio, options.ContinuationRatio, options.MinimumGain, options.MaxSentences);
+
+    /// <summary>
+    /// The sentences of the retrieved passages, and the sentences that hold the question's rarest words (looked up
+    /// in the index), so a sentence with the decisive word is weighed even when its passage ranked low.
+    /// </summary>
+    private List<(int Index, int Rank)> CandidateSentences(QuestionContext context, QuestionAnalysis analysis)
+    {
+        var knowledge = context.Knowledge;
+        var ranks = new Dictionary<int, int>();
+        for (var rank = 0; rank < context.Hits.Count; rank++)
+        {
+            foreach (var sentence in context.Hits[rank].Chunk.Sentences)
+            {
+                var index = knowledge.IndexOf(sentence);
+                if (index >= 0 && !ranks.ContainsKey(index))
+                {
+                    ranks[index] = rank;
+                }
+            }
+        }
+
+        var rare = analysis.Terms
+            .Where(t => t.Kind is not TermKind.Number && knowledge.SentencesWithTerm(t.Term).Count > 0 && knowledge.SentencesWithTerm(t.Term).Count <= options.RareTermSentences)
+            .OrderByDescending(t => t.Weight)
+            .Take(3);
+        foreach (var term in rare)
+        {
+            foreach (var index in knowledge.SentencesWithTerm(term.Term))
+            {
+                ranks.TryAdd(index, options.Passages);
+            }
+        }
+
+        if (context.Scope is { } scope)
+        {
+            // A question about one part of a reading is answered from that part: all of its sentences are candidates.
+            for (var i = 0; i < knowledge.SentenceCount; i++)
+            {
+                var sentence = knowledge.AllSentences()[i];
+                if (scope.Contains((sentence.DocumentId, sentence.Section.Id)))
+                {
+                    ranks.TryAdd(i, options.Passages);
+                }
+            }
+
+            return ranks.Where(p => scope.Contains((knowledge.AllSentences()[p.Key].DocumentId, knowledge.AllSentences()[p.Key].Section.Id)))
+                .Select(p => (p.Key, p.Value)).ToList();
+        }
+
+        return ranks.Select(p => (p.Key, p.Value)).ToList();
+    }
+
+    /// <summary>For each question word, whether the readings have it anywhere: as written, by alias, or by meaning.</summary>
+    private static ReadingPresence Presence(QuestionContext context, QuestionAnalysis analysis, MeaningThresholds thresholds)
+    {
+        var present = new Dictionary<QuestionTerm, double>();
+        foreach (var term in analysis.Terms)
+        {
+            if (term.InReadings)
+            {
+                present[term] = 1;
+            }
+            else if (term.Kind is TermKind.Content or TermKind.Light && context.WordVectors.TryGetValue(term.Word, out var vector))
+            {
+                present[term] = thresholds.Support(context.Knowledge.Words.Closest(vector).Similarity);
+            }
+            else
+            {
+                present[term] = 0;
+            }
+        }
+
+        return new ReadingPresence(present);
+    }
+}

@@ -1,0 +1,105 @@
+using System.Text.RegularExpressions;
+
+namespace PaperBot.Answering.Pipeline.Steps;
+
+/// <summary>
+/// Greetings, thanks, farewells, "who are you" and "what can you do" get a short friendly reply with no citations
+/// (help for a first contact). A greeting or thanks in front of a real question is set aside and the question
+/// answered ("thanks! and when was it signed?").
+/// </summary>
+public sealed partial class SmallTalkStep(AnsweringOptions options, Replies replies) : IAnswerStep
+{
+    public string Name => "small_talk";
+
+    public ValueTask<Answer?> RunAsync(QuestionContext context, CancellationToken cancellationToken)
+    {
+        var text = Clean(context.Question);
+        var kind = Classify(text);
+        if (kind is null)
+        {
+            var rest = LeadingPleasantry().Replace(context.Question, string.Empty, 1).Trim();
+            if (rest.Length > 0 && rest.Length < context.Question.Trim().Length && rest.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length >= 2)
+            {
+                context.Question = rest;
+            }
+
+            return ValueTask.FromResult<Answer?>(null);
+        }
+
+        var help = replies.Fill(options.HelpText, context.Readings);
+        var reply = kind switch
+        {
+            "greeting" => $"Hello! {help}",
+            "identity" => $"I'm PaperBot, a study assistant. {help}",
+            "capability" => help,
+            "wellbeing" => replies.Fill("I'm well, thanks, and ready for your questions about {titles}.", context.Readings),
+            "thanks" => replies.Fill("You're welcome! Ask me anything else about {readings}.", context.Readings),
+            "farewell" => "Bye, and good luck with the reading!",
+            _ => replies.Fill("Glad to help. Ask me anything else about {readings}.", context.Readings),
+        };
+        var offersExamples = kind is "greeting" or "identity" or "capability" or "wellbeing";
+        return ValueTask.FromResult<Answer?>(new Answer
+        {
+            Question = context.Asked,
+            Status = AnswerStatus.Answered,
+            Kind = AnswerKinds.SmallTalk,
+            Text = reply,
+            Suggestions = offersExamples ? replies.Suggestions(context.Readings) : [],
+        });
+    }
+
+    /// <summary>What kind of small talk a whole message is, or null when it is something else.</summary>
+    public static string? Classify(string message)
+    {
+        var text = Clean(message);
+        if (text.Length == 0 || text.Length > 80)
+        {
+            return null;
+        }
+
+        // A message can be several pleasantries at once ("ok thanks bye"): the last kind that is not an
+        // acknowledgement says what it is.
+        var kinds = new List<string>();
+        var rest = text;
+        while (rest.Length > 0)
+        {
+            var match = Pleasantry().Match(rest);
+            if (!match.Success || match.Index != 0)
+            {
+                return null;
+            }
+
+            kinds.Add(KindOf(match));
+            rest = rest[match.Length..].TrimStart(' ', ',', '.', '!', '?', '-', ':');
+        }
+
+        return kinds.LastOrDefault(k => k != "ack") ?? kinds.LastOrDefault();
+    }
+
+    private static string KindOf(Match match) =>
+        match.Groups["greeting"].Success ? "greeting"
+        : match.Groups["identity"].Success ? "identity"
+        : match.Groups["capability"].Success ? "capability"
+        : match.Groups["wellbeing"].Success ? "wellbeing"
+        : match.Groups["thanks"].Success ? "thanks"
+        : match.Groups["farewell"].Success ? "farewell"
+        : "ack";
+
+    private static string Clean(string text) => NonText().Replace(text.ToLowerInvariant().Replace('’', '\''), " ").Trim();
+
+    [GeneratedRegex(@"[^\p{L}\p{N}' ,.!?:-]+")]
+    private static partial Regex NonText();
+
+    [GeneratedRegex(
+        @"^((?<greeting>(hi|hello|hey|hiya|howdy|yo|greetings|good (morning|afternoon|evening|day)|morning|evening)( there| all| everyone| everybody| folks| guys| team| bot| paperbot)?)" +
+        @"|(?<identity>(who|what) are you|what's your name|what is your name|are you (a bot|a robot|an ai|human|real)|introduce yourself)" +
+        @"|(?<capability>what can (you|i) (do|ask)( you)?( here)?|what do you do|how do(es)? (you|this|it) work|how can you help( me)?|what (questions )?can i ask( you)?|what are you for|help me)" +
+        @"|(?<wellbeing>how are (you|u)( doing)?( today)?|how's it going|how are things|what's up|sup)" +
+        @"|(?<thanks>(thanks|thank you|thank u|thx|ty|cheers|much appreciated|appreciate it|many thanks)( so much| a lot| very much)?( mate| man| bot| paperbot)?( that was| that's| this was)?( (very |really |super )?(helpful|useful|great|perfect))?)" +
+        @"|(?<farewell>(bye|goodbye|good bye|see you|see ya|cya|later|good night|take care|that's all|that is all|i'm done)( for now| later| then)?)" +
+        @"|(?<ack>ok|okay|k|cool|nice|great|awesome|perfect|got it|understood|alright|all right|sure|fine|lol|wow|yes|no|yep|nope|nice one|sounds good))(?![\p{L}\p{N}])")]
+    private static partial Regex Pleasantry();
+
+    [GeneratedRegex(@"^\s*((hi|hello|hey|thanks|thank you|thx|cheers|ok|okay|great|cool|good (morning|afternoon|evening))( there| all| everyone| bot)?[\s,.!:;-]+)+(and\s+)?", RegexOptions.IgnoreCase)]
+    private static partial Regex LeadingPleasantry();
+}

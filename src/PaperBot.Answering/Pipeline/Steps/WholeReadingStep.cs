@@ -1,0 +1,260 @@
+using System.Numerics.Tensors;
+using System.Text.RegularExpressions;
+using PaperBot.Answering.Composition;
+using PaperBot.Answering.Decision;
+using PaperBot.Answering.Readings;
+using PaperBot.Answering.Study;
+using PaperBot.Knowledge.Documents;
+
+namespace PaperBot.Answering.Pipeline.Steps;
+
+/// <summary>
+/// Questions about a reading as a whole: what it is about, its thesis, aims and research question (from its
+/// abstract, or its introduction), its findings and conclusion, how it ends, what its abstract or introduction
+/// says, its structure, its method, and its author, date, venue and title (from the reading's details). A question
+/// that names a part and asks something specific in it ("What does the abstract say the study examines?") is
+/// answered as any question, from that part only. Parts are found from each reading's structure.
+/// </summary>
+public sealed partial class WholeReadingStep(AnsweringOptions options, Replies replies) : IAnswerStep
+{
+    public string Name => "whole_reading";
+
+    public async ValueTask<Answer?> RunAsync(QuestionContext context, CancellationToken cancellationToken)
+    {
+        var (aspect, matched) = WholeReadingQuestion.Recognise(context.Question);
+        if (aspect == ReadingAspect.None)
+        {
+            return null;
+        }
+
+        var documents = DocumentsAsked(context);
+        if (HasOwnSubject(context, matched, documents))
+        {
+            if (aspect is ReadingAspect.Abstract or ReadingAspect.Introduction or ReadingAspect.Conclusion or ReadingAspect.Ending)
+            {
+                context.Scope = documents
+                    .SelectMany(d => Part(context.Readings.PartsOf(d), aspect) is { } part ? Under(d, part).Select(s => (d.Id, s.Id)) : [])
+                    .ToHashSet();
+                if (context.Scope.Count == 0)
+                {
+                    context.Scope = null;
+                }
+            }
+
+            return null;
+        }
+
+        return aspect switch
+        {
+            ReadingAspect.Author or ReadingAspect.Date or ReadingAspect.Venue or ReadingAspect.Title => Details(context, aspect, documents),
+            ReadingAspect.Structure => Structure(context, documents),
+            ReadingAspect.Method => await MethodAsync(context, documents, cancellationToken).ConfigureAwait(false),
+            _ => await FromPartAsync(context, aspect, documents, cancellationToken).ConfigureAwait(false),
+        };
+    }
+
+    /// <summary>The readings a question is about: the one whose title it names, else all of them.</summary>
+    private static IReadOnlyList<PaperDocument> DocumentsAsked(QuestionContext context)
+    {
+        var question = ReadingIndex.Normalise(context.Question);
+        var named = context.Readings.Documents
+            .Where(d => d.Metadata.Title is { } title && TitleWords(title).Count(w => question.Contains(w, StringComparison.Ordinal)) >= Math.Min(2, TitleWords(title).Count))
+            .ToList();
+        return named.Count > 0 ? named : context.Readings.Documents;
+    }
+
+    private static List<string> TitleWords(string title) =>
+        ReadingIndex.Normalise(title).Split([' ', ',', ':', '.', '-'], StringSplitOptions.RemoveEmptyEntries).Where(w => w.Length > 4).ToList();
+
+    /// <summary>Whether, the aspect's own words aside, the question names a subject of its own.</summary>
+    private static bool HasOwnSubject(QuestionContext context, string matched, IReadOnlyList<PaperDocument> documents)
+    {
+        var rest = context.Question.ToLowerInvariant().Replace('’', '\'');
+        var at = rest.IndexOf(matched, StringComparison.Ordinal);
+        if (at >= 0)
+        {
+            rest = rest.Remove(at, matched.Length);
+        }
+
+        var titles = documents.SelectMany(d => TitleWords(ReadingIndex.TitleOf(d))).ToHashSet(StringComparer.Ordinal);
+        var terms = QuestionAnalyzer.Analyze(rest, context.Readings).Terms
+            .Where(t => t.Kind != TermKind.Light && !AspectWords.Contains(t.Word) && !titles.Contains(t.Word))
+            .ToList();
+        return terms.Count > 0;
+    }
+
+    private static readonly HashSet<string> AspectWords = new(StringComparer.Ordinal)
+    {
+        "main", "central", "key", "core", "overall", "argument", "arguments", "thesis", "gist", "summary", "point", "idea",
+        "claim", "message", "theme", "focus", "topic", "purpose", "aim", "aims", "objective", "objectives", "goal", "goals",
+        "research", "question", "questions", "problem", "conclusion", "conclusions", "conclude", "concludes", "findings",
+        "results", "end", "ends", "ending", "finish", "close", "final", "last", "abstract", "introduction", "open", "opens",
+        "begin", "start", "structure", "organised", "organized", "sections", "parts", "method", "methods", "methodology",
+        "approach", "author", "authors", "wrote", "written", "published", "journal", "title", "called", "sentence", "nutshell",
+        "overview", "synopsis", "tldr", "set", "out", "try", "seek", "want", "examine", "examines", "argue", "argues", "study",
+        "short", "brief", "briefly", "simple", "simply", "words", "general", "whole", "entire", "actually", "really", "mostly", "mainly",
+    };
+
+    private async ValueTask<Answer> FromPartAsync(QuestionContext context, ReadingAspect aspect, IReadOnlyList<PaperDocument> documents, CancellationToken cancellationToken)
+    {
+        context.QueryVector ??= await context.Knowledge.EmbedQueryAsync(context.Question, cancellationToken).ConfigureAwait(false);
+        var chosen = new List<LocatedSentence>();
+        foreach (var document in documents)
+        {
+            var parts = context.Readings.PartsOf(document);
+            var part = Part(parts, aspect) ?? (aspect == ReadingAspect.Overview ? parts.Introduction : null);
+            if (part is null)
+            {
+                continue;
+            }
+
+            var sentences = Summaries.SentencesUnder(document, part);
+            chosen.AddRange(aspect switch
+            {
+                ReadingAspect.Ending => sentences.TakeLast(2),
+                ReadingAspect.Overview => Closest(context, sentences, 2),
+                _ => Summaries.MostCentral(context.Knowledge, sentences, aspect == ReadingAspect.Abstract ? 3 : 2),
+            });
+        }
+
+        if (chosen.Count == 0)
+        {
+            var missing = aspect switch
+            {
+                ReadingAspect.Abstract => "an abstract",
+                ReadingAspect.Introduction => "an introduction",
+                _ => "a conclusion",
+            };
+            return replies.Decline(context.Asked, AnswerStatus.NotInPaper, DeclineReasons.NotStated, $"{{Readings}} has no part I can tell is {missing}.", context.Readings);
+        }
+
+        var (text, citations) = AnswerComposer.Compose(chosen, context.Readings);
+        return new Answer { Question = context.Asked, Status = AnswerStatus.Answered, Text = text, Citations = citations };
+    }
+
+    /// <summary>The sentences of a part that say most directly what the question asks (aim, thesis, question): closest in meaning, statements of purpose first.</summary>
+    private static IEnumerable<LocatedSentence> Closest(QuestionContext context, List<LocatedSentence> sentences, int count)
+    {
+        var scored = sentences
+            .Select((s, i) => (Sentence: s, Order: i, Score: Similarity(context, s) + (Purpose().IsMatch(s.Text) ? 0.1 : 0)))
+            .OrderByDescending(x => x.Score)
+            .ToList();
+        if (scored.Count == 0)
+        {
+            return [];
+        }
+
+        var best = scored[0].Score;
+        return scored.Take(count).Where(x => x.Score >= best - 0.05).OrderBy(x => x.Order).Select(x => x.Sentence);
+    }
+
+    private static double Similarity(QuestionContext context, LocatedSentence sentence)
+    {
+        var index = context.Knowledge.IndexOf(sentence);
+        return index < 0 || context.QueryVector is null ? 0 : TensorPrimitives.Dot(context.QueryVector.AsSpan(), context.Knowledge.SentenceVector(index).AsSpan());
+    }
+
+    private async ValueTask<Answer> MethodAsync(QuestionContext context, IReadOnlyList<PaperDocument> documents, CancellationToken cancellationToken)
+    {
+        context.QueryVector ??= await context.Knowledge.EmbedQueryAsync(context.Question, cancellationToken).ConfigureAwait(false);
+        var stated = new List<LocatedSentence>();
+        foreach (var document in documents)
+        {
+            var parts = context.Readings.PartsOf(document);
+            var framing = new[] { parts.Abstract, parts.Introduction }.OfType<Section>().SelectMany(p => Summaries.SentencesUnder(document, p));
+            stated.AddRange(Closest(context, framing.Where(s => MethodStatement().IsMatch(s.Text)).ToList(), 1));
+        }
+
+        if (stated.Count == 0)
+        {
+            return replies.Decline(context.Asked, AnswerStatus.NotInPaper, DeclineReasons.NotStated, options.MethodNotStatedText, context.Readings);
+        }
+
+        var (text, citations) = AnswerComposer.Compose(stated, context.Readings);
+        return new Answer { Question = context.Asked, Status = AnswerStatus.Answered, Text = text, Citations = citations };
+    }
+
+    private Answer Structure(QuestionContext context, IReadOnlyList<PaperDocument> documents)
+    {
+        var lines = new List<string>();
+        foreach (var document in documents)
+        {
+            var top = document.TopLevel.ToList();
+            lines.Add(documents.Count == 1 && context.Readings.Documents.Count == 1
+                ? $"The paper has {top.Count} parts:"
+                : $"“{ReadingIndex.TitleOf(document)}” has {top.Count} parts:");
+            lines.AddRange(top.Select(s => $"- {s.Label}{(document.ChildrenOf(s.Id).Any() ? $" ({string.Join("; ", document.ChildrenOf(s.Id).Select(c => c.Title))})" : string.Empty)}"));
+        }
+
+        return new Answer { Question = context.Asked, Status = AnswerStatus.Answered, Kind = AnswerKinds.Sections, Text = string.Join("\n", lines) };
+    }
+
+    /// <summary>Author, date, venue and title come from the reading's details (its sidecar), never from a guess.</summary>
+    private Answer Details(QuestionContext context, ReadingAspect aspect, IReadOnlyList<PaperDocument> documents)
+    {
+        var known = new List<string>();
+        var unknown = new List<string>();
+        foreach (var document in documents)
+        {
+            var metadata = document.Metadata;
+            var name = documents.Count == 1 && context.Readings.Documents.Count == 1 ? "The paper" : $"“{ReadingIndex.TitleOf(document)}”";
+            var value = aspect switch
+            {
+                ReadingAspect.Author when metadata.Authors.Count > 0 => $"{name} is by {string.Join(" and ", metadata.Authors)}{(metadata.Year is { } y ? $" ({y})" : string.Empty)}.",
+                ReadingAspect.Date when metadata.Year is { } year => $"{name} was published in {year}.",
+                ReadingAspect.Venue when metadata.Venue is { } venue => $"{name} was published in {venue}.",
+                ReadingAspect.Title when metadata.Title is { } title => $"The reading is titled “{title}”.",
+                _ => null,
+            };
+            if (value is null)
+            {
+                unknown.Add(document.Metadata.Title is null ? "its text" : $"“{document.Metadata.Title}”");
+            }
+            else
+            {
+                known.Add(value);
+            }
+        }
+
+        var what = aspect switch
+        {
+            ReadingAspect.Author => "its author",
+            ReadingAspect.Date => "when it was published",
+            ReadingAspect.Venue => "where it was published",
+            _ => "a title",
+        };
+        if (known.Count == 0)
+        {
+            var text = options.DetailNotStatedText.Replace("{what}", what, StringComparison.Ordinal);
+            return replies.Decline(context.Asked, AnswerStatus.NotInPaper, DeclineReasons.NotStated, text, context.Readings,
+                [new Evidence("reading_details", 0, 1, $"no {aspect.ToString().ToLowerInvariant()} in the reading's text or details")]);
+        }
+
+        var lines = known.ToList();
+        if (unknown.Count > 0)
+        {
+            lines.Add($"The other reading does not name {what}.");
+        }
+
+        lines.Add("(From the reading's details, not from its text.)");
+        return new Answer { Question = context.Asked, Status = AnswerStatus.Answered, Kind = AnswerKinds.About, Text = string.Join(" ", lines) };
+    }
+
+    private static Section? Part(ReadingParts parts, ReadingAspect aspect) => aspect switch
+    {
+        ReadingAspect.Abstract => parts.Abstract,
+        ReadingAspect.Introduction => parts.Introduction,
+        ReadingAspect.Conclusion or ReadingAspect.Ending => parts.Conclusion,
+        ReadingAspect.Overview => parts.Abstract ?? parts.Introduction,
+        _ => null,
+    };
+
+    private static IEnumerable<Section> Under(PaperDocument document, Section part) =>
+        document.Sections.Where(s => s.Id == part.Id || s.ParentId == part.Id);
+
+    [GeneratedRegex(@"\b(objective|aim|aims|purpose|goal|examine|examines|argue|argues|attempt|analy[sz]e|analy[sz]es|investigate|investigates|explore|explores|thesis|this (paper|study|article|essay|chapter)|the present study|we (argue|show|examine|find))\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Purpose();
+
+    [GeneratedRegex(@"\b(method|methods|methodology|qualitative|quantitative|interviews?|surveys?|case stud(y|ies)|archival|archives?|fieldwork|data|dataset|draws? on|drawing on|based on|sources|documents|records|statistics|comparative)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex MethodStatement();
+}

@@ -1,0 +1,183 @@
+using System.Text.RegularExpressions;
+using PaperBot.Answering.Language;
+using PaperBot.Knowledge.Documents;
+using PaperBot.Knowledge.Lexical;
+using PaperBot.Knowledge.Retrieval;
+
+namespace PaperBot.Answering.Readings;
+
+/// <summary>
+/// What the answering core knows about the loaded readings, worked out once per knowledge base: how rare each
+/// term is, how often each word is printed, the names of people they introduce, the other names the instructor
+/// gave things (aliases, from the readings' sidecars), each reading's parts (abstract, introduction, conclusion)
+/// and its title. Everything here comes from the readings; nothing is written for one of them.
+/// </summary>
+public sealed partial class ReadingIndex
+{
+    private readonly Dictionary<string, int> _wordCounts = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _lowerCaseWords = new(StringComparer.Ordinal);
+    private readonly string _foldedText;
+    private readonly Dictionary<string, ReadingParts> _parts = new(StringComparer.Ordinal);
+    private readonly bool[] _contentWord;
+
+    public ReadingIndex(KnowledgeBase knowledge)
+    {
+        Knowledge = knowledge;
+        var texts = knowledge.AllSentences().Select(s => s.Text)
+            .Concat(knowledge.Documents.SelectMany(d => d.Sections).Select(s => s.Title))
+            .ToList();
+        foreach (var word in texts.SelectMany(WordIndex.Split))
+        {
+            _wordCounts[word] = _wordCounts.GetValueOrDefault(word) + 1;
+        }
+
+        foreach (Match word in LowerCaseWord().Matches(string.Join(" ", knowledge.AllSentences().Select(s => s.Text))))
+        {
+            _lowerCaseWords.Add(word.Value);
+        }
+
+        _foldedText = " " + Normalise(string.Join(" ", texts)) + " ";
+        PersonNames = texts.SelectMany(FactRecognisers.PersonNames).ToHashSet(StringComparer.Ordinal);
+        Aliases = knowledge.Documents
+            .SelectMany(d => d.Metadata.Aliases)
+            .GroupBy(p => p.Key, StringComparer.OrdinalIgnoreCase)
+            .ToDictionary(g => g.Key, g => g.First().Value, StringComparer.OrdinalIgnoreCase);
+        AliasTerms = Aliases.ToDictionary(p => p.Key, p => (IReadOnlyList<string>)Bm25Encoder.Analyze(p.Value), StringComparer.OrdinalIgnoreCase);
+        MaxIdf = Idf(0);
+        _contentWord = new bool[knowledge.Words.Count];
+        for (var id = 0; id < knowledge.Words.Count; id++)
+        {
+            var word = knowledge.Words.WordOf(id);
+            _contentWord[id] = !EnglishLexicon.IsFrame(word) && !EnglishLexicon.IsLight(word);
+        }
+
+        foreach (var document in knowledge.Documents)
+        {
+            _parts[document.Id] = ReadingParts.Of(document);
+        }
+    }
+
+    public KnowledgeBase Knowledge { get; }
+
+    /// <summary>Names the readings introduce with a title ("President …"): a sentence naming one names a person.</summary>
+    public IReadOnlySet<string> PersonNames { get; }
+
+    /// <summary>Other names for things the readings name (from the readings' sidecars), case-insensitive.</summary>
+    public IReadOnlyDictionary<string, string> Aliases { get; }
+
+    /// <summary>The analysed terms of each alias's target.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> AliasTerms { get; }
+
+    /// <summary>Whether a word of the word index names something (not a word of asking or relating): only these support by meaning.</summary>
+    public bool IsContentWord(int wordId) => _contentWord[wordId];
+
+    /// <summary>The weight of a term the readings never use.</summary>
+    public double MaxIdf { get; }
+
+    public IReadOnlyList<PaperDocument> Documents => Knowledge.Documents;
+
+    /// <summary>Inverse sentence frequency of an analysed term.</summary>
+    public double Idf(string analysedTerm) => Idf(Knowledge.SentencesWithTerm(analysedTerm).Count);
+
+    private double Idf(int frequency) => Math.Log(1 + ((Knowledge.SentenceCount + 1.0) / (frequency + 0.5)));
+
+    public bool HasTerm(string analysedTerm) => Knowledge.HasTerm(analysedTerm);
+
+    /// <summary>Whether the readings print a lower-case word (as a whole word).</summary>
+    public bool HasWord(string word) => _wordCounts.ContainsKey(word);
+
+    public int WordCount(string word) => _wordCounts.GetValueOrDefault(word);
+
+    /// <summary>Whether the readings print the word in lower case somewhere (so it is an ordinary word, not only a name).</summary>
+    public bool PrintsInLowerCase(string word) => _lowerCaseWords.Contains(word);
+
+    public IEnumerable<string> AllWords => _wordCounts.Keys;
+
+    /// <summary>The readings' titles, for help and decline texts: "*A*", "*A* and *B*".</summary>
+    public string TitleList
+    {
+        get
+        {
+            var titles = Documents.Select(d => $"“{TitleOf(d)}”").ToList();
+            return titles.Count <= 1 ? titles.FirstOrDefault() ?? "no reading" : $"{string.Join(", ", titles[..^1])} and {titles[^1]}";
+        }
+    }
+
+    /// <summary>Questions to offer with help and declines, drawn from the readings' own structure.</summary>
+    public IReadOnlyList<string> ExampleQuestions => _examples ??= Study.ExampleQuestions.From(this);
+
+    private IReadOnlyList<string>? _examples;
+
+    /// <summary>A reading's parts, found from its structure.</summary>
+    public ReadingParts PartsOf(PaperDocument document) => _parts[document.Id];
+
+    /// <summary>How the answer names a reading: its title when it has one, else its file name.</summary>
+    public static string TitleOf(PaperDocument document) => document.Metadata.Title ?? document.DisplayName;
+
+    /// <summary>Whether a word or phrase occurs in the readings as written (case, quotes and dashes folded; word boundaries).</summary>
+    public bool ContainsPhrase(string phrase)
+    {
+        var folded = Normalise(phrase).Trim();
+        if (folded.Length == 0)
+        {
+            return true;
+        }
+
+        var index = 0;
+        while ((index = _foldedText.IndexOf(folded, index, StringComparison.Ordinal)) >= 0)
+        {
+            var before = _foldedText[index - 1];
+            var afterIndex = index + folded.Length;
+            var after = afterIndex < _foldedText.Length ? _foldedText[afterIndex] : ' ';
+            if (!char.IsLetterOrDigit(before) && (!char.IsLetterOrDigit(after) || after == 's'))
+            {
+                return true;
+            }
+
+            index++;
+        }
+
+        return false;
+    }
+
+    /// <summary>Lower case, typographic quotes and dashes folded, whitespace collapsed, "U.S." and "U.S" alike.</summary>
+    public static string Normalise(string text) =>
+        Spaces().Replace(TextCleaner.FoldForMatching(text).ToLowerInvariant().Replace("u.s.", "u.s", StringComparison.Ordinal), " ");
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex Spaces();
+
+    [GeneratedRegex(@"(?<![\p{L}\-])\p{Ll}+(?![\p{L}])")]
+    private static partial Regex LowerCaseWord();
+}
+
+/// <summary>
+/// The parts of a reading a question about the whole of it is answered from, found from its structure: the
+/// abstract (a section so named, or the text before the first numbered section), the introduction (so named, or the
+/// first numbered section), the conclusion (so named, or the last top-level section) and the top-level outline.
+/// </summary>
+public sealed partial record ReadingParts(Section? Abstract, Section? Introduction, Section? Conclusion, IReadOnlyList<Section> Outline)
+{
+    public static ReadingParts Of(PaperDocument document)
+    {
+        var top = document.TopLevel.ToList();
+        var abstractSection = top.FirstOrDefault(s => AbstractTitle().IsMatch(s.Title) || s.Id.Equals("abstract", StringComparison.OrdinalIgnoreCase));
+        var body = top.Where(s => s != abstractSection && !BackMatter().IsMatch(s.Title)).ToList();
+        var introduction = body.FirstOrDefault(s => IntroductionTitle().IsMatch(s.Title)) ?? body.FirstOrDefault();
+        var conclusion = body.LastOrDefault(s => ConclusionTitle().IsMatch(s.Title))
+            ?? (body.Count >= 3 ? body[^1] : null);
+        return new ReadingParts(abstractSection, introduction, conclusion == introduction ? null : conclusion, top);
+    }
+
+    [GeneratedRegex(@"^(abstract|summary|synopsis|overview|executive summary)$", RegexOptions.IgnoreCase)]
+    private static partial Regex AbstractTitle();
+
+    [GeneratedRegex(@"\bintroduction\b|^background$|^preface$", RegexOptions.IgnoreCase)]
+    private static partial Regex IntroductionTitle();
+
+    [GeneratedRegex(@"\bconclu\w*|\bconcluding\b|\bsumming up\b|\bfinal (remarks|thoughts)\b|\bsummary and\b|\bdiscussion and conclusions?\b", RegexOptions.IgnoreCase)]
+    private static partial Regex ConclusionTitle();
+
+    [GeneratedRegex(@"^(references|bibliography|notes|endnotes|acknowledge?ments?|appendix\b.*|works cited|sources)$", RegexOptions.IgnoreCase)]
+    private static partial Regex BackMatter();
+}
