@@ -34,6 +34,9 @@ public sealed class AnsweringOptions
     /// <summary>Cosine between two words (centred) at or above which one fully supports the other.</summary>
     public double MeaningFull { get; set; } = 0.6;
 
+    /// <summary>A word of a sentence supports a question word by meaning only when it is one of this many readings' words nearest to it.</summary>
+    public int MeaningNeighbours { get; set; } = 8;
+
     /// <summary>How much the share of accounted-for words adds to a sentence's score (its closeness in meaning counts 1).</summary>
     public double CoverageWeight { get; set; } = 0.35;
 
@@ -61,19 +64,19 @@ public sealed class AnsweringOptions
     /// <summary>Chunks retrieved for a question.</summary>
     public int Passages { get; set; } = 5;
 
-    public string NotInPaperText { get; set; } = "{Readings} never mentions {subject}, so I can't answer that from it.";
+    public string NotInPaperText { get; set; } = "There is nothing about {subject} in {readings}, so I can't answer that from {them}.";
 
-    public string UnsupportedTermsText { get; set; } = "{Readings} doesn't say: no passage speaks of {terms} together with the rest of the question.";
+    public string UnsupportedTermsText { get; set; } = "I can't answer that from {readings}: no passage speaks of {terms} together with the rest of the question.";
 
-    public string FalsePremiseText { get; set; } = "{Readings} doesn't say that (nothing in it supports {terms}). What it does say:";
+    public string FalsePremiseText { get; set; } = "Nothing in {readings} supports {terms} here. What {they} {do} say:";
 
     public string NotDefinedText { get; set; } = "The paper uses {term} but does not define it. Type 'glossary' for the terms it does define.";
 
-    public string NotFoundText { get; set; } = "{Readings} doesn't say. I could not find a passage that answers this question.";
+    public string NotFoundText { get; set; } = "I could not find a passage of {readings} that answers this question.";
 
     public string DetailNotStatedText { get; set; } = "The text doesn't name {what}, and the reading's details don't either.";
 
-    public string MethodNotStatedText { get; set; } = "{Readings} doesn't describe its method: no sentence of its abstract or introduction says how the study was done.";
+    public string MethodNotStatedText { get; set; } = "The text doesn't describe a method: no sentence of its abstract or introduction says how the study was done.";
 
     public string OutOfScopeText { get; set; } = "That's outside what I can help with: I answer questions about {titles}, citing their own words.";
 

@@ -20,6 +20,7 @@ try
         "search" => await SearchCommand.RunAsync(rest),
         "sections" => await SectionsCommand.RunAsync(rest),
         "eval" => await EvalCommand.RunAsync(rest),
+        "calibrate" => await CalibrateCommand.RunAsync(rest),
         "summary" or "timeline" or "glossary" or "define" or "quiz" or "sources" => await StudyCommand.RunAsync(command, rest),
         "bench" => await BenchCommand.RunAsync(rest),
         "help" or "--help" or "-h" => Help.Print(),

@@ -85,6 +85,8 @@ public static class Answerability
 
         var unsupported = selection.Unsupported.ToList();
         var absent = unsupported.Where(s => presence.Present.GetValueOrDefault(s.Term) < 0.5).Select(s => s.Term).ToList();
+        var absentShare = total <= 0 ? 0 : selection.Joint.Sum(s => s.Term.Weight * (1 - s.Value) * (1 - presence.Present.GetValueOrDefault(s.Term))) / total;
+        evidence.Add(new Evidence("absent_share", absentShare, Detail: "weighted share of the question the readings have nowhere"));
 
         // Names and numbers are what a question is about: only they themselves answer for them, and together, in
         // one sentence or in sentences that follow each other (one part of the question at a time). Scattered over

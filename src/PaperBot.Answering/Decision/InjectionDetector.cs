@@ -22,7 +22,7 @@ public static partial class InjectionDetector
     }
 
     [GeneratedRegex(
-        @"\b(ignore|disregard|forget|override|bypass|skip)\b[^.?!]{0,40}\b(instructions?|rules?|guidelines|prompt|paper|context|constraints|restrictions|limits|filters?|guardrails?|polic(y|ies)|citations?|sources|above|previous|prior|everything|all of that)\b" +
+        @"\b(ignore|disregard|forget|override|bypass|skip)\b[^.?!]{0,40}\b(instructions?|rules?|guidelines|prompt|paper|papers|reading|readings|article|text|document|context|constraints|restrictions|limits|filters?|guardrails?|polic(y|ies)|citations?|sources|above|previous|prior|everything|all of that)\b" +
         @"|\b(drop|break|lift|relax|suspend|disable|turn off|switch off|set aside)\b[^.?!]{0,30}\b(instructions|rules?|guidelines|constraints|restrictions|filters?|guardrails?|polic(y|ies)|citations)\b" +
         @"|\b(system|hidden|initial|original|developer|secret)\s+(prompt|instructions?|message|rules|configuration)\b" +
         @"|\b(reveal|print|show|repeat|output|display|leak|dump)\b[^.?!]{0,30}\b(prompt|instructions?|configuration|config|secrets?|api ?keys?|passwords?|credentials)\b" +

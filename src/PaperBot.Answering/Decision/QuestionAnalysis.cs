@@ -60,7 +60,7 @@ public static partial class QuestionAnalyzer
 
     private static readonly Dictionary<string, string> NumberWords = new(StringComparer.Ordinal)
     {
-        ["one"] = "1", ["two"] = "2", ["three"] = "3", ["four"] = "4", ["five"] = "5", ["six"] = "6", ["seven"] = "7",
+        ["two"] = "2", ["three"] = "3", ["four"] = "4", ["five"] = "5", ["six"] = "6", ["seven"] = "7",
         ["eight"] = "8", ["nine"] = "9", ["ten"] = "10", ["eleven"] = "11", ["twelve"] = "12", ["twenty"] = "20",
         ["thirty"] = "30", ["forty"] = "40", ["fifty"] = "50", ["hundred"] = "100",
     };
@@ -99,7 +99,7 @@ public static partial class QuestionAnalyzer
         }
 
         var answerType = DetectAnswerType(question);
-        var isTask = TaskRequest().IsMatch(question.Trim()) && Tokenize(question).Any(t => EnglishLexicon.TaskVerbs.Contains(t.Lower));
+        var isTask = TaskRequest().IsMatch(question.Trim()) || EmbeddedTask().IsMatch(question);
         return new QuestionAnalysis(question, answerType, terms, Presupposing().IsMatch(question.Trim()), isTask);
     }
 
@@ -265,6 +265,10 @@ public static partial class QuestionAnalyzer
 
     [GeneratedRegex(@"^((please|pls|now|ok|okay|hey)[,!]?\s+)*((can|could|would|will) you\s+(please\s+)?|i want you to\s+|i need you to\s+)?(write|compose|draft|generate|create|invent|imagine|translate|rewrite|rephrase|code|program|calculate|compute|solve|sing|draw|paint|predict|forecast|recommend|book|order|buy|send|email|play|make up|tell me a (joke|story|poem))\b", RegexOptions.IgnoreCase)]
     private static partial Regex TaskRequest();
+
+    /// <summary>A request to produce something after the question's opening ("… and write me a poem about it").</summary>
+    [GeneratedRegex(@"(^|[,;:.!?]|\band|\bthen|\bplease|\bjust)\s+(write|compose|draft|generate|create|invent|sing|draw|make up|tell)\s+(me\s+|us\s+)?(a|an|some|another|two|three|\d+)\s+(poem|poems|song|songs|rap|raps|limerick|limericks|haiku|joke|jokes|story|stories|essay|essays|tweet|tweets|letter|email|script|code|program|riddle|speech|summary in the style)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex EmbeddedTask();
 
     [GeneratedRegex(@"^what (did|does|do|has|have) .{2,60}\b(say|said|state|stated|argue|think|tell|declare|remark)\b|\bwho (said|stated|argued|declared)\b")]
     private static partial Regex Said();

@@ -27,6 +27,16 @@ public enum SupportKind
 /// <summary>How well one sentence supports one question word, and by which of its words.</summary>
 public sealed record TermSupport(QuestionTerm Term, double Value, SupportKind Kind, string? By = null, bool Opposite = false);
 
+/// <summary>
+/// A question word's nearest words among the readings' own (by centred embedding cosine), best first. A sentence
+/// word supports the question word by meaning only when it is one of them: closeness is judged against the whole
+/// vocabulary of the readings, not in absolute terms, so a word that is merely less far than others never counts.
+/// </summary>
+public sealed record WordNeighbours(IReadOnlyDictionary<int, double> Nearest)
+{
+    public double Best => Nearest.Count == 0 ? 0 : Nearest.Values.Max();
+}
+
 /// <summary>The thresholds that turn a cosine between two words into support.</summary>
 /// <param name="MeaningFloor">At or below this cosine, two words do not mean the same.</param>
 /// <param name="MeaningFull">At or above this cosine, a word fully supports another.</param>
@@ -48,7 +58,7 @@ public static partial class TermSupportScorer
         int sentenceIndex,
         KnowledgeBase knowledge,
         ReadingIndex readings,
-        IReadOnlyDictionary<string, float[]> vectors,
+        IReadOnlyDictionary<string, WordNeighbours> meanings,
         MeaningThresholds thresholds)
     {
         var sentence = knowledge.AllSentences()[sentenceIndex];
@@ -91,23 +101,24 @@ public static partial class TermSupportScorer
             return new TermSupport(term, 0, SupportKind.None, opposite, Opposite: true);
         }
 
-        if (term.Kind == TermKind.Name || !vectors.TryGetValue(term.Word, out var vector))
+        if (term.Kind == TermKind.Name || !meanings.TryGetValue(term.Word, out var neighbours))
         {
             return new TermSupport(term, 0, SupportKind.None);
         }
 
-        var words = knowledge.SentenceWords(sentenceIndex).Concat(knowledge.HeadingWords(sentence.DocumentId, sentence.Section.Id)).Where(readings.IsContentWord);
-        var (id, cosine) = knowledge.Words.Closest(vector, words);
-        if (id < 0)
+        var best = (Id: -1, Cosine: 0.0);
+        foreach (var id in knowledge.SentenceWords(sentenceIndex).Concat(knowledge.HeadingWords(sentence.DocumentId, sentence.Section.Id)))
         {
-            return new TermSupport(term, 0, SupportKind.None);
+            if (neighbours.Nearest.TryGetValue(id, out var cosine) && cosine > best.Cosine)
+            {
+                best = (id, cosine);
+            }
         }
 
-        var value = thresholds.Support(cosine);
-        var by = knowledge.Words.WordOf(id);
+        var value = best.Id < 0 ? 0 : thresholds.Support(best.Cosine);
         return value > 0
-            ? new TermSupport(term, value, SupportKind.Meaning, $"{by} ({cosine:F2})")
-            : new TermSupport(term, 0, SupportKind.None, $"{by} ({cosine:F2})");
+            ? new TermSupport(term, value, SupportKind.Meaning, $"{knowledge.Words.WordOf(best.Id)} ({best.Cosine:F2})")
+            : new TermSupport(term, 0, SupportKind.None);
     }
 
     /// <summary>Whether a text has the number (commas ignored; "3rd" has 3, "1970s" has 1970s).</summary>

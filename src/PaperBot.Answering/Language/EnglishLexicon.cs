@@ -21,7 +21,7 @@ public static class EnglishLexicon
         "her", "this", "that", "these", "those", "there", "here", "a", "an", "the", "some", "any", "all", "each", "such",
         "of", "to", "in", "on", "at", "by", "for", "with", "from", "about", "as", "into", "onto", "upon", "and", "or",
         "but", "so", "if", "then", "than", "also", "too", "very", "just", "really", "ever", "exactly", "actually",
-        "basically", "please", "pls", "plz", "kindly", "hey", "ok", "okay", "um", "uh", "like", "btw", "anyway",
+        "basically", "please", "pls", "plz", "kindly", "hey", "ok", "okay", "um", "uh", "like", "btw", "anyway", "one", "ones",
         // the asking itself
         "paper", "papers", "article", "articles", "text", "study", "reading", "readings", "essay", "document", "piece",
         "chapter", "report", "source", "passage", "tell", "say", "says", "said", "saying", "mention", "mentions",
@@ -67,6 +67,10 @@ public static class EnglishLexicon
         ["where"] = AnswerType.Place, ["place"] = AnswerType.Place, ["location"] = AnswerType.Place,
         ["why"] = AnswerType.Reason, ["reason"] = AnswerType.Reason, ["reasons"] = AnswerType.Reason, ["cause"] = AnswerType.Reason,
         ["causes"] = AnswerType.Reason, ["motive"] = AnswerType.Reason, ["motives"] = AnswerType.Reason, ["purpose"] = AnswerType.Reason,
+        ["stand"] = AnswerType.Definition, ["stands"] = AnswerType.Definition, ["mean"] = AnswerType.Definition,
+        ["means"] = AnswerType.Definition, ["meaning"] = AnswerType.Definition, ["define"] = AnswerType.Definition,
+        ["definition"] = AnswerType.Definition, ["acronym"] = AnswerType.Definition, ["abbreviation"] = AnswerType.Definition,
+        ["abbreviations"] = AnswerType.Definition, ["acronyms"] = AnswerType.Definition, ["short"] = AnswerType.Definition,
     };
 
     /// <summary>Words that deny or reverse what follows them: a question built on one assumes the opposite of a plain statement.</summary>
@@ -91,7 +95,9 @@ public static class EnglishLexicon
     /// <summary>Whether a lower-case word frames the question.</summary>
     public static bool IsFrame(string word) => FrameWords.Contains(word);
 
-    public static bool IsLight(string word) => LightWords.Contains(word);
+    /// <summary>A light word: listed, or an adverb of manner or time ("originally", "eventually") that only qualifies the subject.</summary>
+    public static bool IsLight(string word) =>
+        LightWords.Contains(word) || word.Length > 5 && word.EndsWith("ly", StringComparison.Ordinal) && !word.EndsWith("ply", StringComparison.Ordinal) && !word.EndsWith("ally", StringComparison.Ordinal) || word.EndsWith("ally", StringComparison.Ordinal) && word.Length > 7;
 }
 
 /// <summary>The kind of fact a question asks for.</summary>

@@ -45,8 +45,8 @@ public sealed class QuestionContext(AskRequest request, KnowledgeBase knowledge,
 
     public IReadOnlyList<SearchHit> Hits { get; set; } = [];
 
-    /// <summary>Vectors of the question's words that may be matched by meaning (lower case).</summary>
-    public IReadOnlyDictionary<string, float[]> WordVectors { get; set; } = new Dictionary<string, float[]>();
+    /// <summary>For each question word that may be matched by meaning (lower case): its nearest words in the readings.</summary>
+    public IReadOnlyDictionary<string, WordNeighbours> WordMeanings { get; set; } = new Dictionary<string, WordNeighbours>();
 
     public IReadOnlyList<SentenceEvidence> Candidates { get; set; } = [];
 

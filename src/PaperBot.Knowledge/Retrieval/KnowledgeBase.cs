@@ -127,7 +127,7 @@ public sealed class KnowledgeBase
         var words = WordIndex.DistinctWords(sentences.Select(s => s.Text).Concat(headings))
             .Where(w => Bm25Encoder.Analyze(w).Count > 0) // stop words carry no meaning of their own
             .ToList();
-        var texts = allChunks.Select(c => c.IndexText).Concat(sentences.Select(s => s.Text)).Concat(words).ToList();
+        var texts = allChunks.Select(c => c.IndexText).Concat(sentences.Select(s => s.Text)).Concat(words.Select(WordIndex.EmbeddingText)).ToList();
         var vectors = await cache.GetOrAddAsync(texts, embeddings, cancellationToken).ConfigureAwait(false);
         var embedded = cache.LastMisses;
         var wordIndex = WordIndex.Create(words, vectors[(allChunks.Count + sentences.Count)..]);
@@ -229,7 +229,7 @@ public sealed class KnowledgeBase
 
         if (missing.Count > 0)
         {
-            var embedded = await EmbedPassagesAsync(missing.Select(i => words[i]).ToList(), cancellationToken).ConfigureAwait(false);
+            var embedded = await EmbedPassagesAsync(missing.Select(i => WordIndex.EmbeddingText(words[i])).ToList(), cancellationToken).ConfigureAwait(false);
             if (_questionWords.Count > MaxRememberedWords)
             {
                 _questionWords.Clear();

@@ -34,7 +34,11 @@ public sealed class EvidenceStep(AnsweringOptions options, IWordList language) :
             .Distinct(StringComparer.Ordinal)
             .ToList();
         var vectors = await knowledge.EmbedWordsAsync(meaningful, cancellationToken).ConfigureAwait(false);
-        context.WordVectors = meaningful.Select((w, i) => (w, v: vectors[i])).ToDictionary(p => p.w, p => p.v, StringComparer.Ordinal);
+        context.WordMeanings = meaningful
+            .Select((w, i) => (Word: w, Neighbours: new WordNeighbours(knowledge.Words
+                .Nearest(vectors[i], options.MeaningNeighbours, id => readings.IsContentWord(id) && knowledge.Words.WordOf(id) != w)
+                .ToDictionary(n => n.Id, n => n.Similarity))))
+            .ToDictionary(p => p.Word, p => p.Neighbours, StringComparer.Ordinal);
 
         var thresholds = new MeaningThresholds(options.MeaningFloor, options.MeaningFull);
         var candidates = CandidateSentences(context, analysis);
@@ -89,7 +93,7 @@ public sealed class EvidenceStep(AnsweringOptions options, IWordList language) :
     {
         var knowledge = context.Knowledge;
         var sentence = knowledge.AllSentences()[index];
-        var support = analysis.Terms.Select(t => TermSupportScorer.Support(t, index, knowledge, context.Readings, context.WordVectors, thresholds)).ToList();
+        var support = analysis.Terms.Select(t => TermSupportScorer.Support(t, index, knowledge, context.Readings, context.WordMeanings, thresholds)).ToList();
         var coverage = SentenceSelector.Coverage(support);
         var similarity = TensorPrimitives.Dot(context.QueryVector.AsSpan(), knowledge.SentenceVector(index).AsSpan());
         var carries = analysis.AnswerType != AnswerType.Other && FactRecognisers.Carries(analysis.AnswerType, sentence.Text, context.Readings.PersonNames);
@@ -161,9 +165,9 @@ public sealed class EvidenceStep(AnsweringOptions options, IWordList language) :
             {
                 present[term] = 1;
             }
-            else if (term.Kind is TermKind.Content or TermKind.Light && context.WordVectors.TryGetValue(term.Word, out var vector))
+            else if (term.Kind is TermKind.Content or TermKind.Light && context.WordMeanings.TryGetValue(term.Word, out var neighbours))
             {
-                present[term] = thresholds.Support(context.Knowledge.Words.Closest(vector).Similarity);
+                present[term] = thresholds.Support(neighbours.Best);
             }
             else
             {

@@ -97,7 +97,7 @@ public sealed partial class SmallTalkStep(AnsweringOptions options, Replies repl
         @"|(?<wellbeing>how are (you|u)( doing)?( today)?|how's it going|how are things|what's up|sup)" +
         @"|(?<thanks>(thanks|thank you|thank u|thx|ty|cheers|much appreciated|appreciate it|many thanks)( so much| a lot| very much)?( mate| man| bot| paperbot)?( that was| that's| this was)?( (very |really |super )?(helpful|useful|great|perfect))?)" +
         @"|(?<farewell>(bye|goodbye|good bye|see you|see ya|cya|later|good night|take care|that's all|that is all|i'm done)( for now| later| then)?)" +
-        @"|(?<ack>ok|okay|k|cool|nice|great|awesome|perfect|got it|understood|alright|all right|sure|fine|lol|wow|yes|no|yep|nope|nice one|sounds good))(?![\p{L}\p{N}])")]
+        @"|(?<ack>(that|this|it)( was|'s| is)( very| really| super| so)? (helpful|useful|great|perfect|clear|interesting|awesome|good|nice|brilliant|amazing)|(very |really |super )?(helpful|useful)|good job|well done|nice work|great job|you're (great|awesome|the best|amazing|helpful)|nice to meet you|pleased to meet you|good to know|makes sense|that makes sense|fair enough|no worries|ok|okay|k|cool|nice|great|awesome|perfect|brilliant|excellent|got it|understood|alright|all right|sure|fine|lol|haha|wow|yes|no|yep|yeah|nope|nice one|sounds good|are you there|anyone there|test|testing|ping))(?![\p{L}\p{N}])")]
     private static partial Regex Pleasantry();
 
     [GeneratedRegex(@"^\s*((hi|hello|hey|thanks|thank you|thx|cheers|ok|okay|great|cool|good (morning|afternoon|evening))( there| all| everyone| bot)?[\s,.!:;-]+)+(and\s+)?", RegexOptions.IgnoreCase)]
