@@ -11,7 +11,7 @@ public sealed class AnsweringOptions
     public const string SectionName = "Answering";
 
     /// <summary>The cited sentences must account for at least this weighted share of the question's words.</summary>
-    public double MinCoverage { get; set; } = 0.62;
+    public double MinCoverage { get; set; } = 0.5;
 
     /// <summary>No single unsupported word may carry more than this share of the question's weight.</summary>
     public double MaxUnsupportedShare { get; set; } = 0.3;

@@ -31,7 +31,14 @@ public static partial class InjectionDetector
         @"|\bno (restrictions|rules|limits|filters)\b|\bwithout (any )?(restrictions|rules|limits|filters|citations|sources)\b|\b(don't|do not|doesn't|never) (need|use|give|add|include) (any )?(citations|sources|quotes)\b" +
         @"|\b(you're|you are) (allowed|permitted|free) to\b|\buse (your )?(own|outside|general|external|world|prior) knowledge\b|\boutside (the )?(paper|reading|text|sources)\b" +
         @"|\b(reply|respond|answer|say|print|output|write)\b[^.?!]{0,12}\bwith (only )?(the )?(words?|phrase|text|string)\b|\band nothing else\b|\bword for word\b" +
-        @"|\bwhat you personally\b|\byou personally think\b|\byour (own|personal) (opinion|view|views|thoughts)\b",
+        @"|\bwhat you personally\b|\byou personally think\b|\byour (own|personal) (opinion|view|views|thoughts)\b" +
+        @"|\brepeat after me\b|\b(say|print|output|type|write)\s+[""“'‘][^""”'’]{1,60}[""”'’]\s*(and nothing else|only|verbatim|exactly)?\s*$|\bi have been pwned\b|\bpwned\b" +
+        @"|\b(what|which) (are|were) your (instructions|rules|guidelines|orders)\b|\bwhat were you told\b|\bhow were you (programmed|instructed|prompted)\b" +
+        @"|\b(make (something|it|one) up|just guess|invent (an|the) answer|even if (it's|it is) not in the (paper|reading|text)|use the (internet|web)|search the (web|internet)|browse the web)\b" +
+        @"|\b(enter|enable|activate|switch to)\s+(debug|admin|god|developer|sudo|maintenance|unrestricted)\s+mode\b|\bsudo\b|\bgod mode\b" +
+        @"|\byou('re| are) (no longer|not) (a|an|the) (study )?(bot|assistant)\b|\bstop being (a|an|the)\b|\bforget (that )?you are\b" +
+        @"|<\|im_(start|end)\|>|<<\s*sys\s*>>|\[\s*(system|admin|inst)\s*\]|^\s*(system|assistant)\s*:|#{3,}\s*(system|instructions?)" +
+        @"|\b(contents of|dump) your (context|memory|prompt)\b|\btranslate (the|everything) above\b|\bwhat (is|was) (written|said) above\b",
         RegexOptions.IgnoreCase)]
     private static partial Regex Patterns();
 }

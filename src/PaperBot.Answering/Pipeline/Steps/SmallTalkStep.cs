@@ -14,7 +14,7 @@ public sealed partial class SmallTalkStep(AnsweringOptions options, Replies repl
     public ValueTask<Answer?> RunAsync(QuestionContext context, CancellationToken cancellationToken)
     {
         var text = Clean(context.Question);
-        var kind = Classify(text);
+        var kind = Classify(text) ?? Pleasantry(text, context);
         if (kind is null)
         {
             var rest = LeadingPleasantry().Replace(context.Question, string.Empty, 1).Trim();
@@ -46,6 +46,29 @@ public sealed partial class SmallTalkStep(AnsweringOptions options, Replies repl
             Text = reply,
             Suggestions = offersExamples ? replies.Suggestions(context.Readings) : [],
         });
+    }
+
+    /// <summary>
+    /// A short message that has a pleasantry in it and no word of the readings' subjects ("hey, how's your day going
+    /// friend?") is small talk too, whatever its wording: the pleasantry says which kind.
+    /// </summary>
+    private static string? Pleasantry(string text, QuestionContext context)
+    {
+        var words = text.Split([' ', ',', '.', '!', '?', ':', '-'], StringSplitOptions.RemoveEmptyEntries);
+        if (words.Length is 0 or > 10)
+        {
+            return null;
+        }
+
+        var cue = Cue().Match(text);
+        if (!cue.Success)
+        {
+            return null;
+        }
+
+        var subject = Decision.QuestionAnalyzer.Analyze(context.Question, context.Readings).Terms
+            .Any(t => t.InReadings && t.Kind != Decision.TermKind.Light && !Cue().IsMatch(t.Word));
+        return subject ? null : KindOf(cue);
     }
 
     /// <summary>What kind of small talk a whole message is, or null when it is something else.</summary>
@@ -99,6 +122,12 @@ public sealed partial class SmallTalkStep(AnsweringOptions options, Replies repl
         @"|(?<farewell>(bye|goodbye|good bye|see you|see ya|cya|later|good night|take care|that's all|that is all|i'm done)( for now| later| then)?)" +
         @"|(?<ack>(that|this|it)( was|'s| is)( very| really| super| so)? (helpful|useful|great|perfect|clear|interesting|awesome|good|nice|brilliant|amazing)|(very |really |super )?(helpful|useful)|good job|well done|nice work|great job|you're (great|awesome|the best|amazing|helpful)|nice to meet you|pleased to meet you|good to know|makes sense|that makes sense|fair enough|no worries|ok|okay|k|cool|nice|great|awesome|perfect|brilliant|excellent|got it|understood|alright|all right|sure|fine|lol|haha|wow|yes|no|yep|yeah|nope|nice one|sounds good|are you there|anyone there|test|testing|ping))(?![\p{L}\p{N}])")]
     private static partial Regex Pleasantry();
+
+    [GeneratedRegex(
+        @"\b((?<greeting>hi|hello|hey|hiya|howdy|greetings|good (morning|afternoon|evening|day))|(?<identity>who are you|what are you|your name|are you (a |an )?(bot|robot|ai|human|real))" +
+        @"|(?<capability>what can you do|what do you do|how can you help|what can i ask|how does this work|how do you work)|(?<wellbeing>how are (you|u)|how's (it going|your day|life)|how have you been|what's up)" +
+        @"|(?<thanks>thanks|thank you|thank u|thx|ty|cheers|appreciate)|(?<farewell>bye|goodbye|see you|see ya|good night|take care|catch you later))\b")]
+    private static partial Regex Cue();
 
     [GeneratedRegex(@"^\s*((hi|hello|hey|thanks|thank you|thx|cheers|ok|okay|great|cool|good (morning|afternoon|evening))( there| all| everyone| bot)?[\s,.!:;-]+)+(and\s+)?", RegexOptions.IgnoreCase)]
     private static partial Regex LeadingPleasantry();
