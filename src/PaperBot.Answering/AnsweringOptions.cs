@@ -34,6 +34,12 @@ public sealed class AnsweringOptions
     /// <summary>Cosine between two words (centred) at or above which one fully supports the other.</summary>
     public double MeaningFull { get; set; } = 0.6;
 
+    /// <summary>The most support (0–1) a question word the readings never use can get from a word of similar meaning.</summary>
+    public double UnknownWordCap { get; set; } = 0.45;
+
+    /// <summary>A short message with a pleasantry in it is small talk when no sentence of the readings comes closer to it than this cosine.</summary>
+    public double SmallTalkSimilarity { get; set; } = 0.55;
+
     /// <summary>A word of a sentence supports a question word by meaning only when it is one of this many readings' words nearest to it.</summary>
     public int MeaningNeighbours { get; set; } = 8;
 

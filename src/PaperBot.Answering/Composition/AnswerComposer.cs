@@ -60,7 +60,7 @@ public static partial class AnswerComposer
             DocumentTitle = documentNames.GetValueOrDefault(sentence.DocumentId) ?? sentence.DocumentId,
         };
 
-    /// <summary>Lower-cases the first word after "According to …," when the readings print it in lower case elsewhere (an ordinary word, not a name).</summary>
+    /// <summary>Lower-cases the first word after "According to …," unless the readings capitalise it inside sentences too (a name).</summary>
     private static string LowerOpener(string sentence, ReadingIndex readings)
     {
         var firstWord = sentence.Split(' ', 2)[0].TrimEnd(',', ';', ':');
@@ -69,9 +69,9 @@ public static partial class AnswerComposer
             return sentence;
         }
 
-        return readings.PrintsInLowerCase(firstWord.ToLowerInvariant())
-            ? char.ToLowerInvariant(sentence[0]) + sentence[1..]
-            : sentence;
+        return readings.CapitalisesMidSentence(firstWord.ToLowerInvariant())
+            ? sentence
+            : char.ToLowerInvariant(sentence[0]) + sentence[1..];
     }
 
     /// <summary>A discourse connective that only links to the reading's previous sentence ("Ultimately, ", "Thus, ").</summary>

@@ -40,7 +40,8 @@ public sealed record WordNeighbours(IReadOnlyDictionary<int, double> Nearest)
 /// <summary>The thresholds that turn a cosine between two words into support.</summary>
 /// <param name="MeaningFloor">At or below this cosine, two words do not mean the same.</param>
 /// <param name="MeaningFull">At or above this cosine, a word fully supports another.</param>
-public sealed record MeaningThresholds(double MeaningFloor, double MeaningFull)
+/// <param name="UnknownWordCap">The most support a word the readings never use can get from another word.</param>
+public sealed record MeaningThresholds(double MeaningFloor, double MeaningFull, double UnknownWordCap = 1)
 {
     public double Support(double cosine) =>
         cosine >= MeaningFull ? 1 : cosine <= MeaningFloor ? 0 : (cosine - MeaningFloor) / (MeaningFull - MeaningFloor);
@@ -115,7 +116,13 @@ public static partial class TermSupportScorer
             }
         }
 
+        // A word the readings never use is only partly accounted for by another: it may stand for it, not be it.
         var value = best.Id < 0 ? 0 : thresholds.Support(best.Cosine);
+        if (!term.InReadings)
+        {
+            value = Math.Min(value, thresholds.UnknownWordCap);
+        }
+
         return value > 0
             ? new TermSupport(term, value, SupportKind.Meaning, $"{knowledge.Words.WordOf(best.Id)} ({best.Cosine:F2})")
             : new TermSupport(term, 0, SupportKind.None);

@@ -41,7 +41,22 @@ public sealed class QuestionContext(AskRequest request, KnowledgeBase knowledge,
 
     public QuestionAnalysis? Analysis { get; set; }
 
-    public float[]? QueryVector { get; set; }
+    /// <summary>The query vector of <see cref="Question"/> as it last was embedded (see <see cref="QueryVectorAsync"/>).</summary>
+    public float[]? QueryVector { get; private set; }
+
+    private string? _embedded;
+
+    /// <summary>The query vector of the question as it stands now: embedded once, again only if a step changed the question.</summary>
+    public async ValueTask<float[]> QueryVectorAsync(CancellationToken cancellationToken)
+    {
+        if (QueryVector is null || !string.Equals(_embedded, Question, StringComparison.Ordinal))
+        {
+            QueryVector = await Knowledge.EmbedQueryAsync(Question, cancellationToken).ConfigureAwait(false);
+            _embedded = Question;
+        }
+
+        return QueryVector;
+    }
 
     public IReadOnlyList<SearchHit> Hits { get; set; } = [];
 

@@ -15,7 +15,7 @@ namespace PaperBot.Answering.Readings;
 public sealed partial class ReadingIndex
 {
     private readonly Dictionary<string, int> _wordCounts = new(StringComparer.Ordinal);
-    private readonly HashSet<string> _lowerCaseWords = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _namesMidSentence = new(StringComparer.Ordinal);
     private readonly string _foldedText;
     private readonly Dictionary<string, ReadingParts> _parts = new(StringComparer.Ordinal);
     private readonly bool[] _contentWord;
@@ -31,9 +31,15 @@ public sealed partial class ReadingIndex
             _wordCounts[word] = _wordCounts.GetValueOrDefault(word) + 1;
         }
 
-        foreach (Match word in LowerCaseWord().Matches(string.Join(" ", knowledge.AllSentences().Select(s => s.Text))))
+        foreach (var sentence in knowledge.AllSentences())
         {
-            _lowerCaseWords.Add(word.Value);
+            foreach (Match word in CapitalisedWord().Matches(sentence.Text))
+            {
+                if (word.Index > 0)
+                {
+                    _namesMidSentence.Add(word.Value.ToLowerInvariant());
+                }
+            }
         }
 
         _foldedText = " " + Normalise(string.Join(" ", texts)) + " ";
@@ -88,8 +94,8 @@ public sealed partial class ReadingIndex
 
     public int WordCount(string word) => _wordCounts.GetValueOrDefault(word);
 
-    /// <summary>Whether the readings print the word in lower case somewhere (so it is an ordinary word, not only a name).</summary>
-    public bool PrintsInLowerCase(string word) => _lowerCaseWords.Contains(word);
+    /// <summary>Whether the readings capitalise the word inside a sentence somewhere (so it is a name, not an ordinary word).</summary>
+    public bool CapitalisesMidSentence(string word) => _namesMidSentence.Contains(word);
 
     public IEnumerable<string> AllWords => _wordCounts.Keys;
 
@@ -147,8 +153,8 @@ public sealed partial class ReadingIndex
     [GeneratedRegex(@"\s+")]
     private static partial Regex Spaces();
 
-    [GeneratedRegex(@"(?<![\p{L}\-])\p{Ll}+(?![\p{L}])")]
-    private static partial Regex LowerCaseWord();
+    [GeneratedRegex(@"(?<![\p{L}\-’'])\p{Lu}\p{Ll}+(?![\p{L}])")]
+    private static partial Regex CapitalisedWord();
 }
 
 /// <summary>

@@ -21,8 +21,7 @@ public sealed class EvidenceStep(AnsweringOptions options, IWordList language) :
         var readings = context.Readings;
         var analysis = QuestionAnalyzer.Analyze(context.Question, readings);
         context.Analysis = analysis;
-        context.QueryVector ??= await knowledge.EmbedQueryAsync(context.Question, cancellationToken).ConfigureAwait(false);
-        var vector = context.QueryVector;
+        var vector = await context.QueryVectorAsync(cancellationToken).ConfigureAwait(false);
         context.Hits = await knowledge.SearchAsync(context.Question, vector, options.Passages, cancellationToken: cancellationToken).ConfigureAwait(false);
 
         // Words matched by meaning: the readings' own words have vectors already; other real words are embedded
@@ -40,7 +39,7 @@ public sealed class EvidenceStep(AnsweringOptions options, IWordList language) :
                 .ToDictionary(n => n.Id, n => n.Similarity))))
             .ToDictionary(p => p.Word, p => p.Neighbours, StringComparer.Ordinal);
 
-        var thresholds = new MeaningThresholds(options.MeaningFloor, options.MeaningFull);
+        var thresholds = new MeaningThresholds(options.MeaningFloor, options.MeaningFull, options.UnknownWordCap);
         var candidates = CandidateSentences(context, analysis);
         var weights = Weights();
         context.Candidates = candidates.Select(c => Evidence(context, c.Index, c.Rank, analysis, thresholds, weights)).ToList();

@@ -11,10 +11,10 @@ public sealed partial class SmallTalkStep(AnsweringOptions options, Replies repl
 {
     public string Name => "small_talk";
 
-    public ValueTask<Answer?> RunAsync(QuestionContext context, CancellationToken cancellationToken)
+    public async ValueTask<Answer?> RunAsync(QuestionContext context, CancellationToken cancellationToken)
     {
         var text = Clean(context.Question);
-        var kind = Classify(text) ?? Pleasantry(text, context);
+        var kind = Classify(text) ?? await PleasantryAsync(text, context, cancellationToken).ConfigureAwait(false);
         if (kind is null)
         {
             var rest = LeadingPleasantry().Replace(context.Question, string.Empty, 1).Trim();
@@ -23,7 +23,7 @@ public sealed partial class SmallTalkStep(AnsweringOptions options, Replies repl
                 context.Question = rest;
             }
 
-            return ValueTask.FromResult<Answer?>(null);
+            return null;
         }
 
         var help = replies.Fill(options.HelpText, context.Readings);
@@ -38,37 +38,57 @@ public sealed partial class SmallTalkStep(AnsweringOptions options, Replies repl
             _ => replies.Fill("Glad to help. Ask me anything else about {readings}.", context.Readings),
         };
         var offersExamples = kind is "greeting" or "identity" or "capability" or "wellbeing";
-        return ValueTask.FromResult<Answer?>(new Answer
+        return new Answer
         {
             Question = context.Asked,
             Status = AnswerStatus.Answered,
             Kind = AnswerKinds.SmallTalk,
             Text = reply,
             Suggestions = offersExamples ? replies.Suggestions(context.Readings) : [],
-        });
+        };
     }
 
     /// <summary>
-    /// A short message that has a pleasantry in it and no word of the readings' subjects ("hey, how's your day going
-    /// friend?") is small talk too, whatever its wording: the pleasantry says which kind.
+    /// A short message with a pleasantry in it ("hey, how's your day going friend?") is small talk too, whatever its
+    /// wording, when nothing in it is about the readings: none of its words names a subject of theirs, or no
+    /// sentence of theirs comes close to it in meaning. The pleasantry says which kind.
     /// </summary>
-    private static string? Pleasantry(string text, QuestionContext context)
+    private async ValueTask<string?> PleasantryAsync(string text, QuestionContext context, CancellationToken cancellationToken)
     {
         var words = text.Split([' ', ',', '.', '!', '?', ':', '-'], StringSplitOptions.RemoveEmptyEntries);
-        if (words.Length is 0 or > 10)
+        if (words.Length is 0 or > 12)
         {
             return null;
         }
 
-        var cue = Cue().Match(text);
+        // A pleasantry quoted ("translate 'good morning'") is what is asked about, not said.
+        var cue = Cue().Match(Quoted().Replace(text, " "));
         if (!cue.Success)
         {
             return null;
         }
 
-        var subject = Decision.QuestionAnalyzer.Analyze(context.Question, context.Readings).Terms
-            .Any(t => t.InReadings && t.Kind != Decision.TermKind.Light && !Cue().IsMatch(t.Word));
-        return subject ? null : KindOf(cue);
+        var analysis = Decision.QuestionAnalyzer.Analyze(context.Question, context.Readings);
+        if (analysis.IsTask || analysis.Terms.Any(t => t.Kind is Decision.TermKind.Name or Decision.TermKind.Number && t.InReadings))
+        {
+            return null;
+        }
+
+        var subject = analysis.Terms.Any(t => t.InReadings && t.Kind != Decision.TermKind.Light && !Cue().IsMatch(t.Word));
+        if (!subject)
+        {
+            return KindOf(cue);
+        }
+
+        var vector = await context.QueryVectorAsync(cancellationToken).ConfigureAwait(false);
+        var hits = await context.Knowledge.SearchAsync(context.Question, vector, 3, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var closest = hits.SelectMany(h => h.Chunk.Sentences)
+            .Select(s => context.Knowledge.IndexOf(s))
+            .Where(i => i >= 0)
+            .Select(i => (double)System.Numerics.Tensors.TensorPrimitives.Dot(vector.AsSpan(), context.Knowledge.SentenceVector(i).AsSpan()))
+            .DefaultIfEmpty(0)
+            .Max();
+        return closest < options.SmallTalkSimilarity ? KindOf(cue) : null;
     }
 
     /// <summary>What kind of small talk a whole message is, or null when it is something else.</summary>
@@ -124,10 +144,15 @@ public sealed partial class SmallTalkStep(AnsweringOptions options, Replies repl
     private static partial Regex Pleasantry();
 
     [GeneratedRegex(
-        @"\b((?<greeting>hi|hello|hey|hiya|howdy|greetings|good (morning|afternoon|evening|day))|(?<identity>who are you|what are you|your name|are you (a |an )?(bot|robot|ai|human|real))" +
-        @"|(?<capability>what can you do|what do you do|how can you help|what can i ask|how does this work|how do you work)|(?<wellbeing>how are (you|u)|how's (it going|your day|life)|how have you been|what's up)" +
-        @"|(?<thanks>thanks|thank you|thank u|thx|ty|cheers|appreciate)|(?<farewell>bye|goodbye|see you|see ya|good night|take care|catch you later))\b")]
+        @"\b((?<greeting>hi+|he+y+|hel+o+w?|hal+o+|helo|hiya|howdy|greetings|yo+|good (morning|afternoon|evening|day))|(?<identity>who are (you|u)|what are (you|u)|your name|(are|r) (you|u) (a |an )?(bot|robot|ai|human|real|person|machine)|introduce yourself)" +
+        @"|(?<capability>what can (you|u) do|what do (you|u) do|how can (you|u) help|(are you|you're) able to|help (me )?with|what (kind|sort|type)s? of (questions|things)|(questions|things) (can|could|should|do) i ask|can i ask|what can i ask|how does this (work|thing work)|how do (you|u) work|how do i use)" +
+        @"|(?<wellbeing>how (are|r) (you|u)|how's (it going|your day|life|things)|how (is|was) your day|how have you been|what's up|hope (you're|ur|you are) (well|doing well|good))" +
+        @"|(?<thanks>than(k|x)s?|thnx|thx|tnx|ty+|cheers|appreciate|grateful)|(?<farewell>bye+|goodbye|see (you|ya|u)|good night|take care|catch you later|later)" +
+        @"|(?<ack>nice one|good job|well done|great job|awesome|brilliant|super helpful|very helpful|so helpful|helpful|cool|nice|lol|haha|ok(ay)?|anyone (here|there)|are you there))\b")]
     private static partial Regex Cue();
+
+    [GeneratedRegex(@"(?<=^|\s)[""“‘'][^""”’']+[""”’'](?=\s|$|[,.!?])")]
+    private static partial Regex Quoted();
 
     [GeneratedRegex(@"^\s*((hi|hello|hey|thanks|thank you|thx|cheers|ok|okay|great|cool|good (morning|afternoon|evening))( there| all| everyone| bot)?[\s,.!:;-]+)+(and\s+)?", RegexOptions.IgnoreCase)]
     private static partial Regex LeadingPleasantry();

@@ -97,7 +97,7 @@ public sealed partial class WholeReadingStep(AnsweringOptions options, Replies r
 
     private async ValueTask<Answer> FromPartAsync(QuestionContext context, ReadingAspect aspect, IReadOnlyList<PaperDocument> documents, CancellationToken cancellationToken)
     {
-        context.QueryVector ??= await context.Knowledge.EmbedQueryAsync(context.Question, cancellationToken).ConfigureAwait(false);
+        await context.QueryVectorAsync(cancellationToken).ConfigureAwait(false);
         var chosen = new List<LocatedSentence>();
         foreach (var document in documents)
         {
@@ -113,7 +113,8 @@ public sealed partial class WholeReadingStep(AnsweringOptions options, Replies r
             {
                 ReadingAspect.Ending => sentences.TakeLast(2),
                 ReadingAspect.Overview => Closest(context, sentences, 2),
-                _ => Summaries.MostCentral(context.Knowledge, sentences, aspect == ReadingAspect.Abstract ? 3 : 2),
+                // A part opens with what it is about: its first sentence, then the most central of the rest.
+                _ => sentences.Take(1).Concat(Summaries.MostCentral(context.Knowledge, sentences.Skip(1).ToList(), aspect == ReadingAspect.Abstract ? 2 : 1)),
             });
         }
 
@@ -156,7 +157,7 @@ public sealed partial class WholeReadingStep(AnsweringOptions options, Replies r
 
     private async ValueTask<Answer> MethodAsync(QuestionContext context, IReadOnlyList<PaperDocument> documents, CancellationToken cancellationToken)
     {
-        context.QueryVector ??= await context.Knowledge.EmbedQueryAsync(context.Question, cancellationToken).ConfigureAwait(false);
+        await context.QueryVectorAsync(cancellationToken).ConfigureAwait(false);
         var stated = new List<LocatedSentence>();
         foreach (var document in documents)
         {
