@@ -13,6 +13,9 @@ public sealed class AnsweringOptions
     /// <summary>The cited sentences must account for at least this weighted share of the question's words.</summary>
     public double MinCoverage { get; set; } = 0.5;
 
+    /// <summary>For a question about a named part of a reading ("in the conclusion, …"), the share of its own words the cited sentences must account for.</summary>
+    public double ScopedMinCoverage { get; set; } = 0.3;
+
     /// <summary>No single unsupported word may carry more than this share of the question's weight.</summary>
     public double MaxUnsupportedShare { get; set; } = 0.3;
 
@@ -81,6 +84,8 @@ public sealed class AnsweringOptions
     public string NotFoundText { get; set; } = "I could not find a passage of {readings} that answers this question.";
 
     public string DetailNotStatedText { get; set; } = "The text doesn't name {what}, and the reading's details don't either.";
+
+    public string PublicationNotStatedText { get; set; } = "The text doesn't give its publication details (funding, affiliation, a reference to cite), and I only know a reading's title, author, year and venue when its details list them. Type 'sources' to see what is known of each reading.";
 
     public string MethodNotStatedText { get; set; } = "The text doesn't describe a method: no sentence of its abstract or introduction says how the study was done.";
 

@@ -58,7 +58,8 @@ public static partial class QuestionAnalyzer
 {
     private const double LightFactor = 0.35;
 
-    private static readonly Dictionary<string, string> NumberWords = new(StringComparer.Ordinal)
+    /// <summary>Numbers written out, with their digits.</summary>
+    public static readonly Dictionary<string, string> NumberWords = new(StringComparer.Ordinal)
     {
         ["two"] = "2", ["three"] = "3", ["four"] = "4", ["five"] = "5", ["six"] = "6", ["seven"] = "7",
         ["eight"] = "8", ["nine"] = "9", ["ten"] = "10", ["eleven"] = "11", ["twelve"] = "12", ["twenty"] = "20",
@@ -139,9 +140,17 @@ public static partial class QuestionAnalyzer
             yield break;
         }
 
-        if (NumberWords.TryGetValue(lower, out var digits) || NumberToken().IsMatch(token.Value))
+        if (NumberWords.TryGetValue(lower, out var digits))
         {
-            var number = digits ?? token.Value.Replace(",", string.Empty, StringComparison.Ordinal);
+            // A number written out ("the two countries") is an ordinary word that its digits also support.
+            var inReadings = readings.ContainsPhrase(lower) || readings.ContainsPhrase(digits);
+            yield return new QuestionTerm(token.Value, lower, inReadings ? readings.Idf(lower) : readings.MaxIdf, TermKind.Content, AnswerType.Other, inReadings);
+            yield break;
+        }
+
+        if (NumberToken().IsMatch(token.Value))
+        {
+            var number = token.Value.Replace(",", string.Empty, StringComparison.Ordinal);
             yield return new QuestionTerm(token.Value, number, readings.MaxIdf, TermKind.Number, AnswerType.Other, readings.ContainsPhrase(number) || readings.ContainsPhrase(token.Value));
             yield break;
         }

@@ -67,14 +67,13 @@ public static partial class TermSupportScorer
         var heading = knowledge.HeadingTerms(sentence.DocumentId, sentence.Section.Id);
         if (term.Kind == TermKind.Number)
         {
-            // "two" is supported by "two" and by "2"; "2017" only by "2017".
-            var asWord = term.Surface.All(char.IsLetter) && terms.Contains(term.Surface.ToLowerInvariant());
-            return asWord || HasNumber(sentence.Text, term.Term) || HasNumber(sentence.Section.Title, term.Term)
+            return HasNumber(sentence.Text, term.Term) || HasNumber(sentence.Section.Title, term.Term)
                 ? new TermSupport(term, 1, SupportKind.Exact, term.Term)
                 : new TermSupport(term, 0, SupportKind.None);
         }
 
-        if (terms.Contains(term.Term) || heading.Contains(term.Term))
+        if (terms.Contains(term.Term) || heading.Contains(term.Term)
+            || QuestionAnalyzer.NumberWords.TryGetValue(term.Term, out var digits) && HasNumber(sentence.Text, digits))
         {
             return new TermSupport(term, 1, SupportKind.Exact, term.Term);
         }

@@ -36,6 +36,12 @@ public sealed class QuestionContext(AskRequest request, KnowledgeBase knowledge,
     /// <summary>How the question was read, for the person: "Taking ‘it’ as …", "Reading ‘corridoor’ as ‘corridor’".</summary>
     public IReadOnlyList<string> Notes => _notes;
 
+    /// <summary>
+    /// The question without the words that name the part of a reading it is about ("according to the abstract"):
+    /// what the sentences must account for. Null when the question names no part.
+    /// </summary>
+    public string? Subject { get; set; }
+
     /// <summary>The sections the answer must come from, when the question names a part of a reading ("the conclusion").</summary>
     public IReadOnlySet<(string Document, string Section)>? Scope { get; set; }
 

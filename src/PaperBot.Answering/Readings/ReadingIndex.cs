@@ -31,14 +31,28 @@ public sealed partial class ReadingIndex
             _wordCounts[word] = _wordCounts.GetValueOrDefault(word) + 1;
         }
 
+        // A word is a name when the readings capitalise it inside sentences more often than not ("In" after a comma
+        // once is still the word "in").
+        var capitalised = new Dictionary<string, int>(StringComparer.Ordinal);
+        var lower = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var sentence in knowledge.AllSentences())
         {
             foreach (Match word in CapitalisedWord().Matches(sentence.Text))
             {
-                if (word.Index > 0)
+                var key = word.Value.ToLowerInvariant();
+                var counts = word.Index > 0 && char.IsUpper(word.Value[0]) ? capitalised : char.IsLower(word.Value[0]) ? lower : null;
+                if (counts is not null)
                 {
-                    _namesMidSentence.Add(word.Value.ToLowerInvariant());
+                    counts[key] = counts.GetValueOrDefault(key) + 1;
                 }
+            }
+        }
+
+        foreach (var (word, count) in capitalised)
+        {
+            if (count >= lower.GetValueOrDefault(word))
+            {
+                _namesMidSentence.Add(word);
             }
         }
 
@@ -153,7 +167,7 @@ public sealed partial class ReadingIndex
     [GeneratedRegex(@"\s+")]
     private static partial Regex Spaces();
 
-    [GeneratedRegex(@"(?<![\p{L}\-’'])\p{Lu}\p{Ll}+(?![\p{L}])")]
+    [GeneratedRegex(@"(?<![\p{L}\-’'])\p{L}\p{Ll}+(?![\p{L}])")]
     private static partial Regex CapitalisedWord();
 }
 

@@ -17,6 +17,9 @@ public enum ReadingAspect
     Date,
     Venue,
     Title,
+
+    /// <summary>Other details of publication (funding, affiliation, DOI, a reference to cite): never in a reading's text.</summary>
+    Publication,
 }
 
 /// <summary>
@@ -44,6 +47,7 @@ public static partial class WholeReadingQuestion
 
     private static readonly (ReadingAspect Aspect, Regex Pattern)[] Patterns =
     [
+        (ReadingAspect.Publication, Publication()),
         (ReadingAspect.Author, Author()),
         (ReadingAspect.Venue, Venue()),
         (ReadingAspect.Date, Date()),
@@ -58,6 +62,9 @@ public static partial class WholeReadingQuestion
     ];
 
     private const string Reading = @"(the |this |that )?(paper|article|text|study|reading|essay|piece|chapter|report|document|author|authors|writer|work)";
+
+    [GeneratedRegex(@"\b(who|what) (funded|financed|sponsored|paid for)\b|\b(funding|sponsor|sponsors|grant|grants|affiliation|affiliated|doi|isbn|issn|page numbers?|how many pages|peer[- ]reviewed|bibliograph\w*|citation for|cite (it|this|the paper|the article)|(full )?reference for)\b|\b(which|what) (university|institution|department|organi[sz]ation) (is|was|does) (the author|the writer|it|this)\b")]
+    private static partial Regex Publication();
 
     [GeneratedRegex(@"\bwho (wrote|writes|authored|is the author of|are the authors of|penned)\b|\b(the |its )?(author|authors|writer)('s|s')? (name|names)\b|\bwho('s| is| are) (the |its )?(author|authors|writer)s?\b|\bwritten by (who|whom)\b|\bby whom\b|\bname of the author\b")]
     private static partial Regex Author();

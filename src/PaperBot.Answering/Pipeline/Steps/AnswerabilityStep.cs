@@ -18,7 +18,10 @@ public sealed class AnswerabilityStep(AnsweringOptions options, Replies replies)
     public ValueTask<Answer?> RunAsync(QuestionContext context, CancellationToken cancellationToken)
     {
         var analysis = context.Analysis ?? throw new InvalidOperationException("The evidence step runs before the answerability decision.");
-        var verdict = Answerability.Decide(analysis, context.Selection, context.Presence, Thresholds());
+        // A question about a named part of a reading is answered from that part: its words are accounted for by the
+        // scope, so the sentences need account only for what the question asks within it.
+        var thresholds = context.Scope is null ? Thresholds() : Thresholds() with { MinCoverage = options.ScopedMinCoverage, MaxUnsupportedShare = 1 };
+        var verdict = Answerability.Decide(analysis, context.Selection, context.Presence, thresholds);
         context.Verdict = verdict;
         if (verdict.Answerable)
         {

@@ -19,7 +19,7 @@ public sealed class EvidenceStep(AnsweringOptions options, IWordList language) :
     {
         var knowledge = context.Knowledge;
         var readings = context.Readings;
-        var analysis = QuestionAnalyzer.Analyze(context.Question, readings);
+        var analysis = QuestionAnalyzer.Analyze(context.Subject ?? context.Question, readings);
         context.Analysis = analysis;
         var vector = await context.QueryVectorAsync(cancellationToken).ConfigureAwait(false);
         context.Hits = await knowledge.SearchAsync(context.Question, vector, options.Passages, cancellationToken: cancellationToken).ConfigureAwait(false);

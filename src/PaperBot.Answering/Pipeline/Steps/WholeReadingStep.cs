@@ -28,16 +28,21 @@ public sealed partial class WholeReadingStep(AnsweringOptions options, Replies r
         }
 
         var documents = DocumentsAsked(context);
-        if (HasOwnSubject(context, matched, documents))
+        if (HasOwnSubject(context, matched, documents, out var subject))
         {
-            if (aspect is ReadingAspect.Abstract or ReadingAspect.Introduction or ReadingAspect.Conclusion or ReadingAspect.Ending)
+            // "What does the abstract say the study examines?": a question like any other, answered from that part.
+            if (aspect is ReadingAspect.Abstract or ReadingAspect.Introduction or ReadingAspect.Conclusion or ReadingAspect.Ending or ReadingAspect.Overview)
             {
                 context.Scope = documents
-                    .SelectMany(d => Part(context.Readings.PartsOf(d), aspect) is { } part ? Under(d, part).Select(s => (d.Id, s.Id)) : [])
+                    .SelectMany(d => PartsFor(context.Readings.PartsOf(d), aspect).SelectMany(part => Under(d, part).Select(s => (d.Id, s.Id))))
                     .ToHashSet();
                 if (context.Scope.Count == 0)
                 {
                     context.Scope = null;
+                }
+                else
+                {
+                    context.Subject = subject;
                 }
             }
 
@@ -47,6 +52,8 @@ public sealed partial class WholeReadingStep(AnsweringOptions options, Replies r
         return aspect switch
         {
             ReadingAspect.Author or ReadingAspect.Date or ReadingAspect.Venue or ReadingAspect.Title => Details(context, aspect, documents),
+            ReadingAspect.Publication => replies.Decline(context.Asked, AnswerStatus.NotInPaper, DeclineReasons.NotStated, options.PublicationNotStatedText, context.Readings,
+                [new Evidence("reading_details", 0, 1, "publication details other than author, year, venue and title are not kept for a reading")]),
             ReadingAspect.Structure => Structure(context, documents),
             ReadingAspect.Method => await MethodAsync(context, documents, cancellationToken).ConfigureAwait(false),
             _ => await FromPartAsync(context, aspect, documents, cancellationToken).ConfigureAwait(false),
@@ -66,11 +73,11 @@ public sealed partial class WholeReadingStep(AnsweringOptions options, Replies r
     private static List<string> TitleWords(string title) =>
         ReadingIndex.Normalise(title).Split([' ', ',', ':', '.', '-'], StringSplitOptions.RemoveEmptyEntries).Where(w => w.Length > 4).ToList();
 
-    /// <summary>Whether, the aspect's own words aside, the question names a subject of its own.</summary>
-    private static bool HasOwnSubject(QuestionContext context, string matched, IReadOnlyList<PaperDocument> documents)
+    /// <summary>Whether, the aspect's own words aside, the question names a subject of its own (and the question without them).</summary>
+    private static bool HasOwnSubject(QuestionContext context, string matched, IReadOnlyList<PaperDocument> documents, out string rest)
     {
-        var rest = context.Question.ToLowerInvariant().Replace('’', '\'');
-        var at = rest.IndexOf(matched, StringComparison.Ordinal);
+        rest = context.Question.Replace('’', '\'');
+        var at = rest.IndexOf(matched, StringComparison.OrdinalIgnoreCase);
         if (at >= 0)
         {
             rest = rest.Remove(at, matched.Length);
@@ -240,6 +247,10 @@ public sealed partial class WholeReadingStep(AnsweringOptions options, Replies r
         lines.Add("(From the reading's details, not from its text.)");
         return new Answer { Question = context.Asked, Status = AnswerStatus.Answered, Kind = AnswerKinds.About, Text = string.Join(" ", lines) };
     }
+
+    /// <summary>The parts a question that names an aspect is answered from: the aims and questions of a reading are stated in its abstract and introduction.</summary>
+    private static IEnumerable<Section> PartsFor(ReadingParts parts, ReadingAspect aspect) =>
+        (aspect == ReadingAspect.Overview ? new[] { parts.Abstract, parts.Introduction } : [Part(parts, aspect)]).OfType<Section>();
 
     private static Section? Part(ReadingParts parts, ReadingAspect aspect) => aspect switch
     {
