@@ -54,8 +54,11 @@ public sealed record Verdict(string? Reason, IReadOnlyList<Evidence> Evidence, I
 /// words (absent subject when the readings never use them, unsupported terms when they do but not together); and a
 /// best sentence that is not close in meaning is no passage.
 /// </summary>
-public static class Answerability
+public static partial class Answerability
 {
+    [System.Text.RegularExpressions.GeneratedRegex(@"\bnot (only|just|merely|simply)\b|\bno (doubt|wonder|less|longer)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex NotOnly();
+
     public static Verdict Decide(QuestionAnalysis question, Selection selection, ReadingPresence presence, AnswerabilityThresholds thresholds)
     {
         var evidence = new List<Evidence>();
@@ -134,6 +137,15 @@ public static class Answerability
             }
         }
 
+        // "Why did the committee endorse the theory?" when the sentence says it "did not support" it: a question
+        // that takes for granted what the reading denies rests on a false premise.
+        if (question.Presupposes && !QuestionAnalyzer.Tokenize(question.Question).Any(t => Negations.Contains(t.Lower))
+            && DeniedWord(best) is { } denied)
+        {
+            evidence.Add(new Evidence("denied", 1, Detail: $"the sentence that says the rest denies “{denied}”"));
+            return new Verdict(DeclineReasons.FalsePremise, evidence, selection.Joint.Where(j => j.By == denied || j.By?.StartsWith(denied + " ", StringComparison.Ordinal) == true).Select(j => j.Term).ToList(), best);
+        }
+
         var heaviest = unsupported.Count == 0 || total <= 0 ? 0 : unsupported[0].Term.Weight / total;
         evidence.Add(new Evidence("heaviest_unsupported_share", heaviest, thresholds.MaxUnsupportedShare, unsupported.Count == 0 ? null : $"“{unsupported[0].Term.Surface}”"));
         if (coverage < thresholds.MinCoverage || heaviest > thresholds.MaxUnsupportedShare)
@@ -206,6 +218,47 @@ public static class Answerability
         {
             yield return run;
         }
+    }
+
+    private static readonly HashSet<string> Negations = new(StringComparer.Ordinal)
+    {
+        "not", "never", "no", "neither", "nor", "without", "hardly", "n't", "isn't", "wasn't", "didn't", "doesn't", "don't",
+        "weren't", "aren't", "cannot", "can't", "couldn't", "wouldn't", "won't",
+    };
+
+    /// <summary>
+    /// The word of a sentence that supports one of the question's words and is denied right before it ("did not
+    /// support", "never joined"), or null.
+    /// </summary>
+    private static string? DeniedWord(SentenceEvidence sentence)
+    {
+        var tokens = QuestionAnalyzer.Tokenize(sentence.Sentence.Text);
+        if (NotOnly().IsMatch(sentence.Sentence.Text))
+        {
+            return null;
+        }
+
+        foreach (var support in sentence.Support.Where(s => s.Value > 0 && s.Kind is SupportKind.Exact or SupportKind.Meaning && s.Term.Kind is not TermKind.Number))
+        {
+            var word = support.By?.Split(' ')[0];
+            if (word is null)
+            {
+                continue;
+            }
+
+            for (var i = 0; i < tokens.Count; i++)
+            {
+                var matches = support.Kind == SupportKind.Exact
+                    ? PaperBot.Knowledge.Lexical.Bm25Encoder.Analyze(tokens[i].Value).Contains(word)
+                    : tokens[i].Lower == word;
+                if (matches && Enumerable.Range(Math.Max(0, i - 3), i - Math.Max(0, i - 3)).Any(j => Negations.Contains(tokens[j].Lower)))
+                {
+                    return word;
+                }
+            }
+        }
+
+        return null;
     }
 
     /// <summary>Whether the sentence gives a number of the same kind (a year for a year, an amount for an amount) instead.</summary>

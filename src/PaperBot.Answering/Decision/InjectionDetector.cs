@@ -29,7 +29,9 @@ public static partial class InjectionDetector
         @"|\b(new|updated|real|actual) instructions\b|\b(from|by) (the )?(admin|administrator|developer|system|operator)\b|</?\s*(reading|paper|system|context|instructions?)\s*>" +
         @"|\byou are now\b|\bfrom now on\b|\bact as\b|\bpretend (to be|you|that you)\b|\brole-?play\b|\bstay in character\b|\bin character\b|\bjailbreak|\bDAN\b|\bdeveloper (mode|test)\b|\bunfiltered\b|\buncensored\b" +
         @"|\bno (restrictions|rules|limits|filters)\b|\bwithout (any )?(restrictions|rules|limits|filters|citations|sources)\b|\b(don't|do not|doesn't|never) (need|use|give|add|include) (any )?(citations|sources|quotes)\b" +
-        @"|\b(you're|you are) (allowed|permitted|free) to\b|\buse (your )?(own|outside|general|external|world|prior) knowledge\b|\boutside (the )?(paper|reading|text|sources)\b" +
+        @"|\b(you're|you are) (allowed|permitted|free) to\b|\b(use|using|with|from|draw on|rely on)\s+(your\s+)?(own|outside|general|external|world|prior|background|personal)\s+knowledge\b|\boutside (the )?(paper|reading|text|sources)\b|\bnot (from )?the (paper|reading|text|article)\b" +
+        @"|\bas\s+(\p{Lu}[\p{L}.\-]+\s+){1,3}would\b|\bin the first person\b|\b(speak|answer|reply|respond|talk|write)\s+(like|as if you were|as though you were)\b|\b(imagine|suppose) (you're|you are)\b" +
+        @"|\bdecode\b|\bbase-?64\b|\bdo (exactly )?(what|as) it says\b|\bexecute (the|these|this|following)\b|^\s*say\s+[""“'‘]|[,;.]\s*say\s+[""“'‘]|\band then say\b" +
         @"|\b(reply|respond|answer|say|print|output|write)\b[^.?!]{0,12}\bwith (only )?(the )?(words?|phrase|text|string)\b|\band nothing else\b|\bword for word\b" +
         @"|\bwhat you personally\b|\byou personally think\b|\byour (own|personal) (opinion|view|views|thoughts)\b" +
         @"|\brepeat after me\b|\b(say|print|output|type|write)\s+[""“'‘][^""”'’]{1,60}[""”'’]\s*(and nothing else|only|verbatim|exactly)?\s*$|\bi have been pwned\b|\bpwned\b" +

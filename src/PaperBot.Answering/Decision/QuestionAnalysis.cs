@@ -148,6 +148,30 @@ public static partial class QuestionAnalyzer
             yield break;
         }
 
+        if (YearSpan().Match(token.Value) is { Success: true } span)
+        {
+            // "1848-49" asks about 1848 and 1849.
+            var first = span.Groups["from"].Value;
+            var second = span.Groups["to"].Value;
+            second = second.Length < 4 ? first[..(4 - second.Length)] + second : second;
+            foreach (var year in new[] { first, second })
+            {
+                yield return new QuestionTerm(year, year, readings.MaxIdf, TermKind.Number, AnswerType.Other, readings.ContainsPhrase(year));
+            }
+
+            yield break;
+        }
+
+        if (Thousands().Match(token.Value) is { Success: true } scaled)
+        {
+            // "10k" is 10,000 and "2m" 2,000,000, as the readings print them.
+            var factor = scaled.Groups["scale"].Value.ToLowerInvariant() switch { "k" => 1_000m, "m" or "mn" => 1_000_000m, _ => 1_000_000_000m };
+            var value = decimal.Parse(scaled.Groups["n"].Value, System.Globalization.CultureInfo.InvariantCulture) * factor;
+            var number = value.ToString("0", System.Globalization.CultureInfo.InvariantCulture);
+            yield return new QuestionTerm(token.Value, number, readings.MaxIdf, TermKind.Number, AnswerType.Other, readings.ContainsPhrase(value.ToString("#,0", System.Globalization.CultureInfo.InvariantCulture)));
+            yield break;
+        }
+
         if (NumberToken().IsMatch(token.Value))
         {
             var number = token.Value.Replace(",", string.Empty, StringComparison.Ordinal);
@@ -265,6 +289,12 @@ public static partial class QuestionAnalyzer
 
     [GeneratedRegex(@"^(.+?)(['’]s|s['’])$")]
     private static partial Regex Possessive();
+
+    [GeneratedRegex(@"^(?<from>(1[0-9]|20)\d\d)[-–](?<to>\d{2}|(1[0-9]|20)\d\d)$")]
+    private static partial Regex YearSpan();
+
+    [GeneratedRegex(@"^[$€£]?(?<n>\d+(\.\d+)?)(?<scale>k|m|mn|bn)$", RegexOptions.IgnoreCase)]
+    private static partial Regex Thousands();
 
     [GeneratedRegex(@"^[$€£]?\d[\d,.]*(s|st|nd|rd|th|%)?$")]
     private static partial Regex NumberToken();

@@ -127,10 +127,19 @@ public static partial class TermSupportScorer
             : new TermSupport(term, 0, SupportKind.None);
     }
 
-    /// <summary>Whether a text has the number (commas ignored; "3rd" has 3, "1970s" has 1970s).</summary>
+    /// <summary>Whether a text has the number (commas ignored; "3rd" has 3, "1970s" has 1970s, "1979-89" has 1989).</summary>
     public static bool HasNumber(string text, string digits)
     {
         var wanted = digits.Replace(",", string.Empty, StringComparison.Ordinal).TrimStart('$', '€', '£').TrimEnd('%');
+        foreach (Match span in YearSpan().Matches(text))
+        {
+            var to = span.Groups["to"].Value;
+            if (span.Groups["from"].Value[..(4 - to.Length)] + to == wanted)
+            {
+                return true;
+            }
+        }
+
         foreach (Match match in Number().Matches(text))
         {
             var found = match.Groups["n"].Value.Replace(",", string.Empty, StringComparison.Ordinal);
@@ -143,6 +152,9 @@ public static partial class TermSupportScorer
 
         return false;
     }
+
+    [GeneratedRegex(@"\b(?<from>(1[0-9]|20)\d\d)\s?[-–]\s?(?<to>\d{2})\b")]
+    private static partial Regex YearSpan();
 
     [GeneratedRegex(@"(?<![\p{L}\d])(?<n>\d[\d,]*(\.\d+)?)(?<s>s|st|nd|rd|th)?(?![\d])")]
     private static partial Regex Number();

@@ -49,7 +49,8 @@ public static class EnglishLexicon
         "whilst", "because", "whereas", "however", "thus", "hence", "therefore", "also", "already", "ever", "never",
         "often", "always", "sometimes", "soon", "later", "earlier", "first", "last", "next", "then", "than", "yet",
         "far", "near", "further", "rather", "quite", "almost", "about", "above", "below", "like", "unlike", "onwards",
-        "moment", "currently", "lately", "recently", "nowadays", "happening", "situation",
+        "moment", "currently", "lately", "recently", "nowadays", "happening", "situation", "final", "exact", "actual",
+        "approximate", "roughly", "else", "anything", "exactly", "precisely", "basically", "generally", "vs", "versus",
     };
 
     /// <summary>Words that ask for a kind of fact: a sentence that carries that kind of fact accounts for them.</summary>

@@ -88,7 +88,7 @@ public static partial class FactRecognisers
     [GeneratedRegex(@"\b(in|at|from|to|near|across|through|between)\s+(the\s+)?\p{Lu}\p{L}+")]
     private static partial Regex Place();
 
-    [GeneratedRegex(@"\b(because|owing to|due to|as a result|in order to|therefore|thus|hence|driven|drove|led to|leading to|motivat\w*|reasons?|so that|since|as such|concerns?|interests?|important|significan\w*|aim\w*|goals?|objectives?|purpose|to ensure|to secure|to counter|to strengthen|to gain|seeks?|sought|wants?|wanted)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(because|owing to|due to|as a result|in order to|therefore|thus|hence|driven|drove|led to|leading to|motivat\w*|reasons?|so that|since|as such|concerns?|interests?|important|significan\w*|aim\w*|goals?|objectives?|purpose|seeks?|sought|wants?|wanted|aimed (at|to)|so as to|with the (aim|view|objective|goal)|to (ensure|secure|counter|strengthen|gain|boost|improve|tackle|promote|enhance|build|develop|achieve|protect|prevent|support|help|meet|fight|combat|curb|deter|reduce|expand|establish|maintain|consolidate|increase|bolster|connect|access))\b", RegexOptions.IgnoreCase)]
     private static partial Regex Reason();
 
     [GeneratedRegex(@"\([\p{Lu}][\p{Lu}\d&\-]{1,9}s?\)|\bmeaning\b|\bmeans\b|\b(is|are|was|were) (the|a|an)\b|\bstands? for\b|\brefers? to\b|\bknown as\b|\bcalled\b|\bdefined\b")]

@@ -63,6 +63,12 @@ public static class SpellingCorrector
         var bestFrequency = -1;
         foreach (var candidate in candidates)
         {
+            // A typo is read as a word with meaning of its own, never as "that" or "with".
+            if (candidate.Length < 4 || EnglishLexicon.IsFrame(candidate) || PaperBot.Knowledge.Lexical.Bm25Encoder.Analyze(candidate).Count == 0)
+            {
+                continue;
+            }
+
             // Short words change meaning with one letter more or less ("Imran" is no "Iran"): below seven letters
             // only a letter replaced or two swapped count, and the first letter stays.
             var shortWord = word.Length < 7;

@@ -9,8 +9,9 @@ internal static class AskCommand
 {
     public static async Task<int> RunAsync(string[] args)
     {
-        var parsed = CliArguments.Parse(args, ["--json"], []);
+        var parsed = CliArguments.Parse(args, ["--json", "--explain"], []);
         var json = parsed.Has("--json");
+        var explain = parsed.Has("--explain");
         var question = parsed.Question;
         if (question is null && !json)
         {
@@ -23,15 +24,35 @@ internal static class AskCommand
         {
             var answer = await answers.AskAsync(question);
             Write(answer, json);
+            if (explain)
+            {
+                Explain(answer);
+            }
+
             return answer.Status == AnswerStatus.Rejected ? 1 : 0;
         }
 
         while (await Console.In.ReadLineAsync() is { } line)
         {
-            Write(await answers.AskAsync(line), json: true);
+            var answer = await answers.AskAsync(line);
+            Write(answer, json: true);
+            if (explain)
+            {
+                Explain(answer);
+            }
         }
 
         return 0;
+    }
+
+    /// <summary>What the decision saw, on standard error: each measure with the threshold it was held to, each question word and how it was accounted for.</summary>
+    private static void Explain(Answer answer)
+    {
+        Console.Error.WriteLine($"decision: {AnswerJson.StatusName(answer.Status)}{(answer.Reason is null ? string.Empty : $" ({answer.Reason})")}, {answer.Kind}");
+        foreach (var evidence in answer.Evidence)
+        {
+            Console.Error.WriteLine($"  {evidence}");
+        }
     }
 
     internal static void Write(Answer answer, bool json)
