@@ -64,6 +64,9 @@ public sealed class AnsweringOptions
     /// <summary>A further sentence joins when it raises the share of accounted-for words by at least this much.</summary>
     public double MinimumGain { get; set; } = 0.1;
 
+    /// <summary>A further sentence that raises the share by twice <see cref="MinimumGain"/> joins when it scores at least this share of the best.</summary>
+    public double GainRatio { get; set; } = 0.6;
+
     /// <summary>Sentences holding one of the question's rarest words are weighed too, when there are at most this many.</summary>
     public int RareTermSentences { get; set; } = 12;
 

@@ -24,6 +24,13 @@ public sealed class KnowledgeBaseProvider(
     private readonly SemaphoreSlim _gate = new(1, 1);
     private KnowledgeBase? _built;
 
+    /// <summary>A provider of a knowledge base built already (readings indexed in memory by a test or a tool).</summary>
+    public KnowledgeBaseProvider(KnowledgeBase built, IChunkStore store, ILogger<KnowledgeBaseProvider> logger)
+        : this(Options.Create(new KnowledgeOptions()), Options.Create(new ChunkingOptions()), NoEmbeddings.Instance, new EmbeddingCache(null, "none"), store, logger)
+    {
+        _built = built;
+    }
+
     public KnowledgeBase? Current => _built;
 
     public IChunkStore Store => store;
@@ -61,5 +68,20 @@ public sealed class KnowledgeBaseProvider(
         {
             _gate.Release();
         }
+    }
+}
+
+/// <summary>Stands in for the embedding model where a knowledge base was built already and nothing is embedded again.</summary>
+internal sealed class NoEmbeddings : IEmbeddingGenerator<string, Embedding<float>>
+{
+    public static NoEmbeddings Instance { get; } = new();
+
+    public Task<GeneratedEmbeddings<Embedding<float>>> GenerateAsync(IEnumerable<string> values, EmbeddingGenerationOptions? options = null, CancellationToken cancellationToken = default) =>
+        throw new InvalidOperationException("The knowledge base was built already; nothing is embedded here.");
+
+    public object? GetService(Type serviceType, object? serviceKey = null) => null;
+
+    public void Dispose()
+    {
     }
 }

@@ -121,7 +121,7 @@ public static partial class Answerability
                 : new Verdict(DeclineReasons.UnsupportedTerms, evidence, missingExact.Select(s => s.Term).ToList());
         }
 
-        if (presentShare < thresholds.OffTopicPresence)
+        if (presentShare < thresholds.OffTopicPresence && absent.Count == 0)
         {
             return new Verdict(DeclineReasons.OffTopic, evidence, absent);
         }

@@ -31,13 +31,15 @@ public sealed record SelectionWeights(
     double SecondSentenceRatio,
     double ContinuationRatio,
     double MinimumGain,
-    int MaxSentences);
+    int MaxSentences,
+    double GainRatio = 0.6);
 
 /// <summary>
 /// Chooses the smallest set of sentences that answers: the sentence that scores best (closeness in meaning to the
 /// question, the weighted share of its words it accounts for, the kind of fact asked for, the rank of its passage),
-/// then at most two more that score nearly as well and either continue it (the next sentence of its paragraph),
-/// bring support for question words it lacks, or carry the kind of fact asked for when it does not.
+/// then at most two more of the same reading that score nearly as well and either continue it (the next sentence of
+/// its paragraph), bring support for question words it lacks (a lower score will do for a large gain), or carry the
+/// kind of fact asked for when it does not.
 /// </summary>
 public static class SentenceSelector
 {
@@ -75,19 +77,21 @@ public static class SentenceSelector
         var chosen = new List<SentenceEvidence> { best };
         var joint = Joint(question.Terms, chosen);
         var coverage = Coverage(joint);
-        foreach (var candidate in ranked.Skip(1))
+        // One answer, one reading: a question about one reading is never answered by joining another's sentences to it.
+        foreach (var candidate in ranked.Skip(1).Where(c => c.Sentence.DocumentId == best.Sentence.DocumentId))
         {
-            if (chosen.Count >= weights.MaxSentences || candidate.Score < best.Score * weights.ContinuationRatio)
+            if (chosen.Count >= weights.MaxSentences)
             {
                 break;
             }
 
+            var ratio = best.Score <= 0 ? 0 : candidate.Score / best.Score;
             var withIt = Joint(question.Terms, chosen.Append(candidate));
             var gain = Coverage(withIt) - coverage;
-            var closeEnough = candidate.Score >= best.Score * weights.SecondSentenceRatio;
-            // A second part of the question answered elsewhere may score lower: a large gain earns it the place.
-            var bringsSupport = gain >= weights.MinimumGain && (closeEnough || gain >= 2 * weights.MinimumGain);
-            var continues = chosen.Any(c => Adjacent(c.Sentence, candidate.Sentence));
+            var closeEnough = ratio >= weights.SecondSentenceRatio;
+            // A part of the question answered elsewhere may score lower: a large gain earns it the place.
+            var bringsSupport = gain >= weights.MinimumGain && closeEnough || gain >= 2 * weights.MinimumGain && ratio >= weights.GainRatio;
+            var continues = ratio >= weights.ContinuationRatio && chosen.Any(c => Adjacent(c.Sentence, candidate.Sentence));
             var missingType = question.AnswerType != AnswerType.Other && !chosen.Any(c => c.CarriesAnswerType) && candidate.CarriesAnswerType && closeEnough;
             if (bringsSupport || continues || missingType)
             {

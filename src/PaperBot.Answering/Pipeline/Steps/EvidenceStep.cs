@@ -101,7 +101,7 @@ public sealed class EvidenceStep(AnsweringOptions options, IWordList language) :
 
     public SelectionWeights Weights() => new(
         options.CoverageWeight, options.AnswerTypeWeight, options.PassageRankWeight,
-        options.SecondSentenceRatio, options.ContinuationRatio, options.MinimumGain, options.MaxSentences);
+        options.SecondSentenceRatio, options.ContinuationRatio, options.MinimumGain, options.MaxSentences, options.GainRatio);
 
     /// <summary>
     /// The sentences of the retrieved passages, and the sentences that hold the question's rarest words (looked up
