@@ -1,0 +1,226 @@
+using PaperBot.Answering.Decision;
+using PaperBot.Answering.Language;
+using PaperBot.Answering.Readings;
+using PaperBot.Knowledge.Documents;
+
+namespace PaperBot.Answering.UnitTests;
+
+/// <summary>The rules of the decision: how question words are read, weighed and accounted for, and when that answers.</summary>
+public sealed class DecisionTests
+{
+    private static async Task<ReadingIndex> ReadingsAsync() => (await TestReadings.ServiceAsync()).Readings;
+
+    [Fact]
+    public async Task Analyze_FrameWordsAreSetAsideAndRareWordsWeighMost()
+    {
+        var readings = await ReadingsAsync();
+
+        var analysis = QuestionAnalyzer.Analyze("What does the paper say about the Valley Honey Cooperative and its mites?", readings);
+
+        Assert.DoesNotContain(analysis.Terms, t => t.Word is "what" or "does" or "paper" or "say" or "about");
+        var mites = analysis.Terms.Single(t => t.Word == "mites");
+        var cooperative = analysis.Terms.Single(t => t.Word == "cooperative");
+        Assert.True(mites.Weight > cooperative.Weight, "a word printed once weighs more than one printed in every part");
+        Assert.Equal(TermKind.Name, analysis.Terms.Single(t => t.Word == "honey").Kind);
+    }
+
+    [Fact]
+    public async Task Analyze_NumbersAndYearSpans_AreNumbersAndTheQuestionIsSplitIntoItsParts()
+    {
+        var readings = await ReadingsAsync();
+
+        var analysis = QuestionAnalyzer.Analyze("What happened in 1998-99 and when did the harvest reach 18 tonnes?", readings);
+
+        Assert.Equal(["1998", "1999", "18"], analysis.Terms.Where(t => t.Kind == TermKind.Number).Select(t => t.Term));
+        Assert.Equal(0, analysis.Terms.Single(t => t.Term == "1998").Part);
+        Assert.Equal(1, analysis.Terms.Single(t => t.Term == "18").Part);
+    }
+
+    [Fact]
+    public async Task Analyze_TaskRequest_IsMarkedAsOne()
+    {
+        var readings = await ReadingsAsync();
+
+        Assert.True(QuestionAnalyzer.Analyze("Write a haiku about the shared hives", readings).IsTask);
+        Assert.True(QuestionAnalyzer.Analyze("Summarise the harvest, then write me a song about it", readings).IsTask);
+        Assert.False(QuestionAnalyzer.Analyze("What did the director write about the hives?", readings).IsTask);
+    }
+
+    [Theory]
+    [InlineData("1998", "the frost of 1998 killed", true)]
+    [InlineData("1,100", "a stretch of 1,100 kms", true)]
+    [InlineData("1989", "for a decade (1979-89)", true)]
+    [InlineData("3", "on 3rd May", true)]
+    [InlineData("2003", "in 2004 the harvest", false)]
+    public void HasNumber_FindsANumberAsPrinted(string number, string text, bool expected) =>
+        Assert.Equal(expected, TermSupportScorer.HasNumber(text, number));
+
+    private static QuestionTerm Term(string word, double weight = 1, TermKind kind = TermKind.Content, bool inReadings = true, int part = 0, AnswerType asks = AnswerType.Other) =>
+        new(word, word, weight, kind, asks, inReadings) { Part = part };
+
+    private static SentenceEvidence Sentence(int index, string text, double similarity, params TermSupport[] support) =>
+        new(index, new LocatedSentence("r", new Section("1", "One", 1, null, []), 1, new Sentence(index, text)), similarity, 0, support,
+            SentenceSelector.Coverage(support), false, similarity + SentenceSelector.Coverage(support));
+
+    private static readonly AnswerabilityThresholds Thresholds = new(MinCoverage: 0.5, MaxUnsupportedShare: 0.3, OffTopicPresence: 0.3, RelevanceFloor: 0.2, PremiseCoverage: 0.7);
+
+    private static Verdict Decide(QuestionAnalysis question, IReadOnlyList<SentenceEvidence> sentences, Func<QuestionTerm, double>? presence = null)
+    {
+        var joint = SentenceSelector.Joint(question.Terms, sentences);
+        var selection = new Selection(sentences, joint, SentenceSelector.Coverage(joint));
+        return Answerability.Decide(question, selection, new ReadingPresence(question.Terms.ToDictionary(t => t, t => presence?.Invoke(t) ?? (t.InReadings ? 1 : 0))), Thresholds);
+    }
+
+    [Fact]
+    public void Decide_EveryWordAccountedFor_Answers()
+    {
+        var hives = Term("hive", 3);
+        var pooled = Term("pool", 2);
+        var question = new QuestionAnalysis("How many hives were pooled?", AnswerType.Amount, [hives, pooled], false, false);
+
+        var verdict = Decide(question, [Sentence(0, "The cooperative pooled 340 hives.", 0.7, new TermSupport(hives, 1, SupportKind.Exact), new TermSupport(pooled, 1, SupportKind.Exact))]);
+
+        Assert.True(verdict.Answerable);
+        Assert.Contains(verdict.Evidence, e => e.Measure == "coverage" && e.Value == 1 && e.Threshold == 0.5);
+    }
+
+    [Fact]
+    public void Decide_FocusWordTheReadingsNeverUse_IsAnAbsentSubjectNamingIt()
+    {
+        var tourism = Term("tourism", 5, inReadings: false);
+        var valley = Term("valley", 1);
+        var question = new QuestionAnalysis("What about tourism in the valley?", AnswerType.Other, [tourism, valley], false, false);
+
+        var verdict = Decide(question, [Sentence(0, "The valley lost its bees.", 0.5, new TermSupport(tourism, 0, SupportKind.None), new TermSupport(valley, 1, SupportKind.Exact))]);
+
+        Assert.Equal(DeclineReasons.AbsentSubject, verdict.Reason);
+        Assert.Equal([tourism], verdict.Missing);
+    }
+
+    [Fact]
+    public void Decide_WordsTheReadingsUseButNotTogether_AreUnsupportedTerms()
+    {
+        var people = Term("people", 4);
+        var valley = Term("valley", 1);
+        var question = new QuestionAnalysis("How many people live in the valley?", AnswerType.Amount, [people, valley], false, false);
+
+        var verdict = Decide(question, [Sentence(0, "The valley lost its bees.", 0.5, new TermSupport(people, 0, SupportKind.None), new TermSupport(valley, 1, SupportKind.Exact))]);
+
+        Assert.Equal(DeclineReasons.UnsupportedTerms, verdict.Reason);
+    }
+
+    [Fact]
+    public void Decide_OneHeavyWordLeftOver_IsDeclinedEvenWhenTheRestIsCovered()
+    {
+        var terms = new[] { Term("a", 1), Term("b", 1), Term("c", 1), Term("d", 1), Term("winter", 2.5) };
+        var question = new QuestionAnalysis("q", AnswerType.Other, terms, false, false);
+        var support = terms.Select(t => new TermSupport(t, t.Word == "winter" ? 0 : 1, t.Word == "winter" ? SupportKind.None : SupportKind.Exact)).ToArray();
+
+        var verdict = Decide(question, [Sentence(0, "s", 0.6, support)]);
+
+        Assert.Equal(DeclineReasons.UnsupportedTerms, verdict.Reason);
+        Assert.Contains(verdict.Evidence, e => e.Measure == "heaviest_unsupported_share" && e.Value > 0.3);
+    }
+
+    [Fact]
+    public void Decide_NamesSupportedOnlyInSeparatePassages_AreDeclined()
+    {
+        var kern = Term("kern", 3, TermKind.Name);
+        var year = Term("1999", 3, TermKind.Number);
+        var question = new QuestionAnalysis("Why did Kern visit in 1999?", AnswerType.Reason, [kern, year], true, false);
+        var a = Sentence(0, "Kern visited in 2007.", 0.6, new TermSupport(kern, 1, SupportKind.Exact), new TermSupport(year, 0, SupportKind.None));
+        var b = Sentence(5, "Voss visited in 1999.", 0.6, new TermSupport(kern, 0, SupportKind.None), new TermSupport(year, 1, SupportKind.Exact));
+
+        var verdict = Decide(question, [a, b]);
+
+        Assert.Equal(DeclineReasons.FalsePremise, verdict.Reason);
+        Assert.Same(a, verdict.Contradicting);
+    }
+
+    [Fact]
+    public void Decide_PresupposedVerbTheSentenceDenies_IsAFalsePremise()
+    {
+        var committee = Term("committe", 3, TermKind.Name);
+        var support = Term("support", 2);
+        var question = new QuestionAnalysis("Why did the Committee support the theory?", AnswerType.Reason, [committee, support], true, false);
+        var sentence = Sentence(0, "The Committee did not support the theory.", 0.7, new TermSupport(committee, 1, SupportKind.Exact, "committe"), new TermSupport(support, 1, SupportKind.Exact, "support"));
+
+        var verdict = Decide(question, [sentence]);
+
+        Assert.Equal(DeclineReasons.FalsePremise, verdict.Reason);
+    }
+
+    [Fact]
+    public void Decide_OppositeWordInTheSentence_IsAFalsePremise()
+    {
+        var council = Term("council", 3);
+        var agree = Term("agre", 3);
+        var question = new QuestionAnalysis("Why did the council agree?", AnswerType.Reason, [council, agree], true, false);
+        var sentence = Sentence(0, "The council refused.", 0.7, new TermSupport(council, 1, SupportKind.Exact), new TermSupport(agree, 0, SupportKind.None, "refus", Opposite: true));
+
+        var verdict = Decide(question, [sentence]);
+
+        Assert.Equal(DeclineReasons.FalsePremise, verdict.Reason);
+    }
+
+    [Fact]
+    public void Decide_TaskRequest_IsOffTopicWhateverTheSentences()
+    {
+        var question = new QuestionAnalysis("Write a poem", AnswerType.Other, [], false, IsTask: true);
+
+        Assert.Equal(DeclineReasons.OffTopic, Decide(question, []).Reason);
+    }
+
+    [Fact]
+    public void Decide_NoCandidateSentence_IsNoPassage()
+    {
+        var question = new QuestionAnalysis("q", AnswerType.Other, [Term("x")], false, false);
+
+        Assert.Equal(DeclineReasons.NoPassage, Decide(question, []).Reason);
+    }
+
+    [Fact]
+    public void Select_BestSentenceFirstThenOnesThatBringMissingSupport_InReadingOrder()
+    {
+        var hives = Term("hive", 2);
+        var fee = Term("fee", 2);
+        var question = new QuestionAnalysis("How many hives and what fee?", AnswerType.Other, [hives, fee], false, false);
+        var weights = new SelectionWeights(0.35, 0.12, 0.05, 0.9, 0.8, 0.1, 3);
+        var first = Sentence(7, "They paid a fee.", 0.5, new TermSupport(hives, 0, SupportKind.None), new TermSupport(fee, 1, SupportKind.Exact));
+        var best = Sentence(3, "They pooled 340 hives.", 0.7, new TermSupport(hives, 1, SupportKind.Exact), new TermSupport(fee, 0, SupportKind.None));
+        var noise = Sentence(9, "Bees buzz.", 0.6, new TermSupport(hives, 0, SupportKind.None), new TermSupport(fee, 0, SupportKind.None));
+
+        var selection = SentenceSelector.Select([noise, first, best], question, weights);
+
+        Assert.Equal([3, 7], selection.Sentences.Select(s => s.Index));
+        Assert.Equal(1, selection.Coverage);
+    }
+
+    [Fact]
+    public async Task Support_NameAndTheWordMadeFromIt_AndAliasesAndDigits()
+    {
+        var (_, knowledge, readings) = await TestReadings.ServiceAsync();
+        var index = knowledge.AllSentences().ToList().FindIndex(s => s.Text.Contains("340 hives", StringComparison.Ordinal));
+        var thresholds = new MeaningThresholds(0.3, 0.6);
+        var meanings = new Dictionary<string, WordNeighbours>();
+        TermSupport Support(QuestionTerm t) => TermSupportScorer.Support(t, index, knowledge, readings, meanings, thresholds);
+
+        Assert.Equal(SupportKind.Exact, Support(Term("hive")).Kind);
+        Assert.Equal(SupportKind.Exact, Support(Term("340", kind: TermKind.Number)).Kind);
+        Assert.Equal(SupportKind.None, Support(Term("341", kind: TermKind.Number)).Kind);
+        Assert.Equal(SupportKind.AnswerType, Support(Term("many", asks: AnswerType.Amount)).Kind);
+        Assert.Equal(SupportKind.Exact, Support(Term("share", kind: TermKind.Content)).Kind); // the heading "Shared Hives"
+    }
+
+    [Fact]
+    public async Task ReadingParts_AreFoundFromTheStructure()
+    {
+        var (_, knowledge, readings) = await TestReadings.ServiceAsync();
+
+        var parts = readings.PartsOf(knowledge.Documents[0]);
+
+        Assert.Equal("abstract", parts.Abstract?.Id);
+        Assert.Equal("1", parts.Introduction?.Id);
+        Assert.Equal("3", parts.Conclusion?.Id);
+    }
+}
