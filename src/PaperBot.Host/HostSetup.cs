@@ -39,6 +39,7 @@ internal static class HostSetup
     public static IServiceCollection AddPaperBot(this IServiceCollection services)
     {
         services.AddProblemDetails();
+        services.AddPaperBotHealthChecks();
         services.AddPaperBotRetrievalStore();
         services.AddPaperBotAnswering();
         services.AddPaperBotGeneration();
@@ -52,7 +53,7 @@ internal static class HostSetup
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
-        app.MapGet("/healthz", HealthEndpoint.GetAsync);
+        app.MapPaperBotHealthChecks();
         app.MapPost("/api/ask", AskEndpoint.PostAsync);
         app.MapStudyEndpoints();
         app.MapSlackEndpoints();

@@ -2,6 +2,8 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using PaperBot.Knowledge;
 
 namespace PaperBot.Host.Tests;
 
@@ -103,6 +105,8 @@ public sealed class AskEndpointTests(HostFixture host)
     [Fact]
     public async Task GetHealthz_EmbeddedStore_200NamingTheStore()
     {
+        await host.Services.GetRequiredService<KnowledgeBaseProvider>().GetAsync(TestContext.Current.CancellationToken);
+
         var response = await _client.GetAsync("/healthz", TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);

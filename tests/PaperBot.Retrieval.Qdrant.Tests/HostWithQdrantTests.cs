@@ -117,6 +117,7 @@ public sealed class HostWithQdrantTests
     {
         await using var factory = new QdrantHostFactory(new() { ["Qdrant:Endpoint"] = "not a url" });
         using var client = factory.CreateClient();
+        await factory.Services.GetRequiredService<KnowledgeBaseProvider>().GetAsync(TestContext.Current.CancellationToken);
 
         var response = await client.GetAsync(new Uri("/healthz", UriKind.Relative), TestContext.Current.CancellationToken);
 

@@ -4,7 +4,10 @@ using PaperBot.Answering;
 
 namespace PaperBot.Cli.Commands;
 
-/// <summary><c>paperbot ask "question" [--json]</c>; with <c>--json</c> and no question, one question per input line.</summary>
+/// <summary>
+/// <c>paperbot ask "question" [--json]</c>; with <c>--json</c> and no question, one question per input line (exit code 1
+/// when any of them was declined).
+/// </summary>
 internal static class AskCommand
 {
     public static async Task<int> RunAsync(string[] args)
@@ -23,18 +26,21 @@ internal static class AskCommand
         {
             var answer = await answers.AskAsync(question);
             Write(answer, json);
-            return answer.Status == AnswerStatus.Rejected ? 1 : 0;
+            return ExitCodes.For(answer);
         }
 
+        var exitCode = ExitCodes.Answered;
         while (await Console.In.ReadLineAsync() is { } line)
         {
-            Write(await answers.AskAsync(line), json: true);
+            var answer = await answers.AskAsync(line);
+            Write(answer, json: true);
+            exitCode = Math.Max(exitCode, ExitCodes.For(answer));
         }
 
-        return 0;
+        return exitCode;
     }
 
-    internal static void Write(Answer answer, bool json)
+    internal static void Write(Answer answer, bool json, bool revealed = false)
     {
         if (json)
         {
@@ -43,10 +49,10 @@ internal static class AskCommand
         }
 
         Console.WriteLine(answer.Text);
-        if (answer.Quiz is { } quiz)
+        if (answer.Quiz is { } quiz && !revealed)
         {
             Console.WriteLine();
-            Console.WriteLine($"(quiz {quiz.Id}: the answer is hidden; paperbot quiz --reveal prints it after the question)");
+            Console.WriteLine($"(quiz {quiz.Id}: the answer is hidden; run paperbot quiz --reveal to see the answer after the question)");
         }
 
         if (answer.Citations.Count > 0)

@@ -68,6 +68,7 @@ public sealed class KnowledgeBase
     /// Loads the readings, cuts chunks, embeds chunks and sentences (through the on-disk cache), and writes each
     /// document whose content changed into the store.
     /// </summary>
+    /// <param name="progress">Told how the embedding of texts missing from the cache goes; not called when none is missing.</param>
     public static async Task<KnowledgeBase> BuildAsync(
         LoadResult loaded,
         ChunkingOptions chunking,
@@ -75,7 +76,8 @@ public sealed class KnowledgeBase
         EmbeddingCache cache,
         IChunkStore store,
         string queryPrefix,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        IProgress<EmbeddingProgress>? progress = null)
     {
         var watch = Stopwatch.StartNew();
         var chunksByDocument = loaded.Documents.ToDictionary(d => d.Id, d => Chunker.Chunk(d, chunking));
@@ -83,7 +85,8 @@ public sealed class KnowledgeBase
         var sentences = loaded.Documents.SelectMany(d => d.AllSentences()).ToList();
 
         var texts = allChunks.Select(c => c.IndexText).Concat(sentences.Select(s => s.Text)).ToList();
-        var vectors = await cache.GetOrAddAsync(texts, embeddings, cancellationToken).ConfigureAwait(false);
+        var embedder = progress is null ? embeddings : new ProgressEmbeddingGenerator(embeddings, loaded.Documents.Count, progress);
+        var vectors = await cache.GetOrAddAsync(texts, embedder, cancellationToken).ConfigureAwait(false);
         var embedded = cache.LastMisses;
 
         var chunkVectors = new Dictionary<string, float[]>(StringComparer.Ordinal);
