@@ -160,7 +160,8 @@ public static partial class TeamsReplies
             ["type"] = "AdaptiveCard",
             ["version"] = "1.5",
             ["$schema"] = "http://adaptivecards.io/schemas/adaptive-card.json",
-            ["body"] = new object[] { new { type = "TextBlock", text = quiz.Prompt, wrap = true } },
+            // One text block a line of the prompt (the question, then the sentence with its blank).
+            ["body"] = quiz.Prompt.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => new { type = "TextBlock", text = line, wrap = true }).ToArray(),
             ["actions"] = new object[]
             {
                 new
