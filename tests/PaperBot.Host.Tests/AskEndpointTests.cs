@@ -34,6 +34,44 @@ public sealed class AskEndpointTests(HostFixture host)
     }
 
     [Fact]
+    public async Task Post_FollowUpWithConversationId_ReadInTheLightOfThePreviousQuestion()
+    {
+        var conversation = "http-test-" + Guid.NewGuid().ToString("N");
+        await _client.PostAsJsonAsync("/api/ask", new { question = "When did Russia and Pakistan sign the North-South gas pipeline deal?", conversationId = conversation }, TestContext.Current.CancellationToken);
+
+        var followUp = await _client.PostAsJsonAsync("/api/ask", new { question = "How much was it worth?", conversationId = conversation }, TestContext.Current.CancellationToken);
+        var alone = await _client.PostAsJsonAsync("/api/ask", new { question = "How much was it worth?", conversationId = "http-test-" + Guid.NewGuid().ToString("N") }, TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.OK, followUp.StatusCode);
+        using var json = JsonDocument.Parse(await followUp.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        Assert.Equal("answered", json.RootElement.GetProperty("status").GetString());
+        Assert.Contains("pipeline", json.RootElement.GetProperty("interpretation").GetString(), StringComparison.OrdinalIgnoreCase);
+        Assert.Contains(json.RootElement.GetProperty("citations").EnumerateArray(), c => c.GetProperty("quote").GetString()!.Contains("1.7 billion", StringComparison.Ordinal));
+        using var other = JsonDocument.Parse(await alone.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        Assert.False(other.RootElement.TryGetProperty("interpretation", out var reading) && reading.ValueKind == JsonValueKind.String);
+    }
+
+    [Theory]
+    [InlineData("""{"question": "What is the NSGP?", "conversationId": 42}""")]
+    [InlineData("""{"question": "What is the NSGP?", "conversationId": ""}""")]
+    [InlineData("""{"question": "What is the NSGP?", "conversationId": "a\u0001b"}""")]
+    public async Task Post_BadConversationId_400NamingTheField(string body)
+    {
+        var response = await _client.PostAsync("/api/ask", Json(body), TestContext.Current.CancellationToken);
+
+        var problem = await AssertProblem(response, HttpStatusCode.BadRequest);
+        Assert.Contains("conversationId", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Post_LongConversationId_400()
+    {
+        var response = await _client.PostAsJsonAsync("/api/ask", new { question = "What is the NSGP?", conversationId = new string('c', 201) }, TestContext.Current.CancellationToken);
+
+        await AssertProblem(response, HttpStatusCode.BadRequest);
+    }
+
+    [Fact]
     public async Task Post_MalformedJson_400ProblemDocument()
     {
         var response = await _client.PostAsync("/api/ask", Json("""{"question": """), TestContext.Current.CancellationToken);
