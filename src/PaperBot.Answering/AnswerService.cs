@@ -32,9 +32,11 @@ public sealed partial class AnswerService(
 
     public async Task<Answer> AskAsync(AskRequest request, CancellationToken cancellationToken = default)
     {
+        using var activity = PaperBotTelemetry.StartAnswer();
         var watch = Stopwatch.StartNew();
         var answer = await DecideAsync(request, cancellationToken).ConfigureAwait(false);
         answer = answer with { ElapsedMs = Math.Round(watch.Elapsed.TotalMilliseconds, 1) };
+        PaperBotTelemetry.Record(activity, answer);
         LogAnswer(logger, answer.Id, answer.Status, answer.Kind, answer.Citations.Count, answer.ElapsedMs);
         return answer;
     }
