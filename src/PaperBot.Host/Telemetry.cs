@@ -50,7 +50,7 @@ internal static class Telemetry
     /// A Slack response_url carries a token that lets anyone post to the channel: like the logs, traces keep only
     /// its host. Other URLs are recorded as the instrumentation records them (query strings redacted).
     /// </summary>
-    private static void RedactSecretUrl(System.Diagnostics.Activity activity, Uri? url)
+    internal static void RedactSecretUrl(System.Diagnostics.Activity activity, Uri? url)
     {
         if (url is not null && url.Host.Equals("hooks.slack.com", StringComparison.OrdinalIgnoreCase))
         {

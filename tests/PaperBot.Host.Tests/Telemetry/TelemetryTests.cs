@@ -90,4 +90,17 @@ public sealed class TelemetryTests : IDisposable
         Assert.Equal(expected, app.Services.GetService<TracerProvider>() is not null);
         Assert.Equal(expected, app.Services.GetService<MeterProvider>() is not null);
     }
+
+    [Theory]
+    [InlineData("https://hooks.slack.com/commands/T1DC2JH3J/397700885554/96rGlfmibIGlgcZRskXaIFfN", "https://hooks.slack.com/…")]
+    [InlineData("https://slack.com/api/chat.postMessage", "https://slack.com/api/chat.postMessage")]
+    public void HttpClientSpans_SlackResponseUrlCutToItsHost(string url, string recorded)
+    {
+        using var activity = new System.Diagnostics.Activity("POST");
+        activity.SetTag("url.full", url);
+
+        PaperBot.Host.Telemetry.RedactSecretUrl(activity, new Uri(url));
+
+        Assert.Equal(recorded, activity.GetTagItem("url.full"));
+    }
 }
