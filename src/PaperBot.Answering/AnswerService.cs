@@ -25,9 +25,11 @@ public sealed partial class AnswerService(
 
     public async Task<Answer> AskAsync(AskRequest request, CancellationToken cancellationToken = default)
     {
+        using var activity = PaperBotTelemetry.StartAnswer();
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
-        var (answer, step) = await DecideAsync(request, cancellationToken).ConfigureAwait(false);
+        var (answer, step, stages) = await DecideAsync(request, cancellationToken).ConfigureAwait(false);
         answer = answer with { ElapsedMs = Math.Round(System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds, 1) };
+        PaperBotTelemetry.Record(activity, answer, step, stages);
         LogAnswer(logger, answer.Id, answer.Status, answer.Reason ?? "-", answer.Kind, step, answer.Citations.Count, answer.ElapsedMs);
         return answer;
     }
@@ -35,21 +37,21 @@ public sealed partial class AnswerService(
     /// <summary>The reading index of a knowledge base, built once per knowledge base (safe from many threads).</summary>
     public ReadingIndex ReadingsOf(KnowledgeBase knowledge) => _readings.GetValue(knowledge, k => new ReadingIndex(k));
 
-    private async Task<(Answer Answer, string Step)> DecideAsync(AskRequest request, CancellationToken cancellationToken)
+    private async Task<(Answer Answer, string Step, IReadOnlyDictionary<string, double> Stages)> DecideAsync(AskRequest request, CancellationToken cancellationToken)
     {
         var question = request.Question ?? string.Empty;
         var problem = QuestionInput.Validate(question);
         if (problem is not null)
         {
             var shortened = question.Length <= 200 ? question : question[..200] + "…";
-            return (new Answer { Question = shortened, Status = AnswerStatus.Rejected, Reason = DeclineReasons.Input, Text = problem }, "input");
+            return (new Answer { Question = shortened, Status = AnswerStatus.Rejected, Reason = DeclineReasons.Input, Text = problem }, "input", new Dictionary<string, double>());
         }
 
         question = TextCleaner.CollapseWhitespace(question);
         var knowledge = await knowledgeProvider.GetAsync(cancellationToken).ConfigureAwait(false);
         var context = new QuestionContext(request with { Question = question }, knowledge, ReadingsOf(knowledge)) { Asked = question, Question = question };
         var (answer, step) = await pipeline.RunAsync(context, cancellationToken).ConfigureAwait(false);
-        return (Finish(context, answer), step);
+        return (Finish(context, answer), step, context.StageMilliseconds);
     }
 
     /// <summary>

@@ -43,6 +43,9 @@ internal static partial class Log
     [LoggerMessage(3105, LogLevel.Information, "Teams: turn worker stopped")]
     public static partial void WorkerStopped(ILogger logger);
 
+    [LoggerMessage(3106, LogLevel.Warning, "Teams: the Bot Connector refused message {Part} of {Parts} of a {Kind} reply in {ConversationId} ({Status}); the user was told")]
+    public static partial void DeliveryRefused(ILogger logger, string conversationId, int status, string kind, int part, int parts);
+
     // 3200-3299: feedback.
     [LoggerMessage(3200, LogLevel.Information, "Teams: feedback {Reaction} on reply {ReplyActivityId} (answer {AnswerId}): {FeedbackText}")]
     public static partial void FeedbackReceived(ILogger logger, string reaction, string replyActivityId, string answerId, string feedbackText);

@@ -1,3 +1,4 @@
+using System.Net;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using PaperBot.Answering;
@@ -91,14 +92,33 @@ internal sealed class TeamsBot
 
         await typing;
 
-        var reply = TeamsReplies.ForAnswer(activity, answer);
-        var replyId = await SendReplyAsync(activity, serviceUrl, conversationId, reply, cancellationToken);
-        if (replyId is not null)
+        // A long study reply is several messages, sent in order; feedback refers to the first.
+        var messages = TeamsReplies.ForAnswer(activity, answer);
+        string? firstId = null;
+        for (var i = 0; i < messages.Count; i++)
         {
-            _ledger.Remember(replyId, answer.Id);
+            string? replyId;
+            try
+            {
+                replyId = await SendReplyAsync(activity, serviceUrl, conversationId, messages[i], cancellationToken);
+            }
+            catch (ConnectorException ex) when (ex.Status is >= HttpStatusCode.BadRequest and < HttpStatusCode.InternalServerError)
+            {
+                // Teams refused the message itself (too large, too many citations…): say so rather than stay silent.
+                Log.DeliveryRefused(_logger, conversationId, (int)ex.Status, answer.Kind, i + 1, messages.Count);
+                await SendReplyAsync(activity, serviceUrl, conversationId, TeamsReplies.Refused(activity), cancellationToken);
+                return;
+            }
+
+            firstId ??= replyId;
         }
 
-        Log.Answered(_logger, conversationId, answer.Status.ToString(), answer.Kind, answer.Citations.Count, replyId ?? "(none)");
+        if (firstId is not null)
+        {
+            _ledger.Remember(firstId, answer.Id);
+        }
+
+        Log.Answered(_logger, conversationId, answer.Status.ToString(), answer.Kind, answer.Citations.Count, firstId ?? "(none)");
     }
 
     private async Task WelcomeAsync(Activity activity, Uri serviceUrl, string conversationId, CancellationToken cancellationToken)

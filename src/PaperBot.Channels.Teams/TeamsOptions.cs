@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 
 namespace PaperBot.Channels.Teams;
@@ -54,6 +55,34 @@ public sealed class TeamsOptions
 
     internal bool HasAppId => !string.IsNullOrWhiteSpace(MicrosoftAppId);
 
+    /// <summary>The Bot Framework's own setting names, read at the root of the configuration as its SDK reads them.</summary>
+    internal static readonly string[] BotFrameworkNames = ["MicrosoftAppId", "MicrosoftAppPassword", "MicrosoftAppType", "MicrosoftAppTenantId"];
+
+    /// <summary>
+    /// Bot Framework samples and Azure's templates configure <c>MicrosoftAppId</c>, <c>MicrosoftAppPassword</c>,
+    /// <c>MicrosoftAppType</c> and <c>MicrosoftAppTenantId</c> at the root. Each is taken when its <c>Teams:</c>
+    /// namesake is not set; <c>Teams:*</c> wins when both are.
+    /// </summary>
+    internal static void ApplyBotFrameworkNames(TeamsOptions options, IConfiguration configuration)
+    {
+        foreach (var name in BotFrameworkNames)
+        {
+            var value = configuration[name];
+            if (string.IsNullOrWhiteSpace(value) || !string.IsNullOrWhiteSpace(configuration[$"{Section}:{name}"]))
+            {
+                continue;
+            }
+
+            switch (name)
+            {
+                case "MicrosoftAppId": options.MicrosoftAppId = value; break;
+                case "MicrosoftAppPassword": options.MicrosoftAppPassword = value; break;
+                case "MicrosoftAppType": options.MicrosoftAppType = value; break;
+                default: options.MicrosoftAppTenantId = value; break;
+            }
+        }
+    }
+
     internal static readonly string[] DefaultAllowedHosts = ["botframework.com", "smba.trafficmanager.net", "teams.microsoft.com", "teams.microsoft.us"];
 
     internal static readonly string[] DefaultWelcomeQuestions =
@@ -85,7 +114,7 @@ internal sealed class TeamsOptionsValidator : IValidateOptions<TeamsOptions>
             var isMsi = string.Equals(options.MicrosoftAppType, "UserAssignedMSI", StringComparison.OrdinalIgnoreCase);
             if (!isMsi && string.IsNullOrWhiteSpace(options.MicrosoftAppPassword))
             {
-                failures.Add("Teams:MicrosoftAppPassword is required when Teams:MicrosoftAppId is set (set the environment variable Teams__MicrosoftAppPassword or a user secret).");
+                failures.Add("Teams:MicrosoftAppPassword (or MicrosoftAppPassword) is required when an app id is set (set the environment variable Teams__MicrosoftAppPassword or a user secret).");
             }
 
             if (!string.Equals(options.MicrosoftAppType, "MultiTenant", StringComparison.OrdinalIgnoreCase) && string.IsNullOrWhiteSpace(options.MicrosoftAppTenantId))

@@ -15,48 +15,138 @@ public static partial class TeamsReplies
     /// <summary>Teams' documented limit for a citation's quote.</summary>
     public const int MaxCitationAbstract = 160;
 
-    private const int MaxCitations = 20;
+    /// <summary>The most citations Teams accepts on one message (the Agents Playground refuses an eleventh).</summary>
+    public const int MaxCitationsPerMessage = 10;
 
     /// <summary>
-    /// An answered question: the text with its <c>[n]</c> markers, one AI-generated Message entity citing only the
-    /// markers that appear in the text, and the feedback buttons. A declined question, help or the section list:
-    /// plain text, with the suggested questions when there are any.
+    /// The most text one message carries. Teams refuses activities over about 100 KB; with ten citations and the
+    /// rest of the activity, a message of this much text stays far inside that, and is still a readable screenful.
     /// </summary>
-    public static OutgoingActivity ForAnswer(Activity incoming, Answer answer)
+    public const int MaxTextLength = 6_000;
+
+    /// <summary>
+    /// The messages that show an answer. An answered question: its text with the <c>[n]</c> markers, one
+    /// AI-generated Message entity citing only the markers that appear in the text, and the feedback buttons. A study
+    /// list (timeline, glossary, summary) is a Markdown list, one entry a line, split into as many messages as
+    /// Teams' limits need (at most <see cref="MaxCitationsPerMessage"/> citations and <see cref="MaxTextLength"/>
+    /// characters each, markers renumbered from [1] in each). A quiz is a card with the AI label. A declined question,
+    /// help or the section list: plain text, with the suggested questions when there are any.
+    /// </summary>
+    public static IReadOnlyList<OutgoingActivity> ForAnswer(Activity incoming, Answer answer)
     {
         if (answer.Quiz is { } quiz)
         {
-            return Reply(incoming, answer.Text) with { Attachments = [QuizCard(quiz)] };
+            // The card carries the prompt: text beside it would show the prompt twice (Teams puts text and card in two bubbles).
+            return [Reply(incoming, null) with { Attachments = [QuizCard(quiz)], Entities = [new AiMessageEntity()] }];
         }
 
         var cited = answer.Kind == AnswerKinds.Answer || AnswerKinds.IsStudy(answer.Kind);
         if (answer.Status != AnswerStatus.Answered || !cited)
         {
-            return Reply(incoming, WithSuggestions(answer.Text, answer.Suggestions, "You could ask:"));
+            var text = answer.Kind == AnswerKinds.Sections ? MarkdownOutline(answer.Text) : answer.Text;
+            return [Reply(incoming, WithSuggestions(text, answer.Suggestions, "You could ask:"))];
         }
 
         // A follow-up's reading already leads the text; it is added only when it does not.
-        var text = answer.Interpretation is { Length: > 0 } reading && !answer.Text.StartsWith(reading, StringComparison.Ordinal)
-            ? $"_{reading}_\n\n{answer.Text}"
-            : answer.Text;
-        var markers = MarkersIn(text);
-        var claims = answer.Citations
-            .Where(c => markers.Contains(c.Marker))
-            .GroupBy(c => c.Marker)
-            .Select(g => g.First())
-            .OrderBy(c => c.Marker)
-            .Take(MaxCitations)
-            .Select(c => new CitationClaim(c.Marker, new CitationAppearance(
-                TextClip.ToLength(c.DocumentName is null ? c.Label : $"{c.DocumentName}, {c.Label}", MaxCitationName),
-                TextClip.ToLength(c.Quote, MaxCitationAbstract))))
+        var lines = answer.Text.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var lead = answer.Interpretation is { Length: > 0 } reading && !answer.Text.StartsWith(reading, StringComparison.Ordinal)
+            ? $"_{reading}_"
+            : null;
+        var pages = IsList(answer.Kind) && lines.Length > 1
+            ? Pages(lines[0], lines[1..])
+            : [Paragraphs(lead is null ? lines : [lead, .. lines])];
+        var feedback = answer.Kind == AnswerKinds.Answer ? new OutgoingChannelData { FeedbackLoopEnabled = true } : null;
+        return pages.Select(page => Cited(incoming, page, answer.Citations, feedback)).ToList();
+    }
+
+    /// <summary>Timelines, glossaries and summaries are lists: a lead line, then one cited entry a line.</summary>
+    private static bool IsList(string kind) => kind is AnswerKinds.Timeline or AnswerKinds.Glossary or AnswerKinds.Summary;
+
+    /// <summary>Lines as Markdown paragraphs: Teams runs single newlines together.</summary>
+    private static string Paragraphs(IEnumerable<string> lines) => string.Join("\n\n", lines);
+
+    /// <summary>
+    /// The lead and the entries as Markdown lists, as few messages as the limits allow. An entry is never split; one
+    /// longer than a whole message is clipped at a word.
+    /// </summary>
+    private static List<string> Pages(string lead, IReadOnlyList<string> entries)
+    {
+        var pages = new List<List<string>> { new() };
+        var markers = new HashSet<int>();
+        var length = lead.Length;
+        foreach (var raw in entries)
+        {
+            var entry = "- " + TextClip.ToLength(raw.Trim(), MaxTextLength - lead.Length - 40);
+            var entryMarkers = MarkersIn(entry);
+            var current = pages[^1];
+            if (current.Count > 0
+                && (markers.Count + entryMarkers.Count(m => !markers.Contains(m)) > MaxCitationsPerMessage || length + entry.Length + 1 > MaxTextLength))
+            {
+                pages.Add(current = []);
+                markers.Clear();
+                length = lead.Length;
+            }
+
+            current.Add(entry);
+            markers.UnionWith(entryMarkers);
+            length += entry.Length + 1;
+        }
+
+        if (pages.Count == 1)
+        {
+            return [lead + "\n\n" + string.Join('\n', pages[0])];
+        }
+
+        return pages
+            .Select((page, i) => (i == 0 ? lead : "Continued:") + $" ({i + 1}/{pages.Count})\n\n" + string.Join('\n', page))
+            .ToList();
+    }
+
+    /// <summary>One message of cited text: its markers renumbered from [1] in order, each cited once.</summary>
+    private static OutgoingActivity Cited(Activity incoming, string text, IReadOnlyList<Citation> citations, OutgoingChannelData? channelData)
+    {
+        var byMarker = citations.GroupBy(c => c.Marker).ToDictionary(g => g.Key, g => g.First());
+        var renumbered = new Dictionary<int, int>();
+        var rewritten = Marker().Replace(text, match =>
+        {
+            var marker = int.Parse(match.Groups[1].ValueSpan, CultureInfo.InvariantCulture);
+            if (!byMarker.ContainsKey(marker))
+            {
+                return match.Value;
+            }
+
+            if (!renumbered.TryGetValue(marker, out var position))
+            {
+                renumbered[marker] = position = renumbered.Count + 1;
+            }
+
+            return $"[{position}]";
+        });
+        var claims = renumbered
+            .OrderBy(p => p.Value)
+            .Take(MaxCitationsPerMessage)
+            .Select(p => Claim(p.Value, byMarker[p.Key]))
             .ToList();
 
-        return Reply(incoming, text) with
+        return Reply(incoming, rewritten) with
         {
             Entities = [new AiMessageEntity { Citation = claims }],
-            ChannelData = answer.Kind == AnswerKinds.Answer ? new OutgoingChannelData { FeedbackLoopEnabled = true } : null,
+            ChannelData = channelData,
         };
     }
+
+    private static CitationClaim Claim(int position, Citation citation) =>
+        new(position, new CitationAppearance(
+            TextClip.ToLength(citation.DocumentName is null ? citation.Label : $"{citation.DocumentName}, {citation.Label}", MaxCitationName),
+            TextClip.ToLength(citation.Quote, MaxCitationAbstract)));
+
+    /// <summary>The section list, indented two spaces a level, as a nested Markdown list.</summary>
+    private static string MarkdownOutline(string text) =>
+        string.Join('\n', text.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line =>
+        {
+            var indent = line.Length - line.TrimStart(' ').Length;
+            return $"{new string(' ', indent)}- {line.Trim()}";
+        }));
 
     /// <summary>
     /// A quiz question as an Adaptive Card: the prompt, and a "Show answer" action that unfolds the answer and the
@@ -70,7 +160,8 @@ public static partial class TeamsReplies
             ["type"] = "AdaptiveCard",
             ["version"] = "1.5",
             ["$schema"] = "http://adaptivecards.io/schemas/adaptive-card.json",
-            ["body"] = new object[] { new { type = "TextBlock", text = quiz.Prompt, wrap = true } },
+            // One text block a line of the prompt (the question, then the sentence with its blank).
+            ["body"] = quiz.Prompt.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => new { type = "TextBlock", text = line, wrap = true }).ToArray(),
             ["actions"] = new object[]
             {
                 new
@@ -108,6 +199,12 @@ public static partial class TeamsReplies
     /// <summary>The plain reply when no answer could be prepared: the question is not silently dropped.</summary>
     public static OutgoingActivity Unavailable(Activity incoming) => Reply(incoming, UnavailableText);
 
+    /// <summary>What the user sees when Teams refused to deliver a reply the bot made.</summary>
+    public const string RefusedText = "Sorry, Teams would not deliver my reply (it refused the message). Try a narrower request, such as one section's summary.";
+
+    /// <summary>The short plain message sent after Teams refused a reply, so the student is not left with nothing.</summary>
+    public static OutgoingActivity Refused(Activity incoming) => Reply(incoming, RefusedText);
+
     /// <summary>The typing indicator shown while the answer is prepared.</summary>
     public static OutgoingActivity Typing(Activity incoming) => new()
     {
@@ -117,7 +214,7 @@ public static partial class TeamsReplies
         Conversation = incoming.Conversation,
     };
 
-    private static OutgoingActivity Reply(Activity incoming, string text) => new()
+    private static OutgoingActivity Reply(Activity incoming, string? text) => new()
     {
         Type = ActivityTypes.Message,
         From = incoming.Recipient,
@@ -126,7 +223,7 @@ public static partial class TeamsReplies
         ReplyToId = incoming.Id,
         Locale = incoming.Locale,
         Text = text,
-        TextFormat = "markdown",
+        TextFormat = text is null ? null : "markdown",
     };
 
     private static string WithSuggestions(string text, IReadOnlyList<string> suggestions, string lead)

@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Http.Resilience;
@@ -19,7 +20,9 @@ public static class TeamsServiceCollectionExtensions
 
     public static IServiceCollection AddTeamsChannel(this IServiceCollection services)
     {
-        services.AddOptions<TeamsOptions>().BindConfiguration(TeamsOptions.Section).ValidateOnStart();
+        services.AddOptions<TeamsOptions>().BindConfiguration(TeamsOptions.Section)
+            .Configure<IConfiguration>(TeamsOptions.ApplyBotFrameworkNames)
+            .ValidateOnStart();
         services.AddSingleton<IValidateOptions<TeamsOptions>, TeamsOptionsValidator>();
         services.AddMetrics();
 

@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using System.Threading.Channels;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -13,11 +14,16 @@ namespace PaperBot.Channels.Teams;
 /// </summary>
 internal sealed class TeamsTurnQueue
 {
+    public const string QueueDepthGauge = "paperbot.teams.queue.depth";
+
     private readonly Channel<TeamsTurn> _turns = Channel.CreateBounded<TeamsTurn>(new BoundedChannelOptions(256)
     {
         FullMode = BoundedChannelFullMode.Wait,
         SingleReader = true,
     });
+
+    public TeamsTurnQueue(IMeterFactory meters) =>
+        meters.Create(FeedbackRecorder.MeterName).CreateObservableGauge(QueueDepthGauge, () => _turns.Reader.Count, "{turn}", "Teams turns waiting to be answered.");
 
     public bool TryEnqueue(TeamsTurn turn) => _turns.Writer.TryWrite(turn);
 

@@ -21,6 +21,8 @@ internal static class Help
               paperbot bench                                  speed and memory figures
 
             Settings come from appsettings.json and environment variables (Section__Key).
+            Exit codes: 0 answered, 1 declined (the reply says why), 2 bad usage, 3 could not run (nothing to read,
+            the store unreachable, a bad setting).
             """);
         return 0;
     }

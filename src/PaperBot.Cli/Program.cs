@@ -1,13 +1,15 @@
 using PaperBot.Cli;
 using PaperBot.Cli.Commands;
+using PaperBot.Knowledge.Retrieval;
 
 // paperbot <command> [options]: every command reads the root appsettings.json and environment variables.
+// Exit codes, the same for every command: see ExitCodes (0 answered, 1 declined, 2 bad usage, 3 could not run).
 const string Usage = "usage: paperbot <ask|search|sections|summary|timeline|glossary|define|quiz|sources|eval|bench> [options]  (paperbot help for details)";
 
 if (args.Length == 0)
 {
     Console.Error.WriteLine(Usage);
-    return 2;
+    return ExitCodes.Usage;
 }
 
 var command = args[0];
@@ -30,16 +32,21 @@ try
 catch (UsageException ex)
 {
     Console.Error.WriteLine($"paperbot: {ex.Message}. {Usage}");
-    return 2;
+    return ExitCodes.Usage;
+}
+catch (NoReadingsException ex)
+{
+    Console.Error.WriteLine($"paperbot: {ex.Message}");
+    return ExitCodes.CannotRun;
 }
 catch (OperationCanceledException)
 {
     Console.Error.WriteLine("paperbot: cancelled");
-    return 130;
+    return ExitCodes.Cancelled;
 }
 catch (Exception ex)
 {
     // No stack traces for users: one line that says what failed.
     Console.Error.WriteLine($"paperbot: {command} failed: {ex.GetType().Name}: {ex.Message}");
-    return 1;
+    return ExitCodes.CannotRun;
 }

@@ -51,6 +51,7 @@ public sealed partial class GroundedAnswerGenerator(LlmClient llm, IOptions<LlmO
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {
             Log.GroundingFailed(logger, ex.GetType().Name, ex.Message);
+            PaperBotTelemetry.ModelFellBack("error");
             return null;
         }
 
@@ -68,6 +69,7 @@ public sealed partial class GroundedAnswerGenerator(LlmClient llm, IOptions<LlmO
             }
 
             Log.NothingGrounded(logger, report.Removed);
+            PaperBotTelemetry.ModelFellBack("ungrounded");
             return null;
         }
 
@@ -90,6 +92,7 @@ public sealed partial class GroundedAnswerGenerator(LlmClient llm, IOptions<LlmO
             if (string.IsNullOrWhiteSpace(content))
             {
                 Log.ModelEmptyReply(logger);
+                PaperBotTelemetry.ModelFellBack("empty");
                 return null;
             }
 
@@ -103,11 +106,13 @@ public sealed partial class GroundedAnswerGenerator(LlmClient llm, IOptions<LlmO
         catch (Exception) when (deadline.IsCancellationRequested)
         {
             Log.ModelTimedOut(logger, _options.TimeoutSeconds);
+            PaperBotTelemetry.ModelFellBack("timeout");
             return null;
         }
         catch (HttpOperationException ex) when (ex.StatusCode is not null)
         {
             Log.ModelHttpError(logger, (int)ex.StatusCode.Value);
+            PaperBotTelemetry.ModelFellBack("http_error");
             return null;
         }
         catch (Exception ex)
@@ -116,6 +121,7 @@ public sealed partial class GroundedAnswerGenerator(LlmClient llm, IOptions<LlmO
             // extractive answer stands in: the person still gets an answer.
             var cause = ex.GetBaseException();
             Log.ModelFailed(logger, cause.GetType().Name, cause.Message);
+            PaperBotTelemetry.ModelFellBack("error");
             return null;
         }
     }

@@ -6,12 +6,16 @@ using PaperBot.Web;
 namespace PaperBot.Host;
 
 /// <summary>
-/// <c>POST /api/ask</c> with <c>{"question": "…"}</c> returns the answer object every front end uses. Bad requests get
+/// <c>POST /api/ask</c> with <c>{"question": "…", "conversationId": "…"}</c> (the id optional: it lets follow-ups
+/// refer to the previous question) returns the answer object every front end uses. Bad requests get
 /// a problem document (400 malformed, 413 over 64 KB, 415 not JSON); an unreachable knowledge store gets 503.
 /// </summary>
 internal static partial class AskEndpoint
 {
     public const int MaxBodyBytes = 64 * 1024;
+
+    /// <summary>The longest conversation id accepted (Teams and Slack ids are well under it).</summary>
+    public const int MaxConversationIdLength = 200;
 
     public static async Task<IResult> PostAsync(HttpRequest request, IAnswerService answers, ILogger<AnswerService> logger, CancellationToken cancellationToken)
     {
@@ -27,6 +31,7 @@ internal static partial class AskEndpoint
         }
 
         string? question;
+        string? conversationId = null;
         try
         {
             using var document = JsonDocument.Parse(body);
@@ -38,6 +43,16 @@ internal static partial class AskEndpoint
             }
 
             question = value.GetString();
+
+            // Follow-ups ("When was it signed?") are read in the light of the conversation's previous question.
+            if (document.RootElement.TryGetProperty("conversationId", out var conversation) && conversation.ValueKind != JsonValueKind.Null)
+            {
+                conversationId = conversation.ValueKind == JsonValueKind.String ? conversation.GetString() : null;
+                if (conversationId is not { Length: > 0 and <= MaxConversationIdLength } || conversationId.Any(char.IsControl))
+                {
+                    return Problem(StatusCodes.Status400BadRequest, "Bad conversationId", $"\"conversationId\" is optional; when given it must be a string of 1 to {MaxConversationIdLength} printable characters that names the conversation, the same for each question of it.");
+                }
+            }
         }
         catch (JsonException)
         {
@@ -47,7 +62,8 @@ internal static partial class AskEndpoint
         Answer answer;
         try
         {
-            answer = await answers.AskAsync(new AskRequest(question ?? string.Empty), cancellationToken);
+            // Kept apart from Teams and Slack conversations: an HTTP caller cannot name one of theirs and read its context.
+            answer = await answers.AskAsync(new AskRequest(question ?? string.Empty, conversationId is null ? null : "http:" + conversationId), cancellationToken);
         }
         catch (KnowledgeStoreUnavailableException ex)
         {

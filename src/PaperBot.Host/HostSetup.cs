@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Configuration.Json;
+using Microsoft.Extensions.FileProviders;
 using PaperBot.Answering;
 using PaperBot.Channels.Slack;
 using PaperBot.Channels.Teams;
@@ -13,16 +14,22 @@ namespace PaperBot.Host;
 internal static class HostSetup
 {
     /// <summary>
-    /// The root appsettings.json ships beside the program; it is read first, so the content root's copy (when the
-    /// host runs from the repository root), environment variables and switches override it.
+    /// The root appsettings.json ships beside the program. It is read first, whatever the working directory or content
+    /// root, so a content root's own appsettings.json, user-secrets (Development), environment variables and switches
+    /// override it: the host and the CLI see the same settings.
     /// </summary>
     public static void AddPaperBotConfiguration(this WebApplicationBuilder builder)
     {
+        // The file's own folder as its file provider: a source without one resolves its path against the content
+        // root (src/PaperBot.Host under `dotnet run`), finds nothing and, being optional, is skipped without a word.
         var file = PaperBotConfiguration.DefaultFile;
-        if (File.Exists(file))
+        builder.Configuration.Sources.Insert(0, new JsonConfigurationSource
         {
-            builder.Configuration.Sources.Insert(0, new JsonConfigurationSource { Path = file, Optional = true, ReloadOnChange = false, FileProvider = null });
-        }
+            FileProvider = new PhysicalFileProvider(Path.GetDirectoryName(file)!),
+            Path = Path.GetFileName(file),
+            Optional = true,
+            ReloadOnChange = false,
+        });
 
         // The listening address is host configuration, read before this file was added: apply the merged value
         // (appsettings.json < environment < --urls) explicitly. Default: loopback, the Teams bot port.
@@ -32,6 +39,7 @@ internal static class HostSetup
     public static IServiceCollection AddPaperBot(this IServiceCollection services)
     {
         services.AddProblemDetails();
+        services.AddPaperBotHealthChecks();
         services.AddPaperBotRetrievalStore();
         services.AddPaperBotAnswering();
         services.AddPaperBotGeneration();
@@ -45,7 +53,7 @@ internal static class HostSetup
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
-        app.MapGet("/healthz", HealthEndpoint.GetAsync);
+        app.MapPaperBotHealthChecks();
         app.MapPost("/api/ask", AskEndpoint.PostAsync);
         app.MapStudyEndpoints();
         app.MapSlackEndpoints();

@@ -2,6 +2,7 @@ using PaperBot.Host;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddPaperBotConfiguration();
+builder.AddPaperBotTelemetry();
 builder.Services.AddPaperBot();
 
 var app = builder.Build();

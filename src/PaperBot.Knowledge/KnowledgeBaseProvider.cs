@@ -11,9 +11,10 @@ namespace PaperBot.Knowledge;
 
 /// <summary>
 /// Builds the <see cref="KnowledgeBase"/> on first use and hands the same one to every caller. A build that fails
-/// (an unreachable store, say) is not remembered: the next call tries again, so the bot recovers without a restart.
+/// (an unreachable store, a readings folder with nothing to read) is not remembered: the next call tries again, so
+/// the bot recovers without a restart once Qdrant is back or readings are added.
 /// </summary>
-public sealed class KnowledgeBaseProvider(
+public sealed partial class KnowledgeBaseProvider(
     IOptions<KnowledgeOptions> knowledge,
     IOptions<ChunkingOptions> chunking,
     IEmbeddingGenerator<string, Embedding<float>> embeddings,
@@ -35,6 +36,14 @@ public sealed class KnowledgeBaseProvider(
 
     public IChunkStore Store => store;
 
+    /// <summary>The readings folder, as resolved from <c>Knowledge:Path</c>.</summary>
+    public string Folder => knowledge.Value.ResolveKnowledgePath();
+
+    /// <summary>Why the last build failed (one line), until a build succeeds.</summary>
+    public string? LastFailure { get; private set; }
+
+    /// <exception cref="NoReadingsException">The readings folder is missing, empty, or none of its files can be read.</exception>
+    /// <exception cref="KnowledgeStoreUnavailableException">The store cannot be reached.</exception>
     public async Task<KnowledgeBase> GetAsync(CancellationToken cancellationToken = default)
     {
         if (_built is not null)
@@ -50,25 +59,65 @@ public sealed class KnowledgeBaseProvider(
                 return _built;
             }
 
-            var folder = knowledge.Value.ResolveKnowledgePath();
+            var folder = Folder;
             var loaded = DocumentLoader.LoadFolder(folder);
-            foreach (var warning in loaded.Warnings)
+            if (loaded.Documents.Count == 0)
             {
-                logger.LogWarning("Knowledge: {Warning}", warning);
+                // One line that says it all (the files' own warnings are part of it).
+                var reasons = loaded.Warnings.Count == 0 ? "no .pdf, .md or .txt file there" : string.Join("; ", loaded.Warnings);
+                throw new NoReadingsException(folder, $"nothing to read in {folder} ({reasons}); add readings there or point Knowledge:Path at them");
             }
 
-            var built = await KnowledgeBase.BuildAsync(loaded, chunking.Value, embeddings, cache, store, ArcticXsEmbeddingGenerator.QueryPrefix, cancellationToken).ConfigureAwait(false);
-            logger.LogInformation(
-                "Knowledge: {Documents} document(s), {Chunks} chunks, {Sentences} sentences from {Folder}; embedded {Embedded} new text(s); store {Store} updated for {Written} document(s) in {Elapsed} ms",
-                built.Report.Documents, built.Report.Chunks, built.Report.Sentences, folder, built.Report.Embedded, store.Name, built.Report.DocumentsWritten, (int)built.Report.Elapsed.TotalMilliseconds);
+            foreach (var warning in loaded.Warnings)
+            {
+                LogLoadWarning(logger, warning);
+            }
+
+            var built = await KnowledgeBase.BuildAsync(
+                loaded, chunking.Value, embeddings, cache, store, ArcticXsEmbeddingGenerator.QueryPrefix, cancellationToken, new ProgressLog(logger, cache.ModelId)).ConfigureAwait(false);
+            LogBuilt(logger, built.Report.Documents, built.Report.Chunks, built.Report.Sentences, folder, built.Report.Embedded, store.Name, built.Report.DocumentsWritten, (int)built.Report.Elapsed.TotalMilliseconds);
             _built = built;
+            LastFailure = null;
             return built;
+        }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            LastFailure = ex.Message;
+            throw;
         }
         finally
         {
             _gate.Release();
         }
     }
+
+    /// <summary>Logs each step of the embedding as it happens (synchronously, so the lines come in order).</summary>
+    private sealed class ProgressLog(ILogger logger, string model) : IProgress<EmbeddingProgress>
+    {
+        public void Report(EmbeddingProgress value)
+        {
+            if (value.Embedded == 0)
+            {
+                LogEmbeddingStarted(logger, value.Total, value.Documents, model);
+            }
+            else
+            {
+                LogEmbeddingProgress(logger, value.Embedded, value.Total, Math.Round(value.Elapsed.TotalSeconds, 1));
+            }
+        }
+    }
+
+    [LoggerMessage(EventId = 1010, Level = LogLevel.Warning, Message = "Knowledge: {Warning}")]
+    private static partial void LogLoadWarning(ILogger logger, string warning);
+
+    [LoggerMessage(EventId = 1011, Level = LogLevel.Information, Message = "Knowledge: embedding {Total} text(s) of {Documents} document(s) with {Model}; they are cached, so later starts skip this")]
+    private static partial void LogEmbeddingStarted(ILogger logger, int total, int documents, string model);
+
+    [LoggerMessage(EventId = 1012, Level = LogLevel.Information, Message = "Knowledge: embedded {Embedded}/{Total} text(s), {Seconds} s")]
+    private static partial void LogEmbeddingProgress(ILogger logger, int embedded, int total, double seconds);
+
+    [LoggerMessage(EventId = 1013, Level = LogLevel.Information, Message = "Knowledge: {Documents} document(s), {Chunks} chunks, {Sentences} sentences from {Folder}; embedded {Embedded} new text(s); store {Store} updated for {Written} document(s) in {Elapsed} ms")]
+    private static partial void LogBuilt(ILogger logger, int documents, int chunks, int sentences, string folder, int embedded, string store, int written, int elapsed);
 }
 
 /// <summary>Stands in for the embedding model where a knowledge base was built already and nothing is embedded again.</summary>

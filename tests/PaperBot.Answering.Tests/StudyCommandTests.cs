@@ -28,23 +28,28 @@ public sealed partial class StudyCommandTests(AnsweringFixture fixture)
         {
             AssertVerbatim(citation);
             var date = line[..line.IndexOf(": ", StringComparison.Ordinal)];
-            Assert.Contains(date.Trim('(', ')'), citation.Quote, StringComparison.Ordinal);
+            Assert.All(date.Split(Timeline.DateSeparator), d => Assert.Contains(d.Trim('(', ')'), citation.Quote, StringComparison.Ordinal));
             Assert.EndsWith($"{citation.Quote} [{citation.Marker}]", line, StringComparison.Ordinal);
             dates.Add(date);
         }
 
+        // No sentence twice: a sentence with two dates is one entry under both ("October 2014; December 2015").
+        Assert.Equal(answer.Citations.Count, answer.Citations.Select(c => c.Quote).Distinct().Count());
+        Assert.Contains("October 2014; December 2015", dates);
+
         // Each expected date, as the paper prints it, is found in the sentence the timeline cites for it.
         var expected = new[] { "1943", "May 1948", "3rd May 1950", "1960", "1999", "2003", "2007", "May 2013", "October 2014", "16th October 2015", "September 24-October 10, 2016", "2017", "2018", "13th August, 2020", "21st and 22nd September, 2020" };
-        Assert.All(expected, d => Assert.Contains(d, dates));
-        var positions = expected.Select(d => dates.IndexOf(d)).ToList();
+        int Position(string date) => dates.FindIndex(label => label.Split(Timeline.DateSeparator).Contains(date));
+        Assert.All(expected, d => Assert.True(Position(d) >= 0, $"{d} is missing"));
+        var positions = expected.Select(Position).ToList();
         Assert.Equal(positions.Order(), positions);
 
         // The years themselves never go backwards.
         var years = dates.Select(d => int.Parse(Year().Match(d).Value, System.Globalization.CultureInfo.InvariantCulture)).ToList();
         Assert.Equal(years.Order(), years);
-        Assert.Equal("1", answer.Citations[dates.IndexOf("1943")].SectionId);
-        Assert.Equal("3.II", answer.Citations[dates.IndexOf("16th October 2015")].SectionId);
-        Assert.Equal("3.III", answer.Citations[dates.IndexOf("21st and 22nd September, 2020")].SectionId);
+        Assert.Equal("1", answer.Citations[Position("1943")].SectionId);
+        Assert.Equal("3.II", answer.Citations[Position("16th October 2015")].SectionId);
+        Assert.Equal("3.III", answer.Citations[Position("21st and 22nd September, 2020")].SectionId);
         Assert.Empty(CitationMarkers.UncitedSentences(answer.Text));
     }
 

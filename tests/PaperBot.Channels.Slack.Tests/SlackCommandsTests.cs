@@ -1,4 +1,6 @@
 using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using PaperBot.Answering;
 using System.Text.Json;
 using PaperBot.Channels.Slack.Processing;
 using PaperBot.Channels.Slack.Tests.Infrastructure;
@@ -79,5 +81,39 @@ public sealed class SlackCommandsTests
         Assert.Equal("ephemeral", body.RootElement.GetProperty("response_type").GetString());
         Assert.Contains("/paper", body.RootElement.GetProperty("text").GetString(), StringComparison.Ordinal);
         Assert.Empty(host.Answers.Requests);
+    }
+
+    [Fact]
+    public async Task PostCommand_ExtractiveAnswers_SilentAck()
+    {
+        await using var slack = await FakeSlack.StartAsync();
+        await using var host = await SlackTestHost.StartAsync(slack);
+
+        using var ack = await host.PostSignedAsync("/slack/commands", Form("/paper", "What is the NSGP?", slack.ResponseUrl("e")), "application/x-www-form-urlencoded");
+
+        Assert.Equal(HttpStatusCode.OK, ack.StatusCode);
+        Assert.Equal("", await ack.Content.ReadAsStringAsync(Ct));
+        await slack.WaitForAsync("response/e");
+    }
+
+    [Fact]
+    public async Task PostCommand_GenerativeAnswers_AckSaysLookingThatUpPrivatelyThenAnswers()
+    {
+        await using var slack = await FakeSlack.StartAsync();
+        await using var host = await SlackTestHost.StartAsync(slack, services: s => s.AddSingleton<IAnswerGenerator, NoGenerator>());
+
+        using var ack = await host.PostSignedAsync("/slack/commands", Form("/paper", "What is the NSGP?", slack.ResponseUrl("f")), "application/x-www-form-urlencoded");
+
+        Assert.Equal(HttpStatusCode.OK, ack.StatusCode);
+        using var body = JsonDocument.Parse(await ack.Content.ReadAsStringAsync(Ct));
+        Assert.Equal("ephemeral", body.RootElement.GetProperty("response_type").GetString());
+        Assert.Equal("Looking that up…", body.RootElement.GetProperty("text").GetString());
+        Assert.Equal("in_channel", (await slack.WaitForAsync("response/f")).Json.GetProperty("response_type").GetString());
+    }
+
+    /// <summary>Stands for a language model: the Slack channel only asks whether one is configured.</summary>
+    private sealed class NoGenerator : IAnswerGenerator
+    {
+        public Task<Answer?> GenerateAsync(GenerationRequest request, CancellationToken cancellationToken) => Task.FromResult<Answer?>(null);
     }
 }

@@ -102,7 +102,8 @@ public sealed class TeamsBotTests
         Assert.Equal(command, Assert.Single(answers.Asked).Question);
         await connector.NextRequestAsync();
         var reply = JsonDocument.Parse((await connector.NextRequestAsync()).Body).RootElement;
-        Assert.Equal($"The {command} text.", reply.GetProperty("text").GetString());
+        // The section list is a Markdown list in Teams, one section a line.
+        Assert.Equal(command == "sections" ? "- The sections text." : "The help text.", reply.GetProperty("text").GetString());
         Assert.False(reply.TryGetProperty("entities", out _));
     }
 
@@ -184,5 +185,63 @@ public sealed class TeamsBotTests
         var invoke = JsonSerializer.Deserialize<Activity>("""{"type":"invoke","name":"message/submitAction","value":{"actionName":"other"}}""", ProtocolJson.Options)!;
 
         Assert.Null(FeedbackRecorder.Parse(invoke));
+    }
+
+    [Fact]
+    public async Task HandleAsync_TeamsRefusesTheReply_FollowsWithAShortMessageSayingSo()
+    {
+        // The Playground's answer to an eleventh citation: 400 with a validation message.
+        await using var connector = await LoopbackServer.StartAsync(async (context, index) =>
+        {
+            context.Response.ContentType = "application/json";
+            if (index == 1) // after the typing indicator: the answer
+            {
+                context.Response.StatusCode = 400;
+                await context.Response.WriteAsync("""{"error":{"code":"BadArgument","message":"Array must contain at most 10 element(s)"}}""");
+                return;
+            }
+
+            await context.Response.WriteAsync($$"""{"id":"bot-activity-{{index}}"}""");
+        });
+        await using var services = TeamsServices.Build(new StubAnswerService());
+
+        await services.GetRequiredService<TeamsBot>().HandleAsync(new TeamsTurn(ChannelMessage(connector.BaseUrl, "What is the NSGP?"), false), TestContext.Current.CancellationToken);
+
+        Assert.Equal("typing", JsonDocument.Parse((await connector.NextRequestAsync()).Body).RootElement.GetProperty("type").GetString());
+        Assert.Contains("entities", (await connector.NextRequestAsync()).Body, StringComparison.Ordinal);
+        var notice = JsonDocument.Parse((await connector.NextRequestAsync()).Body).RootElement;
+        Assert.Equal(TeamsReplies.RefusedText, notice.GetProperty("text").GetString());
+        Assert.Equal("1700000000001", notice.GetProperty("replyToId").GetString());
+    }
+
+    [Fact]
+    public async Task HandleAsync_LongTimeline_SentAsSeveralMessagesInOrder()
+    {
+        await using var connector = await ConnectorAsync();
+        var citations = Enumerable.Range(1, 23).Select(i => new Citation(i, "paper", "2", "History", $"Event {i} happened.", 1)).ToList();
+        var timeline = new Answer
+        {
+            Question = "timeline",
+            Status = AnswerStatus.Answered,
+            Kind = AnswerKinds.Timeline,
+            Text = "The dated events the paper reports (23), in order:\n" + string.Join("\n", citations.Select(c => $"{1990 + c.Marker}: {c.Quote} [{c.Marker}]")),
+            Citations = citations,
+        };
+        await using var services = TeamsServices.Build(new StubAnswerService { Next = _ => timeline });
+
+        await services.GetRequiredService<TeamsBot>().HandleAsync(new TeamsTurn(ChannelMessage(connector.BaseUrl, "timeline"), false), TestContext.Current.CancellationToken);
+
+        await connector.NextRequestAsync(); // typing
+        var texts = new List<string>();
+        for (var i = 0; i < 3; i++)
+        {
+            var body = JsonDocument.Parse((await connector.NextRequestAsync()).Body).RootElement;
+            Assert.InRange(body.GetProperty("entities")[0].GetProperty("citation").GetArrayLength(), 1, 10);
+            texts.Add(body.GetProperty("text").GetString()!);
+        }
+
+        Assert.Contains("1991: Event 1 happened. [1]", texts[0], StringComparison.Ordinal);
+        Assert.Contains("2001: Event 11 happened. [1]", texts[1], StringComparison.Ordinal);
+        Assert.Contains("2013: Event 23 happened. [3]", texts[2], StringComparison.Ordinal);
     }
 }

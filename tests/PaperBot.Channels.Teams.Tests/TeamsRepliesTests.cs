@@ -21,7 +21,7 @@ public sealed class TeamsRepliesTests
     [Fact]
     public void ForAnswer_Answered_HasOneAiMessageEntityCitingOnlyMarkersInText()
     {
-        var json = Json(TeamsReplies.ForAnswer(Incoming, Answers.Cited("q")));
+        var json = Json(Assert.Single(TeamsReplies.ForAnswer(Incoming, Answers.Cited("q"))));
 
         Assert.Equal("message", json.GetProperty("type").GetString());
         Assert.Equal("act-1", json.GetProperty("replyToId").GetString());
@@ -55,7 +55,7 @@ public sealed class TeamsRepliesTests
             Citations = [new Citation(1, "paper", "5", longTitle, Answers.PipelineQuote + " " + Answers.PipelineQuote)],
         };
 
-        var appearance = TeamsReplies.ForAnswer(Incoming, answer).Entities!.OfType<AiMessageEntity>().Single().Citation.Single().Appearance;
+        var appearance = Assert.Single(TeamsReplies.ForAnswer(Incoming, answer)).Entities!.OfType<AiMessageEntity>().Single().Citation.Single().Appearance;
 
         Assert.True(appearance.Name.Length <= TeamsReplies.MaxCitationName);
         Assert.True(appearance.Abstract.Length <= TeamsReplies.MaxCitationAbstract);
@@ -73,7 +73,7 @@ public sealed class TeamsRepliesTests
     {
         var answer = Answers.Cited("q") with { Citations = [new Citation(1, "paper", "1", "Introduction", "Pakistan approached U.S for aid.")] };
 
-        var appearance = TeamsReplies.ForAnswer(Incoming, answer).Entities!.OfType<AiMessageEntity>().Single().Citation.Single().Appearance;
+        var appearance = Assert.Single(TeamsReplies.ForAnswer(Incoming, answer)).Entities!.OfType<AiMessageEntity>().Single().Citation.Single().Appearance;
 
         Assert.Equal("Pakistan approached U.S for aid.", appearance.Abstract);
     }
@@ -81,7 +81,7 @@ public sealed class TeamsRepliesTests
     [Fact]
     public void ForAnswer_Declined_PlainTextWithSuggestionsAndNoEntities()
     {
-        var reply = TeamsReplies.ForAnswer(Incoming, Answers.Declined("what is the weather"));
+        var reply = Assert.Single(TeamsReplies.ForAnswer(Incoming, Answers.Declined("what is the weather")));
 
         Assert.Null(reply.Entities);
         Assert.Null(reply.ChannelData);
@@ -95,7 +95,7 @@ public sealed class TeamsRepliesTests
     {
         var help = new Answer { Question = "help", Status = AnswerStatus.Answered, Kind = AnswerKinds.Help, Text = "Ask me about the paper.", Suggestions = ["What is NSGP?"] };
 
-        var reply = TeamsReplies.ForAnswer(Incoming, help);
+        var reply = Assert.Single(TeamsReplies.ForAnswer(Incoming, help));
 
         Assert.Null(reply.Entities);
         Assert.Equal("Ask me about the paper.\n\nYou could ask:\n- What is NSGP?", reply.Text);

@@ -11,7 +11,7 @@ public sealed class CliRunner : IDisposable
 
     public sealed record Result(int ExitCode, string StandardOutput, string StandardError);
 
-    public async Task<Result> RunAsync(string[] args, string? standardInput = null)
+    public async Task<Result> RunAsync(string[] args, string? standardInput = null, IDictionary<string, string>? environment = null)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -28,6 +28,10 @@ public sealed class CliRunner : IDisposable
         }
 
         start.Environment["Knowledge__CachePath"] = _cache;
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[key] = value;
+        }
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();

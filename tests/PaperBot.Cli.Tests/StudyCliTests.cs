@@ -25,6 +25,17 @@ public sealed class StudyCliTests(CliRunner cli)
         var answer = result.StandardOutput.IndexOf("The answer is “", StringComparison.Ordinal);
         Assert.True(question >= 0 && answer > question, result.StandardOutput);
         Assert.Contains("§3.II", result.StandardOutput[answer..], StringComparison.Ordinal);
+        Assert.DoesNotContain("hidden", result.StandardOutput, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task QuizWithoutReveal_SaysHowToSeeTheAnswer()
+    {
+        var result = await cli.RunAsync(["quiz", "3.II"]);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("the answer is hidden; run paperbot quiz --reveal", result.StandardOutput, StringComparison.Ordinal);
+        Assert.DoesNotContain("The answer is “", result.StandardOutput, StringComparison.Ordinal);
     }
 
     [Theory]

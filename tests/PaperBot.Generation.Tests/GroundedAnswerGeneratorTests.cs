@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 using PaperBot.Answering;
 
 namespace PaperBot.Generation.Tests;
@@ -137,11 +138,13 @@ public sealed partial class GroundedAnswerGeneratorTests(PaperFixture paper)
         var request = await paper.RequestAsync(Question);
         await using var server = await ScriptedChatServer.StartAsync(new ScriptedReply.Failure(status));
         await using var services = TestGenerators.Services(server.Endpoint);
+        using var fallbacks = new MetricCollector<long>(null, PaperBotTelemetry.Name, PaperBotTelemetry.ModelFallbacksCounter);
 
         var answer = await TestGenerators.Generator(services).GenerateAsync(request, TestContext.Current.CancellationToken);
 
         Assert.Null(answer);
         Assert.Single(server.Requests); // no retries past the deadline: the extractive answer stands in at once
+        Assert.Contains(fallbacks.GetMeasurementSnapshot(), m => (string?)m.Tags["reason"] == "http_error");
     }
 
     [Theory]
@@ -180,10 +183,13 @@ public sealed partial class GroundedAnswerGeneratorTests(PaperFixture paper)
         await using var services = TestGenerators.Services(server.Endpoint, timeoutSeconds: 1);
         var watch = Stopwatch.StartNew();
 
+        using var fallbacks = new MetricCollector<long>(null, PaperBotTelemetry.Name, PaperBotTelemetry.ModelFallbacksCounter);
+
         var answer = await TestGenerators.Generator(services).GenerateAsync(request, TestContext.Current.CancellationToken);
 
         Assert.Null(answer);
         Assert.True(watch.Elapsed < TimeSpan.FromSeconds(8), $"took {watch.Elapsed.TotalSeconds:F1} s with a 1 s timeout");
+        Assert.Contains(fallbacks.GetMeasurementSnapshot(), m => (string?)m.Tags["reason"] == "timeout");
     }
 
     [Fact]

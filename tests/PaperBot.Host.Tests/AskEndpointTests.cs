@@ -2,6 +2,8 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using PaperBot.Knowledge;
 
 namespace PaperBot.Host.Tests;
 
@@ -29,6 +31,44 @@ public sealed class AskEndpointTests(HostFixture host)
         Assert.Equal("3.II", citation.GetProperty("sectionId").GetString());
         Assert.Equal("North-South Gas Pipeline (NSGP) Project", citation.GetProperty("sectionTitle").GetString());
         Assert.Contains("1,100 kms", citation.GetProperty("quote").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Post_FollowUpWithConversationId_ReadInTheLightOfThePreviousQuestion()
+    {
+        var conversation = "http-test-" + Guid.NewGuid().ToString("N");
+        await _client.PostAsJsonAsync("/api/ask", new { question = "When did Russia and Pakistan sign the North-South gas pipeline deal?", conversationId = conversation }, TestContext.Current.CancellationToken);
+
+        var followUp = await _client.PostAsJsonAsync("/api/ask", new { question = "How much was it worth?", conversationId = conversation }, TestContext.Current.CancellationToken);
+        var alone = await _client.PostAsJsonAsync("/api/ask", new { question = "How much was it worth?", conversationId = "http-test-" + Guid.NewGuid().ToString("N") }, TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.OK, followUp.StatusCode);
+        using var json = JsonDocument.Parse(await followUp.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        Assert.Equal("answered", json.RootElement.GetProperty("status").GetString());
+        Assert.Contains("pipeline", json.RootElement.GetProperty("interpretation").GetString(), StringComparison.OrdinalIgnoreCase);
+        Assert.Contains(json.RootElement.GetProperty("citations").EnumerateArray(), c => c.GetProperty("quote").GetString()!.Contains("1.7 billion", StringComparison.Ordinal));
+        using var other = JsonDocument.Parse(await alone.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        Assert.False(other.RootElement.TryGetProperty("interpretation", out var reading) && reading.ValueKind == JsonValueKind.String);
+    }
+
+    [Theory]
+    [InlineData("""{"question": "What is the NSGP?", "conversationId": 42}""")]
+    [InlineData("""{"question": "What is the NSGP?", "conversationId": ""}""")]
+    [InlineData("""{"question": "What is the NSGP?", "conversationId": "a\u0001b"}""")]
+    public async Task Post_BadConversationId_400NamingTheField(string body)
+    {
+        var response = await _client.PostAsync("/api/ask", Json(body), TestContext.Current.CancellationToken);
+
+        var problem = await AssertProblem(response, HttpStatusCode.BadRequest);
+        Assert.Contains("conversationId", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Post_LongConversationId_400()
+    {
+        var response = await _client.PostAsJsonAsync("/api/ask", new { question = "What is the NSGP?", conversationId = new string('c', 201) }, TestContext.Current.CancellationToken);
+
+        await AssertProblem(response, HttpStatusCode.BadRequest);
     }
 
     [Fact]
@@ -103,6 +143,8 @@ public sealed class AskEndpointTests(HostFixture host)
     [Fact]
     public async Task GetHealthz_EmbeddedStore_200NamingTheStore()
     {
+        await host.Services.GetRequiredService<KnowledgeBaseProvider>().GetAsync(TestContext.Current.CancellationToken);
+
         var response = await _client.GetAsync("/healthz", TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);

@@ -6,8 +6,9 @@ namespace PaperBot.Answering.Study;
 
 /// <summary>
 /// Makes quiz questions from the paper's sentences: a cloze with the key fact blanked (a date for "when", an amount
-/// for "how much", a person for "who", an acronym's expansion for "which"), the section named so the student knows
-/// where to look. Only sentences that carry such a fact are used.
+/// for "how much", a person for "who", a name the paper expands for "which"), the section named so the student knows
+/// where to look. Only sentences that carry such a fact are used, and only when the rest of the sentence does not
+/// give the blank away (the fact printed twice, or a name followed by its own acronym in brackets).
 /// </summary>
 public static partial class QuizMaker
 {
@@ -23,7 +24,7 @@ public static partial class QuizMaker
         foreach (var sentence in sentences.Where(s => s.Text.Length is >= 40 and <= 400))
         {
             var fact = FactIn(sentence, glossary);
-            if (fact is not null)
+            if (fact is not null && !GivesAway(sentence.Text, fact))
             {
                 result.Add((sentence, fact));
             }
@@ -52,31 +53,102 @@ public static partial class QuizMaker
             return new Fact("Who", person.Groups["name"].Value);
         }
 
+        // The name and its acronym are blanked together: "… and _____", not "… and _____ (CENTO)".
         var expansion = glossary.FirstOrDefault(g => sentence.Text.Contains($"{g.Expansion} ({g.Term})", StringComparison.Ordinal));
         if (expansion is not null)
         {
-            return new Fact("Which", expansion.Expansion);
+            return new Fact("Which", $"{expansion.Expansion} ({expansion.Term})");
         }
 
         var year = Timeline.InSentence(sentence).FirstOrDefault();
         return year is null ? null : new Fact("When", year.Date);
     }
 
-    /// <summary>The prompt: the kind of fact asked for, where to look, and the sentence with the fact blanked.</summary>
+    /// <summary>
+    /// Whether the sentence, once blanked, still shows the answer: the fact printed a second time, or the fact
+    /// followed by its own acronym in brackets ("Central Treaty Organization (CENTO)" with only the name blanked).
+    /// </summary>
+    public static bool GivesAway(string sentence, Fact fact)
+    {
+        var index = sentence.IndexOf(fact.Text, StringComparison.Ordinal);
+        if (index < 0)
+        {
+            return true;
+        }
+
+        var rest = sentence[..index] + sentence[(index + fact.Text.Length)..];
+        if (rest.Contains(fact.Text, StringComparison.Ordinal))
+        {
+            return true;
+        }
+
+        var after = Bracketed().Match(sentence, index + fact.Text.Length);
+        return after.Success && IsAcronymOf(after.Groups[1].Value, fact.Text);
+    }
+
+    /// <summary>
+    /// "CENTO" for "Central Treaty Organization": the same first letter, and its letters in order among the name's
+    /// (an acronym may take several letters from one word).
+    /// </summary>
+    private static bool IsAcronymOf(string acronym, string name)
+    {
+        var letters = acronym.TrimEnd('s').ToLowerInvariant();
+        var text = string.Concat(name.Where(char.IsLetter)).ToLowerInvariant();
+        if (letters.Length < 2 || text.Length == 0 || letters[0] != text[0])
+        {
+            return false;
+        }
+
+        var at = 0;
+        foreach (var letter in letters)
+        {
+            at = text.IndexOf(letter, at);
+            if (at < 0)
+            {
+                return false;
+            }
+
+            at++;
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// The prompt: a question naming what is missing and where to look, then the sentence with the fact blanked
+    /// ("Which organisation is missing from this sentence of §2 Historical Background…?").
+    /// </summary>
     public static string Prompt(LocatedSentence sentence, Fact fact, string? documentName)
     {
         var index = sentence.Text.IndexOf(fact.Text, StringComparison.Ordinal);
         var cloze = sentence.Text[..index] + Blank + sentence.Text[(index + fact.Text.Length)..];
         var where = documentName is null ? sentence.Section.Label : $"{documentName}, {sentence.Section.Label}";
-        var kind = fact.Kind switch
+        var missing = fact.Kind switch
         {
-            "When" => "When? Fill in the date",
-            "How much" => "How much? Fill in the amount",
-            "Who" => "Who? Fill in the name",
-            _ => "Which? Fill in the name",
+            "When" => "What date is",
+            "How much" => "What figure is",
+            "Who" => "Who is",
+            _ => $"Which {NameKind(fact.Text)} is",
         };
-        return $"{kind} ({where}):\n“{cloze}”";
+        return $"{missing} missing from this sentence of {where}?\n“{cloze}”";
     }
+
+    /// <summary>What kind of name an expansion is, from its last word ("… Treaty Organization": organisation).</summary>
+    private static string NameKind(string expansion)
+    {
+        var words = expansion.Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(w => !w.StartsWith('(')).ToList();
+        var last = words.Count == 0 ? string.Empty : words[^1].ToLowerInvariant();
+        return last switch
+        {
+            "organization" or "organisation" => "organisation",
+            "corridor" or "pipeline" or "project" or "initiative" or "committee" or "movement" or "treaty" or "agreement"
+                or "council" or "forum" or "alliance" or "bank" or "fund" or "programme" or "program" or "party" or "union" => last,
+            _ => "name",
+        };
+    }
+
+    [GeneratedRegex(@"\G\s*\(([A-Z][A-Za-z]{1,9})\)")]
+    private static partial Regex Bracketed();
 
     [GeneratedRegex(@"(U\.S ?\$ ?|\$ ?)\d[\d,.]*( (million|billion|trillion))?|\b\d[\d,.]*\s*(per cent|percent|%|million|billion|kms?|bcfd|mmcfd|roubles|foreigners)\b")]
     private static partial Regex Amount();

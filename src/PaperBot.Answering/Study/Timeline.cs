@@ -6,7 +6,9 @@ namespace PaperBot.Answering.Study;
 
 /// <summary>
 /// A dated event the paper reports: the date as the paper prints it (<c>16th October 2015</c>,
-/// <c>September 24-October 10, 2016</c>), a sortable form of it, and the sentence that reports it.
+/// <c>September 24-October 10, 2016</c>), a sortable form of it, and the sentence that reports it. In a timeline,
+/// a sentence that gives several dates is one event: <see cref="Date"/> lists them in order (<c>October 2014;
+/// December 2015</c>) and the sortable form is its earliest.
 /// </summary>
 public sealed record TimelineEvent(string Date, int Year, int Month, int Day, LocatedSentence Sentence)
 {
@@ -20,18 +22,29 @@ public sealed record TimelineEvent(string Date, int Year, int Month, int Day, Lo
 /// </summary>
 public static partial class Timeline
 {
+    /// <summary>Between the dates of one sentence in its timeline entry.</summary>
+    public const string DateSeparator = "; ";
+
     private static readonly string[] MonthNames = CultureInfo.InvariantCulture.DateTimeFormat.MonthNames[..12];
 
+    /// <summary>
+    /// One event a sentence, so no sentence is repeated: a sentence with several dates is placed at its earliest
+    /// and labelled with all of them, earliest first.
+    /// </summary>
     public static IReadOnlyList<TimelineEvent> Extract(IEnumerable<LocatedSentence> sentences)
     {
         var events = new List<(TimelineEvent Event, int Order)>();
         var order = 0;
         foreach (var sentence in sentences)
         {
-            foreach (var found in InSentence(sentence))
+            var dates = InSentence(sentence).OrderBy(e => e.SortKey).ToList();
+            if (dates.Count == 0)
             {
-                events.Add((found, order++));
+                continue;
             }
+
+            var label = string.Join(DateSeparator, dates.Select(d => d.Date).Distinct(StringComparer.Ordinal));
+            events.Add((dates[0] with { Date = label }, order++));
         }
 
         return events.OrderBy(e => e.Event.SortKey).ThenBy(e => e.Order).Select(e => e.Event).ToList();

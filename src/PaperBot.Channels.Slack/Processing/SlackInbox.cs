@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using PaperBot.Answering;
 using PaperBot.Channels.Slack.Inbound;
 using PaperBot.Channels.Slack.Rendering;
 using PaperBot.Channels.Slack.WebApi;
@@ -33,9 +34,16 @@ internal sealed class SlackInbox(
     SlackBotIdentity identity,
     SlackMetrics metrics,
     IOptionsMonitor<SlackOptions> options,
-    ILogger<SlackInbox> logger)
+    ILogger<SlackInbox> logger,
+    IEnumerable<IAnswerGenerator> generators)
 {
     internal const string BusyText = "PaperBot is busy answering other questions. Please try again in a minute.";
+
+    /// <summary>The private acknowledgement of a slash command when a language model writes the answers (seconds, not milliseconds).</summary>
+    internal const string LookingUpText = "Looking that up…";
+
+    /// <summary>Answers come from a language model: slow enough that the student should hear the command was taken.</summary>
+    private readonly bool _generative = generators.Any();
 
     /// <summary>A slash command: its fields from a form post or from a <c>slash_commands</c> envelope.</summary>
     public SlackAck AcceptCommand(IReadOnlyDictionary<string, string> fields)
@@ -60,7 +68,8 @@ internal sealed class SlackInbox(
             return SlackAck.Ephemeral(BusyText);
         }
 
-        return SlackAck.Accepted;
+        // Extractive answers arrive in milliseconds, so a plain (silent) ack is best; a model's take seconds.
+        return _generative ? SlackAck.Ephemeral(LookingUpText) : SlackAck.Accepted;
     }
 
     /// <summary>An Events API body: <c>url_verification</c> or an <c>event_callback</c> envelope.</summary>

@@ -12,11 +12,14 @@ internal sealed class SlackMetrics
     private readonly Counter<long> _feedback;
     private readonly Counter<long> _messages;
 
-    public SlackMetrics(IMeterFactory meters)
+    public const string QueueDepthGauge = "paperbot.slack.queue.depth";
+
+    public SlackMetrics(IMeterFactory meters, SlackWorkQueue queue)
     {
         var meter = meters.Create(MeterName);
         _feedback = meter.CreateCounter<long>(FeedbackCounter, "{click}", "👍/👎 clicks on answers.");
         _messages = meter.CreateCounter<long>(MessagesCounter, "{message}", "Slack messages and commands handled, by outcome.");
+        meter.CreateObservableGauge(QueueDepthGauge, () => queue.Pending, "{message}", "Slack messages and commands waiting to be answered.");
     }
 
     /// <summary>

@@ -4,7 +4,10 @@ using PaperBot.Answering;
 
 namespace PaperBot.Cli.Commands;
 
-/// <summary><c>paperbot ask "question" [--json]</c>; with <c>--json</c> and no question, one question per input line.</summary>
+/// <summary>
+/// <c>paperbot ask "question" [--json]</c>; with <c>--json</c> and no question, one question per input line (exit code 1
+/// when any of them was declined).
+/// </summary>
 internal static class AskCommand
 {
     public static async Task<int> RunAsync(string[] args)
@@ -29,9 +32,10 @@ internal static class AskCommand
                 Explain(answer);
             }
 
-            return answer.Status == AnswerStatus.Rejected ? 1 : 0;
+            return ExitCodes.For(answer);
         }
 
+        var exitCode = ExitCodes.Answered;
         while (await Console.In.ReadLineAsync() is { } line)
         {
             var answer = await answers.AskAsync(line);
@@ -40,9 +44,11 @@ internal static class AskCommand
             {
                 Explain(answer);
             }
+
+            exitCode = Math.Max(exitCode, ExitCodes.For(answer));
         }
 
-        return 0;
+        return exitCode;
     }
 
     /// <summary>What the decision saw, on standard error: each measure with the threshold it was held to, each question word and how it was accounted for.</summary>
@@ -55,7 +61,7 @@ internal static class AskCommand
         }
     }
 
-    internal static void Write(Answer answer, bool json)
+    internal static void Write(Answer answer, bool json, bool revealed = false)
     {
         if (json)
         {
@@ -64,10 +70,10 @@ internal static class AskCommand
         }
 
         Console.WriteLine(answer.Text);
-        if (answer.Quiz is { } quiz)
+        if (answer.Quiz is { } quiz && !revealed)
         {
             Console.WriteLine();
-            Console.WriteLine($"(quiz {quiz.Id}: the answer is hidden; paperbot quiz --reveal prints it after the question)");
+            Console.WriteLine($"(quiz {quiz.Id}: the answer is hidden; run paperbot quiz --reveal to see the answer after the question)");
         }
 
         if (answer.Citations.Count > 0)

@@ -28,16 +28,17 @@ internal static class StudyCommand
         var answers = services.GetRequiredService<IAnswerService>();
         var answer = await answers.AskAsync(argument is null ? command : $"{command} {argument}");
         var json = parsed.Has("--json");
+        var revealRequested = parsed.Has("--reveal");
         if (json)
         {
             Console.WriteLine(JsonSerializer.Serialize(AnswerJson.From(answer), CliServices.Json));
         }
         else
         {
-            AskCommand.Write(answer, json: false);
+            AskCommand.Write(answer, json: false, revealed: revealRequested);
         }
 
-        if (answer.Quiz is { } quiz && parsed.Has("--reveal"))
+        if (answer.Quiz is { } quiz && revealRequested)
         {
             var reveal = await answers.AskAsync($"reveal {quiz.Id}");
             if (json)
@@ -51,6 +52,6 @@ internal static class StudyCommand
             }
         }
 
-        return answer.Status == AnswerStatus.Answered ? 0 : 1;
+        return ExitCodes.For(answer);
     }
 }

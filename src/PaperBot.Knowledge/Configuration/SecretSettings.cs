@@ -11,7 +11,7 @@ public static class SecretSettings
     /// <summary>Every setting that holds a secret.</summary>
     public static readonly IReadOnlyList<string> Keys =
     [
-        "Slack:SigningSecret", "Slack:BotToken", "Slack:AppToken", "Teams:MicrosoftAppPassword", "Llm:ApiKey", "Qdrant:ApiKey",
+        "Slack:SigningSecret", "Slack:BotToken", "Slack:AppToken", "Teams:MicrosoftAppPassword", "MicrosoftAppPassword", "Llm:ApiKey", "Qdrant:ApiKey",
     ];
 
     /// <summary>One message per secret found in a settings file (user-secrets, which live outside the repository, are allowed).</summary>

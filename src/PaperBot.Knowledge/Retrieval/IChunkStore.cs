@@ -23,8 +23,15 @@ public sealed record ChunkScore(string ChunkId, double Score);
 /// <summary>Whether a store can be used right now, and a line that says where it is.</summary>
 public sealed record StoreHealth(bool Healthy, string Store, string Location, string? Problem = null);
 
-/// <summary>Raised when the store behind retrieval cannot be reached.</summary>
-public sealed class KnowledgeStoreUnavailableException(string message, Exception? inner = null) : Exception(message, inner);
+/// <summary>Raised when the store behind retrieval cannot be reached, or holds nothing to answer from.</summary>
+public class KnowledgeStoreUnavailableException(string message, Exception? inner = null) : Exception(message, inner);
+
+/// <summary>The readings folder is missing, empty, or none of its files could be read: there is nothing to answer from.</summary>
+public sealed class NoReadingsException(string folder, string message) : KnowledgeStoreUnavailableException(message)
+{
+    /// <summary>The readings folder, as resolved.</summary>
+    public string Folder { get; } = folder;
+}
 
 /// <summary>
 /// Where chunks and their vectors live: the embedded in-process store by default, Qdrant in production. Both fuse a

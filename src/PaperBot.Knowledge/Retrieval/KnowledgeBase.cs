@@ -109,6 +109,7 @@ public sealed class KnowledgeBase
     /// Loads the readings, cuts chunks, embeds chunks and sentences (through the on-disk cache), and writes each
     /// document whose content changed into the store.
     /// </summary>
+    /// <param name="progress">Told how the embedding of texts missing from the cache goes; not called when none is missing.</param>
     public static async Task<KnowledgeBase> BuildAsync(
         LoadResult loaded,
         ChunkingOptions chunking,
@@ -116,7 +117,8 @@ public sealed class KnowledgeBase
         EmbeddingCache cache,
         IChunkStore store,
         string queryPrefix,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        IProgress<EmbeddingProgress>? progress = null)
     {
         var watch = Stopwatch.StartNew();
         var chunksByDocument = loaded.Documents.ToDictionary(d => d.Id, d => Chunker.Chunk(d, chunking));
@@ -128,7 +130,8 @@ public sealed class KnowledgeBase
             .Where(w => Bm25Encoder.Analyze(w).Count > 0) // stop words carry no meaning of their own
             .ToList();
         var texts = allChunks.Select(c => c.IndexText).Concat(sentences.Select(s => s.Text)).Concat(words.Select(WordIndex.EmbeddingText)).ToList();
-        var vectors = await cache.GetOrAddAsync(texts, embeddings, cancellationToken).ConfigureAwait(false);
+        var embedder = progress is null ? embeddings : new ProgressEmbeddingGenerator(embeddings, loaded.Documents.Count, progress);
+        var vectors = await cache.GetOrAddAsync(texts, embedder, cancellationToken).ConfigureAwait(false);
         var embedded = cache.LastMisses;
         var wordIndex = WordIndex.Create(words, vectors[(allChunks.Count + sentences.Count)..]);
 

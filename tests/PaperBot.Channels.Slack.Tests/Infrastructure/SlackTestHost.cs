@@ -47,7 +47,7 @@ internal sealed class SlackTestHost : IAsyncDisposable
 
     public MetricCollector<long> Feedback { get; }
 
-    public static async Task<SlackTestHost> StartAsync(FakeSlack? slack, Dictionary<string, string?>? settings = null, TimeProvider? time = null)
+    public static async Task<SlackTestHost> StartAsync(FakeSlack? slack, Dictionary<string, string?>? settings = null, TimeProvider? time = null, Action<IServiceCollection>? services = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production" });
         // An explicit endpoint, so a "Urls" setting in an appsettings.json beside the tests cannot move it.
@@ -76,6 +76,7 @@ internal sealed class SlackTestHost : IAsyncDisposable
         var answers = new StubAnswerService();
         builder.Services.AddSingleton<IAnswerService>(answers);
         builder.Services.AddSlackChannel();
+        services?.Invoke(builder.Services);
         var app = builder.Build();
         app.MapSlackEndpoints();
         await app.StartAsync();

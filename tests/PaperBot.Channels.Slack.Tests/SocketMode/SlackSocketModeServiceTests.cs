@@ -88,6 +88,11 @@ public sealed class SlackSocketModeServiceTests
             await SendAsync("env-2"); // fills the queue of one
             await ReadAckAsync();
             await SendAsync("env-3"); // refused: the queue is full
+            while (!host.Messages.GetMeasurementSnapshot().Any(m => (string?)m.Tags["outcome"] == "busy"))
+            {
+                await Task.Delay(10, aborted); // sent is not yet handled: the refusal must happen while the queue is still full
+            }
+
             host.Answers.Gate!.TrySetResult();
             while (host.Answers.Requests.Count < 2)
             {

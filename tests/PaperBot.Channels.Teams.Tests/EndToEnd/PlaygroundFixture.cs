@@ -56,7 +56,7 @@ public sealed partial class PlaygroundFixture : IAsyncLifetime
         if (!File.Exists(cli) || !Directory.Exists(Path.Combine(folder, "node_modules", "ws")))
         {
             throw new InvalidOperationException(
-                $"The Agents Playground is not installed: run `npm ci` in {PlaygroundFolder} (that is, `npm ci --prefix {PlaygroundFolder}` from the repository root), then run the tests again.");
+                $"The Agents Playground is not installed in {PlaygroundFolder}: building this test project installs it (`dotnet test Bot.sln` does; so does `npm ci --prefix {PlaygroundFolder}`), then run the tests again.");
         }
 
         _host = new BotHost();

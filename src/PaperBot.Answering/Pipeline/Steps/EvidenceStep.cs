@@ -21,8 +21,12 @@ public sealed class EvidenceStep(AnsweringOptions options, IWordList language) :
         var readings = context.Readings;
         var analysis = QuestionAnalyzer.Analyze(context.Subject ?? context.Question, readings);
         context.Analysis = analysis;
+        var started = context.Clock.Elapsed;
         var vector = await context.QueryVectorAsync(cancellationToken).ConfigureAwait(false);
+        context.StageMilliseconds["embedding"] = (context.Clock.Elapsed - started).TotalMilliseconds;
+        started = context.Clock.Elapsed;
         context.Hits = await knowledge.SearchAsync(context.Question, vector, options.Passages, cancellationToken: cancellationToken).ConfigureAwait(false);
+        context.StageMilliseconds["search"] = (context.Clock.Elapsed - started).TotalMilliseconds;
 
         // Words matched by meaning: the readings' own words have vectors already; other real words are embedded
         // in one call. Names, numbers and non-words are matched only as written.
