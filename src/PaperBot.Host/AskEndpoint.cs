@@ -15,21 +15,30 @@ internal static partial class AskEndpoint
 
     public static async Task<IResult> PostAsync(HttpRequest request, IAnswerService answers, ILogger<AnswerService> logger, CancellationToken cancellationToken)
     {
-        if (!IsJson(request.ContentType))
+        if (!MediaTypes.IsJson(request.ContentType))
         {
             return Problem(StatusCodes.Status415UnsupportedMediaType, "Unsupported media type", "Send the question as JSON: Content-Type: application/json and a body like {\"question\": \"…\"}.");
         }
 
-        var body = await CappedBody.ReadAsync(request, MaxBodyBytes, cancellationToken);
-        if (body is null)
+        var body = await CappedBody.ReadAsync(request, MaxBodyBytes, logger, cancellationToken);
+        if (body.Outcome == BodyOutcome.TooLarge)
         {
             return Problem(StatusCodes.Status413PayloadTooLarge, "Request too large", $"The request body is over {MaxBodyBytes / 1024} KB. Ask one short question at a time.");
         }
 
-        string? question;
-        try
+        if (!body.IsComplete)
         {
-            using var document = JsonDocument.Parse(body);
+            return body.IncompleteProblem();
+        }
+
+        string? question;
+        using (var document = StrictJson.TryParse(body.Bytes, out var malformed))
+        {
+            if (document is null)
+            {
+                return Problem(StatusCodes.Status400BadRequest, "Malformed JSON", $"The body is not usable: {malformed}. Send {{\"question\": \"…\"}}.");
+            }
+
             if (document.RootElement.ValueKind != JsonValueKind.Object
                 || !document.RootElement.TryGetProperty("question", out var value)
                 || value.ValueKind != JsonValueKind.String)
@@ -38,10 +47,6 @@ internal static partial class AskEndpoint
             }
 
             question = value.GetString();
-        }
-        catch (JsonException)
-        {
-            return Problem(StatusCodes.Status400BadRequest, "Malformed JSON", "The body is not valid JSON. Send {\"question\": \"…\"}.");
         }
 
         Answer answer;
@@ -62,11 +67,6 @@ internal static partial class AskEndpoint
 
         return Results.Json(AnswerJson.From(answer), PaperBotJson.Options);
     }
-
-    private static bool IsJson(string? contentType) =>
-        contentType is not null
-        && (contentType.StartsWith("application/json", StringComparison.OrdinalIgnoreCase)
-            || (contentType.StartsWith("application/", StringComparison.OrdinalIgnoreCase) && contentType.Contains("+json", StringComparison.OrdinalIgnoreCase)));
 
     internal static IResult Problem(int status, string title, string detail, AnswerJson? answer = null) =>
         Results.Problem(

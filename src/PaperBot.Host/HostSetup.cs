@@ -32,6 +32,7 @@ internal static class HostSetup
     public static IServiceCollection AddPaperBot(this IServiceCollection services)
     {
         services.AddProblemDetails();
+        services.AddPaperBotHttpLimits();
         services.AddPaperBotRetrievalStore();
         services.AddPaperBotAnswering();
         services.AddPaperBotGeneration();
@@ -45,8 +46,9 @@ internal static class HostSetup
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseRateLimiter();
         app.MapGet("/healthz", HealthEndpoint.GetAsync);
-        app.MapPost("/api/ask", AskEndpoint.PostAsync);
+        app.MapPost("/api/ask", AskEndpoint.PostAsync).RequireRateLimiting(HttpLimits.AskPolicy);
         app.MapStudyEndpoints();
         app.MapSlackEndpoints();
         app.MapTeamsEndpoints();

@@ -1,0 +1,14 @@
+using Microsoft.Extensions.Options;
+using PaperBot.Web;
+
+namespace PaperBot.Channels.Teams;
+
+/// <summary>The per-user question limit of the Teams channel (<c>Teams:QuestionsPerMinute</c>).</summary>
+internal sealed class TeamsUserLimits(IOptions<TeamsOptions> options) : IDisposable
+{
+    private readonly PerUserLimiter _limiter = new(options.Value.QuestionsPerMinute);
+
+    public bool TryAcquire(string userId, out TimeSpan retryAfter) => _limiter.TryAcquire(userId, out retryAfter);
+
+    public void Dispose() => _limiter.Dispose();
+}
