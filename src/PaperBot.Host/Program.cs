@@ -6,7 +6,7 @@ builder.Services.AddPaperBot();
 
 var app = builder.Build();
 app.MapPaperBot();
-app.Run();
+return app.RunOrRefuse();
 
 /// <summary>The web host's entry point, visible to the in-process HTTP tests.</summary>
 public partial class Program;
