@@ -45,9 +45,9 @@ public sealed class HttpLimitsOptions
             yield return "Http:MinBodyBytesPerSecond must be between 1 and 1000000.";
         }
 
-        if (BodyGracePeriod <= TimeSpan.Zero || BodyGracePeriod > TimeSpan.FromMinutes(5))
+        if (BodyGracePeriod <= TimeSpan.FromSeconds(1) || BodyGracePeriod > TimeSpan.FromMinutes(5))
         {
-            yield return "Http:BodyGracePeriod must be positive and at most 5 minutes.";
+            yield return "Http:BodyGracePeriod must be over 1 second (Kestrel checks rates once a second) and at most 5 minutes.";
         }
 
         if (RequestHeadersTimeout <= TimeSpan.Zero || KeepAliveTimeout <= TimeSpan.Zero)
