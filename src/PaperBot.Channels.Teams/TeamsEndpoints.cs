@@ -106,11 +106,16 @@ public static class TeamsEndpoints
         {
             case ActivityTypes.Message:
             case ActivityTypes.ConversationUpdate when TeamsBot.IsBotAdded(activity):
-                // Over the per-user limit, the turn still goes through the queue, to tell the user when to ask again.
+                // Over the per-user limit, the turn goes through the queue only to tell the user (once a minute) when to ask again.
                 TimeSpan? wait = null;
                 if (activity.Type == ActivityTypes.Message && UserOf(activity) is { } user && !limits.TryAcquire(user, out var retryAfter))
                 {
                     Log.UserThrottled(logger, user);
+                    if (!limits.ShouldTell(user))
+                    {
+                        return Results.Ok(); // told within the last minute: a flood costs one note, not a queue full of them
+                    }
+
                     wait = retryAfter;
                 }
 

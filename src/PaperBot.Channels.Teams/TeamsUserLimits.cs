@@ -10,5 +10,8 @@ internal sealed class TeamsUserLimits(IOptions<TeamsOptions> options) : IDisposa
 
     public bool TryAcquire(string userId, out TimeSpan retryAfter) => _limiter.TryAcquire(userId, out retryAfter);
 
+    /// <summary>Whether to tell a refused user now (once a minute at most); otherwise the message is dropped quietly.</summary>
+    public bool ShouldTell(string userId) => _limiter.ShouldTell(userId);
+
     public void Dispose() => _limiter.Dispose();
 }

@@ -10,10 +10,12 @@ namespace PaperBot.Web;
 public sealed class PerUserLimiter : IDisposable
 {
     private readonly PartitionedRateLimiter<string>? _limiter;
+    private readonly RecentKeys _told;
 
-    public PerUserLimiter(int questionsPerMinute)
+    public PerUserLimiter(int questionsPerMinute, TimeProvider? time = null)
     {
         PerMinute = questionsPerMinute;
+        _told = new RecentKeys(time ?? TimeProvider.System, TimeSpan.FromMinutes(1), 100_000);
         if (questionsPerMinute > 0)
         {
             _limiter = PartitionedRateLimiter.Create<string, string>(user => RateLimitPartition.GetTokenBucketLimiter(user, _ => new TokenBucketRateLimiterOptions
@@ -47,6 +49,12 @@ public sealed class PerUserLimiter : IDisposable
         retryAfter = lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromTicks(TimeSpan.FromMinutes(1).Ticks / PerMinute);
         return false;
     }
+
+    /// <summary>
+    /// Whether a refused user should be told now: once a minute at most, so a flood from one user costs one note, not a
+    /// reply per message that would queue ahead of everyone else's answers.
+    /// </summary>
+    public bool ShouldTell(string user) => _told.TryAdd(user);
 
     /// <summary>Whole seconds to wait, at least one: what a person is told.</summary>
     public static int Seconds(TimeSpan retryAfter) => Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));

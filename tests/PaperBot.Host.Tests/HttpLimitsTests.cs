@@ -56,3 +56,39 @@ public sealed class HttpLimitsTests(HostFixture host)
         Assert.Equal(expected, MediaTypes.IsJson(contentType));
     }
 }
+
+public sealed class PerUserLimiterTests
+{
+    [Fact]
+    public void TryAcquire_OverTheLimit_RefusedWithAWaitOtherUsersUnaffected()
+    {
+        using var limiter = new PerUserLimiter(2);
+
+        Assert.True(limiter.TryAcquire("alice", out _));
+        Assert.True(limiter.TryAcquire("alice", out _));
+        Assert.False(limiter.TryAcquire("alice", out var wait));
+        Assert.InRange(wait, TimeSpan.FromMilliseconds(1), TimeSpan.FromSeconds(30));
+        Assert.True(limiter.TryAcquire("bob", out _));
+    }
+
+    [Fact]
+    public void ShouldTell_AFloodingUser_ToldOnceAMinute()
+    {
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider();
+        using var limiter = new PerUserLimiter(1, clock);
+
+        Assert.True(limiter.ShouldTell("alice"));
+        Assert.False(limiter.ShouldTell("alice"));
+        Assert.True(limiter.ShouldTell("bob"));
+        clock.Advance(TimeSpan.FromMinutes(1.01));
+        Assert.True(limiter.ShouldTell("alice"));
+    }
+
+    [Fact]
+    public void TryAcquire_LimitZero_NoLimit()
+    {
+        using var limiter = new PerUserLimiter(0);
+
+        Assert.All(Enumerable.Range(0, 1000), _ => Assert.True(limiter.TryAcquire("alice", out _)));
+    }
+}

@@ -145,7 +145,11 @@ internal sealed class SlackInbox(
             // Acknowledged (a refusal would only make Slack deliver it again) and told, privately, in the thread.
             Log.UserThrottled(logger, "message", evt.User!);
             metrics.Message("message", "throttled");
-            queue.TryEnqueue(new NoteThrottled(evt, limits.Text(retryAfter)));
+            if (limits.ShouldTell(evt.User!))
+            {
+                queue.TryEnqueue(new NoteThrottled(evt, limits.Text(retryAfter)));
+            }
+
             return SlackAck.Accepted;
         }
 
