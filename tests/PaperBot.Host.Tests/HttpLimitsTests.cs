@@ -89,6 +89,6 @@ public sealed class PerUserLimiterTests
     {
         using var limiter = new PerUserLimiter(0);
 
-        Assert.All(Enumerable.Range(0, 1000), _ => Assert.True(limiter.TryAcquire("alice", out _)));
+        Assert.All(Enumerable.Range(0, 1000), _ => Assert.True(limiter.TryAcquire("alice", out TimeSpan _)));
     }
 }
