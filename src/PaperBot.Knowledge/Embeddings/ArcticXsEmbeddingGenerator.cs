@@ -128,8 +128,8 @@ public sealed class ArcticXsEmbeddingGenerator : IEmbeddingGenerator<string, Emb
     }
 
     /// <summary>
-    /// Copies the packaged model into the folder, unless a copy with the same content (XxHash128 of every byte, about
-    /// 20 ms for the 83 MB) is already there: a copy damaged in place, whatever its size, is copied again.
+    /// Copies the packaged model into the folder, unless a copy with the same content (XxHash128 of every byte, a fast
+    /// non-cryptographic hash) is already there: a copy damaged in place, whatever its size, is copied again.
     /// Null when the folder is not writable (the model is then read from the package).
     /// </summary>
     internal static string? ExtractModel(string folder, ILogger logger)
