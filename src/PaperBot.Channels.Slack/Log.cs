@@ -31,6 +31,12 @@ internal static partial class Log
     [LoggerMessage(2014, LogLevel.Warning, "Slack worker stopped with {Count} accepted requests unanswered")]
     public static partial void WorkDropped(ILogger logger, int count);
 
+    [LoggerMessage(2015, LogLevel.Information, "Slack {Kind} {DeliveryId} already seen (a replay); not handled again")]
+    public static partial void DuplicateDelivery(ILogger logger, string kind, string deliveryId);
+
+    [LoggerMessage(2016, LogLevel.Information, "Slack {Kind} from user {UserId} over the per-user limit; told to wait")]
+    public static partial void UserThrottled(ILogger logger, string kind, string userId);
+
     // Answering: 2020–2029
     [LoggerMessage(2020, LogLevel.Information, "Slack {Kind} answered: status {Status}, answer {AnswerId}")]
     public static partial void Answered(ILogger logger, string kind, string status, string answerId);
@@ -44,6 +50,9 @@ internal static partial class Log
     // Feedback: 2030–2039
     [LoggerMessage(2030, LogLevel.Information, "Slack feedback {Reaction} on answer {AnswerId} from user {UserId}")]
     public static partial void FeedbackReceived(ILogger logger, string reaction, string answerId, string userId);
+
+    [LoggerMessage(2031, LogLevel.Information, "Slack feedback on answer {AnswerId} from user {UserId} already counted")]
+    public static partial void FeedbackRepeated(ILogger logger, string answerId, string userId);
 
     // Web API: 2040–2049
     [LoggerMessage(2040, LogLevel.Warning, "Slack API {Method} answered ok:false, error {Error}")]

@@ -1,10 +1,10 @@
-using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Logging;
 using PaperBot.Channels.Slack.Inbound;
 using PaperBot.Channels.Slack.Processing;
+using PaperBot.Web;
 
 namespace PaperBot.Channels.Slack;
 
@@ -44,16 +44,14 @@ public static class SlackEndpoints
             return refusal;
         }
 
-        try
+        using var document = StrictJson.TryParse(body, out var problem);
+        if (document is null)
         {
-            using var document = JsonDocument.Parse(body);
-            var retryNum = request.Headers["X-Slack-Retry-Num"].ToString();
-            return ToResult(inbox.AcceptEvent(document.RootElement, retryNum.Length > 0 ? retryNum : null), request, logger);
+            return Malformed(request, logger, problem);
         }
-        catch (JsonException)
-        {
-            return Malformed(request, logger, "the body is not valid JSON");
-        }
+
+        var retryNum = request.Headers["X-Slack-Retry-Num"].ToString();
+        return ToResult(inbox.AcceptEvent(document.RootElement, retryNum.Length > 0 ? retryNum : null), request, logger);
     }
 
     internal static async Task<IResult> HandleInteractionAsync(HttpRequest request, SlackRequestGate gate, SlackInbox inbox, ILogger<SlackInbox> logger, CancellationToken cancellationToken)
@@ -69,15 +67,10 @@ public static class SlackEndpoints
             return Malformed(request, logger, "the body is not a form with a 'payload' field");
         }
 
-        try
-        {
-            using var document = JsonDocument.Parse(payload);
-            return ToResult(inbox.AcceptInteraction(document.RootElement), request, logger);
-        }
-        catch (JsonException)
-        {
-            return Malformed(request, logger, "the 'payload' field is not valid JSON");
-        }
+        using var document = StrictJson.TryParse(payload, out var problem);
+        return document is null
+            ? Malformed(request, logger, $"the 'payload' field: {problem}")
+            : ToResult(inbox.AcceptInteraction(document.RootElement), request, logger);
     }
 
     private static IResult ToResult(SlackAck ack, HttpRequest request, ILogger logger) => ack switch

@@ -24,6 +24,19 @@ public sealed class SlackOptions
     /// <summary>Where the Web API lives; tests point it at a loopback fake.</summary>
     public string ApiBaseUrl { get; set; } = "https://slack.com/api/";
 
+    /// <summary>
+    /// Where every <c>response_url</c> must point (scheme, host, port and path prefix). A <c>response_url</c> is where the
+    /// bot posts, so one that points anywhere else (another host, <c>file:</c>) is refused at the endpoint. Tests point it
+    /// at a loopback fake.
+    /// </summary>
+    public string ResponseUrlBase { get; set; } = "https://hooks.slack.com/";
+
+    /// <summary>
+    /// Questions one user may ask per minute (slash commands, mentions, direct messages); beyond it they are told, privately,
+    /// when to ask again. 0 turns the limit off.
+    /// </summary>
+    public int QuestionsPerMinute { get; set; } = 20;
+
     /// <summary>Slash-command answers are posted for the whole channel to see; help and declines stay private.</summary>
     public bool AnswersInChannel { get; set; } = true;
 
@@ -47,12 +60,43 @@ public sealed class SlackOptions
 
     internal Uri ApiBaseUri => new(ApiBaseUrl.EndsWith('/') ? ApiBaseUrl : ApiBaseUrl + "/", UriKind.Absolute);
 
+    /// <summary>Whether a <c>response_url</c> points under <see cref="ResponseUrlBase"/>: same scheme, host and port, no user info, path under its path.</summary>
+    internal bool IsAllowedResponseUrl(string? url, out Uri responseUrl)
+    {
+        responseUrl = null!;
+        if (!Uri.TryCreate(url, UriKind.Absolute, out var candidate)
+            || !Uri.TryCreate(ResponseUrlBase, UriKind.Absolute, out var allowed)
+            || !string.Equals(candidate.Scheme, allowed.Scheme, StringComparison.OrdinalIgnoreCase)
+            || !string.Equals(candidate.IdnHost, allowed.IdnHost, StringComparison.OrdinalIgnoreCase)
+            || candidate.Port != allowed.Port
+            || candidate.UserInfo.Length > 0
+            || !candidate.AbsolutePath.StartsWith(allowed.AbsolutePath, StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        responseUrl = candidate;
+        return true;
+    }
+
     /// <summary>Problems that should stop the host at start, each naming its setting.</summary>
     internal IEnumerable<string> Validate()
     {
         if (!Uri.TryCreate(ApiBaseUrl, UriKind.Absolute, out var api) || (api.Scheme != Uri.UriSchemeHttps && api.Scheme != Uri.UriSchemeHttp))
         {
             yield return "Slack:ApiBaseUrl must be an absolute http(s) URL, e.g. https://slack.com/api/.";
+        }
+
+        if (!Uri.TryCreate(ResponseUrlBase, UriKind.Absolute, out var responses)
+            || !(responses.Scheme == Uri.UriSchemeHttps || (responses.Scheme == Uri.UriSchemeHttp && responses.IsLoopback))
+            || !responses.AbsolutePath.EndsWith('/'))
+        {
+            yield return "Slack:ResponseUrlBase must be an absolute https URL ending in / (http only on loopback), e.g. https://hooks.slack.com/.";
+        }
+
+        if (QuestionsPerMinute is < 0 or > 10_000)
+        {
+            yield return "Slack:QuestionsPerMinute must be between 0 (no limit) and 10000.";
         }
 
         if (string.IsNullOrWhiteSpace(Command) || !Command.StartsWith('/') || Command.Contains(' ', StringComparison.Ordinal))

@@ -30,6 +30,7 @@ public static class SlackServiceCollectionExtensions
         services.AddSingleton<SlackInbox>();
         services.AddSingleton<SlackWorkQueue>();
         services.AddSingleton<EventDeduplicator>();
+        services.AddSingleton<SlackUserLimits>();
         services.AddSingleton<SlackMetrics>();
         services.AddSingleton<SlackBotIdentity>();
         services.AddSingleton<SlackApiClient>();
@@ -38,7 +39,9 @@ public static class SlackServiceCollectionExtensions
         services.AddHostedService<SlackWorker>();
         services.AddHostedService<SlackSocketModeService>();
 
+        // No HTTP client logging: its lines carry the full request URI, and a response_url is a credential.
         services.AddHttpClient(SlackApiClient.HttpClientName)
+            .RemoveAllLoggers()
             .AddResilienceHandler("slack", pipeline =>
             {
                 // Only what is worth repeating: 429 (after its Retry-After), 408, 5xx and transport failures.

@@ -2,6 +2,7 @@ using System.Diagnostics.Metrics;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using PaperBot.Channels.Teams.Protocol;
+using PaperBot.Web;
 
 namespace PaperBot.Channels.Teams;
 
@@ -21,10 +22,12 @@ public sealed class FeedbackRecorder
     private readonly Counter<long> _counter;
     private readonly ReplyLedger _ledger;
     private readonly ILogger<FeedbackRecorder> _logger;
+    private readonly RecentKeys _votes;
 
-    public FeedbackRecorder(IMeterFactory meters, ReplyLedger ledger, ILogger<FeedbackRecorder> logger)
+    public FeedbackRecorder(IMeterFactory meters, ReplyLedger ledger, ILogger<FeedbackRecorder> logger, TimeProvider? time = null)
     {
         _ledger = ledger;
+        _votes = new RecentKeys(time ?? TimeProvider.System, TimeSpan.FromDays(30), 100_000);
         _logger = logger;
         _counter = meters.Create(MeterName).CreateCounter<long>(CounterName, "{feedback}", "Likes and dislikes given to PaperBot's answers in Teams.");
     }
@@ -79,8 +82,27 @@ public sealed class FeedbackRecorder
         }
     }
 
-    public Feedback Record(Feedback feedback)
+    /// <summary>
+    /// Who voted on what: the user and the reply they rated (a replayed invoke, without a reply id, is the same activity
+    /// id). Null when the activity names no user.
+    /// </summary>
+    public static string? VoteKey(Activity activity) =>
+        (activity.From?.AadObjectId is { Length: > 0 } aad ? aad : activity.From?.Id) is { Length: > 0 } user
+            ? $"{user}\n{activity.ReplyToId ?? "activity:" + activity.Id}"
+            : null;
+
+    /// <summary>
+    /// Counts and logs the feedback, once per <paramref name="voteKey"/> (a user's vote on one answer): a second click or
+    /// a replayed invoke returns null and is not counted.
+    /// </summary>
+    public Feedback? Record(Feedback feedback, string? voteKey = null)
     {
+        if (voteKey is not null && !_votes.TryAdd(voteKey))
+        {
+            Log.FeedbackRepeated(_logger, feedback.ReplyActivityId ?? "(none)");
+            return null;
+        }
+
         var recorded = feedback with { AnswerId = feedback.ReplyActivityId is { } id ? _ledger.AnswerFor(id) : null };
         _counter.Add(1, new KeyValuePair<string, object?>("reaction", recorded.Reaction), new KeyValuePair<string, object?>("with_text", recorded.Text is not null));
         Log.FeedbackReceived(_logger, recorded.Reaction, recorded.ReplyActivityId ?? "(none)", recorded.AnswerId ?? "(unknown)", recorded.Text ?? "");

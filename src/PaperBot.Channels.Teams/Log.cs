@@ -12,8 +12,8 @@ internal static partial class Log
     [LoggerMessage(3001, LogLevel.Information, "Teams: every request needs a Bot Connector token ({AppType})")]
     public static partial void AuthenticationEnabled(ILogger logger, string appType);
 
-    [LoggerMessage(3002, LogLevel.Warning, "Teams: anonymous request from a non-loopback address refused")]
-    public static partial void AnonymousRemoteRefused(ILogger logger);
+    [LoggerMessage(3002, LogLevel.Warning, "Teams: anonymous request refused: {Reason}")]
+    public static partial void AnonymousRemoteRefused(ILogger logger, string reason);
 
     [LoggerMessage(3003, LogLevel.Warning, "Teams: request refused: {Reason} (channel {ChannelId}, serviceUrl {ServiceUrl})")]
     public static partial void TokenRejected(ILogger logger, string reason, string? channelId, string? serviceUrl);
@@ -23,6 +23,12 @@ internal static partial class Log
 
     [LoggerMessage(3005, LogLevel.Debug, "Teams: {Type} activity received (channel {ChannelId}, conversation type {ConversationType})")]
     public static partial void ActivityReceived(ILogger logger, string type, string? channelId, string? conversationType);
+
+    [LoggerMessage(3006, LogLevel.Information, "Teams: user {UserId} over the per-user question limit; told to wait")]
+    public static partial void UserThrottled(ILogger logger, string userId);
+
+    [LoggerMessage(3007, LogLevel.Debug, "Teams: activity refused: {Problem}")]
+    public static partial void ActivityMalformed(ILogger logger, string problem);
 
     // 3100-3199: replies.
     [LoggerMessage(3100, LogLevel.Information, "Teams: answered in {ConversationId}: {Status} ({Kind}, {Citations} citations), reply {ReplyId}")]
@@ -47,6 +53,9 @@ internal static partial class Log
     public static partial void DeliveryRefused(ILogger logger, string conversationId, int status, string kind, int part, int parts);
 
     // 3200-3299: feedback.
+    [LoggerMessage(3201, LogLevel.Information, "Teams: feedback on reply {ReplyActivityId} from this user already counted")]
+    public static partial void FeedbackRepeated(ILogger logger, string replyActivityId);
+
     [LoggerMessage(3200, LogLevel.Information, "Teams: feedback {Reaction} on reply {ReplyActivityId} (answer {AnswerId}): {FeedbackText}")]
     public static partial void FeedbackReceived(ILogger logger, string reaction, string replyActivityId, string answerId, string feedbackText);
 }

@@ -21,7 +21,8 @@ public static class MentionText
 
         foreach (var entity in activity.Entities)
         {
-            if (string.Equals(entity.Type, "mention", StringComparison.OrdinalIgnoreCase)
+            if (entity is not null
+                && string.Equals(entity.Type, "mention", StringComparison.OrdinalIgnoreCase)
                 && string.Equals(entity.Mentioned?.Id, botId, StringComparison.OrdinalIgnoreCase)
                 && !string.IsNullOrEmpty(entity.Text))
             {

@@ -8,7 +8,11 @@ using PaperBot.Channels.Teams.Protocol;
 namespace PaperBot.Channels.Teams;
 
 /// <summary>One accepted activity and whether its sender proved to be the Bot Connector.</summary>
-public sealed record TeamsTurn(Activity Activity, bool Authenticated);
+public sealed record TeamsTurn(Activity Activity, bool Authenticated)
+{
+    /// <summary>Set when the user is over the per-user question limit: the reply says how long to wait instead of answering.</summary>
+    public TimeSpan? ThrottledFor { get; init; }
+}
 
 /// <summary>
 /// The whole conversation logic of the Teams channel: a message becomes a question (the bot's @mention removed),
@@ -47,7 +51,11 @@ internal sealed class TeamsBot
 
         try
         {
-            if (activity.Type == ActivityTypes.Message)
+            if (activity.Type == ActivityTypes.Message && turn.ThrottledFor is { } wait)
+            {
+                await SendReplyAsync(activity, serviceUrl, conversationId, TeamsReplies.Throttled(activity, _options.QuestionsPerMinute, wait), cancellationToken);
+            }
+            else if (activity.Type == ActivityTypes.Message)
             {
                 await AnswerAsync(activity, serviceUrl, conversationId, cancellationToken);
             }
@@ -65,7 +73,7 @@ internal sealed class TeamsBot
     /// <summary>True when a conversationUpdate says the bot itself was added (greet); other members joining are ignored.</summary>
     public static bool IsBotAdded(Activity activity) =>
         activity.Recipient?.Id is { Length: > 0 } botId
-        && activity.MembersAdded?.Any(m => string.Equals(m.Id, botId, StringComparison.OrdinalIgnoreCase)) == true;
+        && activity.MembersAdded?.Any(m => string.Equals(m?.Id, botId, StringComparison.OrdinalIgnoreCase)) == true;
 
     private async Task AnswerAsync(Activity activity, Uri serviceUrl, string conversationId, CancellationToken cancellationToken)
     {

@@ -27,6 +27,7 @@ public static class TeamsEndpoints
         ChannelTokenValidator tokens,
         TeamsTurnQueue queue,
         FeedbackRecorder feedback,
+        TeamsUserLimits limits,
         ILoggerFactory loggers,
         CancellationToken cancellationToken)
     {
@@ -41,27 +42,46 @@ public static class TeamsEndpoints
             return Results.Unauthorized();
         }
 
-        // A request relayed by a proxy on this machine looks local too: anonymous mode is for a client on loopback itself.
-        if (!settings.HasAppId && (!LoopbackClient.IsLoopback(context.Connection.RemoteIpAddress) || context.Request.Headers.ContainsKey("X-Forwarded-For")))
+        // A request relayed by a proxy on this machine looks local too: anonymous mode is for a client on loopback itself,
+        // and any header a proxy adds says the real client is elsewhere.
+        if (!settings.HasAppId)
         {
-            Log.AnonymousRemoteRefused(logger);
-            return Results.Unauthorized();
+            var refusal = !LoopbackClient.IsLoopback(context.Connection.RemoteIpAddress) ? "the client is not on loopback"
+                : LoopbackClient.ForwardingHeader(context.Request.Headers) is { } header ? $"it was relayed by a proxy ({header})"
+                : null;
+            if (refusal is not null)
+            {
+                Log.AnonymousRemoteRefused(logger, refusal);
+                return Results.Unauthorized();
+            }
         }
 
-        var body = await CappedBody.ReadAsync(context.Request, settings.MaxActivityBytes, cancellationToken);
-        if (body is null)
+        var read = await CappedBody.ReadAsync(context.Request, settings.MaxActivityBytes, logger, cancellationToken);
+        if (read.Outcome == BodyOutcome.TooLarge)
         {
             return Results.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "The activity is too large.");
         }
 
-        Activity? activity;
-        try
+        if (!read.IsComplete)
         {
-            activity = JsonSerializer.Deserialize<Activity>(body, ProtocolJson.Options);
+            return read.IncompleteProblem();
         }
-        catch (JsonException)
+
+        Activity? activity;
+        using (var document = StrictJson.TryParse(read.Bytes, out var problem))
         {
-            return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "The body is not a JSON activity.");
+            if (document is null)
+            {
+                Log.ActivityMalformed(logger, problem);
+                return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "The body is not a JSON activity.", detail: problem);
+            }
+
+            if (document.RootElement.ValueKind != JsonValueKind.Object)
+            {
+                return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "The body is not a JSON activity.", detail: "an activity is a JSON object");
+            }
+
+            activity = document.RootElement.Deserialize<Activity>(ProtocolJson.Options);
         }
 
         if (activity is null || string.IsNullOrEmpty(activity.Type))
@@ -86,14 +106,27 @@ public static class TeamsEndpoints
         {
             case ActivityTypes.Message:
             case ActivityTypes.ConversationUpdate when TeamsBot.IsBotAdded(activity):
-                return queue.TryEnqueue(new TeamsTurn(activity, authenticated))
+                // Over the per-user limit, the turn goes through the queue only to tell the user (once a minute) when to ask again.
+                TimeSpan? wait = null;
+                if (activity.Type == ActivityTypes.Message && UserOf(activity) is { } user && !limits.TryAcquire(user, out var retryAfter))
+                {
+                    Log.UserThrottled(logger, user);
+                    if (!limits.ShouldTell(user))
+                    {
+                        return Results.Ok(); // told within the last minute: a flood costs one note, not a queue full of them
+                    }
+
+                    wait = retryAfter;
+                }
+
+                return queue.TryEnqueue(new TeamsTurn(activity, authenticated) { ThrottledFor = wait })
                     ? Results.Ok()
                     : Results.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Too many questions at once; try again shortly.");
 
             case ActivityTypes.Invoke when activity.Name == "message/submitAction":
                 if (FeedbackRecorder.Parse(activity) is { } given)
                 {
-                    feedback.Record(given);
+                    feedback.Record(given, FeedbackRecorder.VoteKey(activity));
                 }
 
                 return Results.Json(new { }, statusCode: StatusCodes.Status200OK);
@@ -106,4 +139,8 @@ public static class TeamsEndpoints
                 return Results.Ok();
         }
     }
+
+    /// <summary>Who is asking: the Entra object id when Teams sends one (stable across chats), else the channel account id.</summary>
+    private static string? UserOf(Activity activity) =>
+        activity.From?.AadObjectId is { Length: > 0 } aad ? aad : activity.From?.Id is { Length: > 0 } id ? id : null;
 }

@@ -29,6 +29,12 @@ public sealed class TeamsOptions
     /// <summary>How long fetching signing keys may take before a request is refused.</summary>
     public TimeSpan MetadataTimeout { get; set; } = TimeSpan.FromSeconds(3);
 
+    /// <summary>
+    /// How long a failed signing-key fetch is remembered: meanwhile requests that need keys are refused at once rather
+    /// than each waiting <see cref="MetadataTimeout"/> on a server known to be down.
+    /// </summary>
+    public TimeSpan MetadataFailureMemory { get; set; } = TimeSpan.FromSeconds(10);
+
     /// <summary>The shortest time between two key refreshes caused by an unknown key id.</summary>
     public TimeSpan MetadataRefreshInterval { get; set; } = TimeSpan.FromMinutes(5);
 
@@ -49,6 +55,15 @@ public sealed class TeamsOptions
 
     /// <summary>How many times a throttled or failed reply is retried.</summary>
     public int ReplyMaxRetries { get; set; } = 4;
+
+    /// <summary>
+    /// Without an app id (local development) replies go only here: the Agents Playground's connector. Any loopback name
+    /// (localhost, 127.0.0.1, ::1) matches; the port must match and the path must start with this one's.
+    /// </summary>
+    public string PlaygroundServiceUrl { get; set; } = "http://localhost:56150/_connector";
+
+    /// <summary>Questions one user may ask per minute; beyond it they are told when to ask again. 0 turns the limit off.</summary>
+    public int QuestionsPerMinute { get; set; } = 20;
 
     /// <summary>Example questions for the welcome, when the answer service's help offers none.</summary>
     public IList<string> WelcomeQuestions { get; set; } = [];
@@ -131,6 +146,17 @@ internal sealed class TeamsOptionsValidator : IValidateOptions<TeamsOptions>
             }
         }
 
+        if (!Uri.TryCreate(options.PlaygroundServiceUrl, UriKind.Absolute, out var playground) || !playground.IsLoopback
+            || (playground.Scheme != Uri.UriSchemeHttp && playground.Scheme != Uri.UriSchemeHttps))
+        {
+            failures.Add($"Teams:PlaygroundServiceUrl must be an http(s) URL on loopback, such as http://localhost:56150/_connector; it is '{options.PlaygroundServiceUrl}'.");
+        }
+
+        if (options.QuestionsPerMinute is < 0 or > 10_000)
+        {
+            failures.Add("Teams:QuestionsPerMinute must be between 0 (no limit) and 10000.");
+        }
+
         if (options.MaxActivityBytes is < 1024 or > 4 * 1024 * 1024)
         {
             failures.Add("Teams:MaxActivityBytes must be between 1024 and 4194304.");
@@ -144,6 +170,11 @@ internal sealed class TeamsOptionsValidator : IValidateOptions<TeamsOptions>
         if (options.MetadataTimeout <= TimeSpan.Zero || options.MetadataTimeout > TimeSpan.FromSeconds(30))
         {
             failures.Add("Teams:MetadataTimeout must be between 0 and 30 seconds.");
+        }
+
+        if (options.MetadataFailureMemory < TimeSpan.Zero || options.MetadataFailureMemory > TimeSpan.FromMinutes(5))
+        {
+            failures.Add("Teams:MetadataFailureMemory must be between 0 and 5 minutes.");
         }
 
         if (options.ReplyAttemptTimeout <= TimeSpan.Zero)

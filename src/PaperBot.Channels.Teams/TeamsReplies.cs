@@ -205,6 +205,10 @@ public static partial class TeamsReplies
     /// <summary>The short plain message sent after Teams refused a reply, so the student is not left with nothing.</summary>
     public static OutgoingActivity Refused(Activity incoming) => Reply(incoming, RefusedText);
 
+    /// <summary>The reply to a user over the per-user question limit: how many a minute, and when to ask again.</summary>
+    public static OutgoingActivity Throttled(Activity incoming, int perMinute, TimeSpan retryAfter) =>
+        Reply(incoming, $"You're asking faster than I can answer well (at most {perMinute} questions a minute). Please try again in {PaperBot.Web.PerUserLimiter.Seconds(retryAfter)} s.");
+
     /// <summary>The typing indicator shown while the answer is prepared.</summary>
     public static OutgoingActivity Typing(Activity incoming) => new()
     {

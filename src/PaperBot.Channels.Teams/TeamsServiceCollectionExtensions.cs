@@ -32,6 +32,7 @@ public static class TeamsServiceCollectionExtensions
         services.AddSingleton<ConnectorClient>();
         services.AddSingleton<ReplyLedger>();
         services.AddSingleton<FeedbackRecorder>();
+        services.AddSingleton<TeamsUserLimits>();
         services.AddSingleton<TeamsBot>();
         services.AddSingleton<TeamsTurnQueue>();
         services.AddHostedService<TeamsTurnWorker>();

@@ -16,7 +16,7 @@ namespace PaperBot.Generation;
 /// sentences, never the model's words. Any failure (unreachable, slow, rate-limited, empty or unusable reply) returns
 /// null, and the answer service answers extractively instead.
 /// </summary>
-public sealed partial class GroundedAnswerGenerator(LlmClient llm, IOptions<LlmOptions> options, ILogger<GroundedAnswerGenerator> logger) : IAnswerGenerator
+public sealed partial class GroundedAnswerGenerator(LlmClient llm, IOptions<LlmOptions> options, ILogger<GroundedAnswerGenerator> logger, TimeProvider? time = null) : IAnswerGenerator
 {
     public const string Mode = "generative";
 
@@ -24,6 +24,7 @@ public sealed partial class GroundedAnswerGenerator(LlmClient llm, IOptions<LlmO
     public const string NotInPaperText = "The paper does not say. The passages of the paper closest to this question do not contain the answer.";
 
     private readonly LlmOptions _options = options.Value;
+    private readonly ModelCircuit _circuit = new(options, time ?? TimeProvider.System);
 
     public async Task<Answer?> GenerateAsync(GenerationRequest request, CancellationToken cancellationToken)
     {
@@ -79,6 +80,18 @@ public sealed partial class GroundedAnswerGenerator(LlmClient llm, IOptions<LlmO
 
     private async Task<string?> AskModelAsync(GenerationRequest request, CancellationToken cancellationToken)
     {
+        var reply = await _circuit.CallAsync(token => CallModelAsync(request, token), cancellationToken).ConfigureAwait(false);
+        if (reply is null)
+        {
+            Log.ModelSkipped(logger, _options.BreakSeconds);
+        }
+
+        return reply?.Content;
+    }
+
+    /// <summary>One call to the model; timeouts, HTTP errors and transport failures are failures (for the breaker), an empty reply is not.</summary>
+    private async Task<ModelReply> CallModelAsync(GenerationRequest request, CancellationToken cancellationToken)
+    {
         var history = GroundedPrompt.Build(request.Question, request.Passages);
         var settings = new OpenAIPromptExecutionSettings { Temperature = 0 };
 
@@ -93,10 +106,10 @@ public sealed partial class GroundedAnswerGenerator(LlmClient llm, IOptions<LlmO
             {
                 Log.ModelEmptyReply(logger);
                 PaperBotTelemetry.ModelFellBack("empty");
-                return null;
+                return new ModelReply(null, Failed: false);
             }
 
-            return content;
+            return new ModelReply(content, Failed: false);
         }
         catch (Exception) when (cancellationToken.IsCancellationRequested)
         {
@@ -107,13 +120,13 @@ public sealed partial class GroundedAnswerGenerator(LlmClient llm, IOptions<LlmO
         {
             Log.ModelTimedOut(logger, _options.TimeoutSeconds);
             PaperBotTelemetry.ModelFellBack("timeout");
-            return null;
+            return ModelReply.Failure;
         }
         catch (HttpOperationException ex) when (ex.StatusCode is not null)
         {
             Log.ModelHttpError(logger, (int)ex.StatusCode.Value);
             PaperBotTelemetry.ModelFellBack("http_error");
-            return null;
+            return ModelReply.Failure;
         }
         catch (Exception ex)
         {
@@ -122,7 +135,7 @@ public sealed partial class GroundedAnswerGenerator(LlmClient llm, IOptions<LlmO
             var cause = ex.GetBaseException();
             Log.ModelFailed(logger, cause.GetType().Name, cause.Message);
             PaperBotTelemetry.ModelFellBack("error");
-            return null;
+            return ModelReply.Failure;
         }
     }
 

@@ -54,6 +54,15 @@ public sealed class LlmOptions
     /// </summary>
     public double MinSupportSimilarity { get; set; } = DefaultMinSupportSimilarity;
 
+    /// <summary>
+    /// After this many failed or timed-out calls (most of the recent ones), the model is skipped for
+    /// <see cref="BreakSeconds"/> and answers are extractive at once.
+    /// </summary>
+    public int BreakAfterFailures { get; set; } = 3;
+
+    /// <summary>How long the model is skipped once it has failed repeatedly; then one question probes it.</summary>
+    public int BreakSeconds { get; set; } = 30;
+
     public bool Enabled => !LlmProviders.IsNone(Provider);
 
     public TimeSpan Timeout => TimeSpan.FromSeconds(TimeoutSeconds);
@@ -93,6 +102,16 @@ public sealed class LlmOptionsValidator : IValidateOptions<LlmOptions>
         if (options.TimeoutSeconds is < 1 or > 300)
         {
             failures.Add($"Llm:TimeoutSeconds must be between 1 and 300 (was {options.TimeoutSeconds}).");
+        }
+
+        if (options.BreakAfterFailures is < 2 or > 100)
+        {
+            failures.Add($"Llm:BreakAfterFailures must be between 2 and 100 (was {options.BreakAfterFailures}).");
+        }
+
+        if (options.BreakSeconds is < 1 or > 3600)
+        {
+            failures.Add($"Llm:BreakSeconds must be between 1 and 3600 (was {options.BreakSeconds}).");
         }
 
         if (double.IsNaN(options.MinSupportSimilarity) || options.MinSupportSimilarity is < 0 or > 1)

@@ -32,6 +32,9 @@ internal static partial class Log
     [LoggerMessage(EventId = 5108, Level = LogLevel.Information, Message = "Language model said the passages do not contain the answer")]
     public static partial void ModelSaysNotInPassages(ILogger logger);
 
+    [LoggerMessage(EventId = 5110, Level = LogLevel.Debug, Message = "Language model skipped: it failed repeatedly and is rested for up to {BreakSeconds} s; answering extractively")]
+    public static partial void ModelSkipped(ILogger logger, int breakSeconds);
+
     [LoggerMessage(EventId = 5109, Level = LogLevel.Warning, Message = "Grounding check failed ({ErrorType}: {Error}); answering extractively")]
     public static partial void GroundingFailed(ILogger logger, string errorType, string error);
 }

@@ -19,22 +19,31 @@ internal static partial class AskEndpoint
 
     public static async Task<IResult> PostAsync(HttpRequest request, IAnswerService answers, ILogger<AnswerService> logger, CancellationToken cancellationToken)
     {
-        if (!IsJson(request.ContentType))
+        if (!MediaTypes.IsJson(request.ContentType))
         {
             return Problem(StatusCodes.Status415UnsupportedMediaType, "Unsupported media type", "Send the question as JSON: Content-Type: application/json and a body like {\"question\": \"…\"}.");
         }
 
-        var body = await CappedBody.ReadAsync(request, MaxBodyBytes, cancellationToken);
-        if (body is null)
+        var body = await CappedBody.ReadAsync(request, MaxBodyBytes, logger, cancellationToken);
+        if (body.Outcome == BodyOutcome.TooLarge)
         {
             return Problem(StatusCodes.Status413PayloadTooLarge, "Request too large", $"The request body is over {MaxBodyBytes / 1024} KB. Ask one short question at a time.");
         }
 
+        if (!body.IsComplete)
+        {
+            return body.IncompleteProblem();
+        }
+
         string? question;
         string? conversationId = null;
-        try
+        using (var document = StrictJson.TryParse(body.Bytes, out var malformed))
         {
-            using var document = JsonDocument.Parse(body);
+            if (document is null)
+            {
+                return Problem(StatusCodes.Status400BadRequest, "Malformed JSON", $"The body is not usable: {malformed}. Send {{\"question\": \"…\"}}.");
+            }
+
             if (document.RootElement.ValueKind != JsonValueKind.Object
                 || !document.RootElement.TryGetProperty("question", out var value)
                 || value.ValueKind != JsonValueKind.String)
@@ -54,10 +63,6 @@ internal static partial class AskEndpoint
                 }
             }
         }
-        catch (JsonException)
-        {
-            return Problem(StatusCodes.Status400BadRequest, "Malformed JSON", "The body is not valid JSON. Send {\"question\": \"…\"}.");
-        }
 
         Answer answer;
         try
@@ -71,18 +76,14 @@ internal static partial class AskEndpoint
             return Problem(StatusCodes.Status503ServiceUnavailable, "Knowledge store unavailable", "The knowledge store is unavailable right now. Please try again in a moment.");
         }
 
-        if (answer.Status == AnswerStatus.Rejected && QuestionInput.Validate(question) is { } problem)
+        // Unusable input is the caller's error (400); every other decline is an answer (200) that says why.
+        if (answer.Reason == PaperBot.Answering.Decision.DeclineReasons.Input)
         {
-            return Problem(StatusCodes.Status400BadRequest, "Unusable question", problem, AnswerJson.From(answer));
+            return Problem(StatusCodes.Status400BadRequest, "Unusable question", answer.Text, AnswerJson.From(answer));
         }
 
         return Results.Json(AnswerJson.From(answer), PaperBotJson.Options);
     }
-
-    private static bool IsJson(string? contentType) =>
-        contentType is not null
-        && (contentType.StartsWith("application/json", StringComparison.OrdinalIgnoreCase)
-            || (contentType.StartsWith("application/", StringComparison.OrdinalIgnoreCase) && contentType.Contains("+json", StringComparison.OrdinalIgnoreCase)));
 
     internal static IResult Problem(int status, string title, string detail, AnswerJson? answer = null) =>
         Results.Problem(

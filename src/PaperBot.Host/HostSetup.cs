@@ -40,6 +40,7 @@ internal static class HostSetup
     {
         services.AddProblemDetails();
         services.AddPaperBotHealthChecks();
+        services.AddPaperBotHttpLimits();
         services.AddPaperBotRetrievalStore();
         services.AddPaperBotAnswering();
         services.AddPaperBotGeneration();
@@ -53,8 +54,9 @@ internal static class HostSetup
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseRateLimiter();
         app.MapPaperBotHealthChecks();
-        app.MapPost("/api/ask", AskEndpoint.PostAsync);
+        app.MapPost("/api/ask", AskEndpoint.PostAsync).RequireRateLimiting(HttpLimits.AskPolicy);
         app.MapStudyEndpoints();
         app.MapSlackEndpoints();
         app.MapTeamsEndpoints();

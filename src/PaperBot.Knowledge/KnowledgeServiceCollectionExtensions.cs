@@ -35,13 +35,19 @@ public static class KnowledgeServiceCollectionExtensions
             .ValidateOnStart();
 
         services.TryAddSingleton<IEmbeddingGenerator<string, Embedding<float>>>(sp =>
-            new ArcticXsEmbeddingGenerator(sp.GetRequiredService<IOptions<KnowledgeOptions>>().Value.ResolveCachePath()));
+            new ArcticXsEmbeddingGenerator(
+                sp.GetRequiredService<IOptions<KnowledgeOptions>>().Value.ResolveCachePath(),
+                sp.GetService<ILoggerFactory>()?.CreateLogger<ArcticXsEmbeddingGenerator>()));
         services.TryAddSingleton(sp =>
         {
             var options = sp.GetRequiredService<IOptions<KnowledgeOptions>>().Value;
             var generator = sp.GetRequiredService<IEmbeddingGenerator<string, Embedding<float>>>();
-            var modelId = generator.GetService<EmbeddingGeneratorMetadata>()?.DefaultModelId ?? "unknown-model";
-            return new EmbeddingCache(options.ResolveCachePath(), modelId);
+            var metadata = generator.GetService<EmbeddingGeneratorMetadata>();
+            return new EmbeddingCache(
+                options.ResolveCachePath(),
+                metadata?.DefaultModelId ?? "unknown-model",
+                metadata?.DefaultModelDimensions ?? 0,
+                sp.GetService<ILoggerFactory>()?.CreateLogger<EmbeddingCache>());
         });
         services.TryAddSingleton<IChunkStore, EmbeddedChunkStore>();
         services.TryAddSingleton<KnowledgeBaseProvider>();

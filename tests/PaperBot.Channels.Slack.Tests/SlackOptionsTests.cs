@@ -30,4 +30,28 @@ public sealed class SlackOptionsTests
     {
         Assert.Contains("Slack:ApiBaseUrl", Assert.Single(new SlackOptions { ApiBaseUrl = "api/" }.Validate()), StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("https://hooks.slack.com/commands/T1DC2JH3J/397700885554/96rGlfmibIGlgcZRskXaIFfN", true)]
+    [InlineData("https://hooks.slack.com/actions/T1/2/3", true)]
+    [InlineData("https://HOOKS.SLACK.COM/commands/T1/2/3", true)]
+    [InlineData("http://hooks.slack.com/commands/T1/2/3", false)]
+    [InlineData("https://hooks.slack.com:8443/commands/T1/2/3", false)]
+    [InlineData("https://hooks.slack.com.evil.example/commands", false)]
+    [InlineData("https://evil.example/https://hooks.slack.com/", false)]
+    [InlineData("https://user@hooks.slack.com/commands/T1/2/3", false)]
+    [InlineData("file:///etc/passwd", false)]
+    [InlineData("/commands/T1/2/3", false)]
+    [InlineData("", false)]
+    [InlineData(null, false)]
+    public void IsAllowedResponseUrl_Default_OnlyHooksSlackComOverHttps(string? url, bool expected)
+    {
+        Assert.Equal(expected, new SlackOptions().IsAllowedResponseUrl(url, out _));
+    }
+
+    [Fact]
+    public void Validate_PlainHttpResponseUrlBaseOffLoopback_NamesSetting()
+    {
+        Assert.Contains("Slack:ResponseUrlBase", Assert.Single(new SlackOptions { ResponseUrlBase = "http://hooks.example.com/" }.Validate()), StringComparison.Ordinal);
+    }
 }

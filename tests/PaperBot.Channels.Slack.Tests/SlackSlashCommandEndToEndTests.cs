@@ -28,6 +28,7 @@ public sealed class SlackSlashCommandEndToEndTests
                     ["Slack:SigningSecret"] = Secret,
                     ["Slack:BotToken"] = "xoxb-e2e",
                     ["Slack:ApiBaseUrl"] = slack.ApiBaseUrl,
+                    ["Slack:ResponseUrlBase"] = slack.ResponseUrlBase,
                     // The real answer service's first question may build the index: give it time.
                     ["Slack:AnswerTimeout"] = "00:05:00",
                 }));

@@ -19,6 +19,7 @@ public sealed class SlackStudyCommandsEndToEndTests
                 ["Slack:SigningSecret"] = Secret,
                 ["Slack:BotToken"] = "xoxb-study",
                 ["Slack:ApiBaseUrl"] = slack.ApiBaseUrl,
+                ["Slack:ResponseUrlBase"] = slack.ResponseUrlBase,
                 ["Slack:AnswerTimeout"] = "00:05:00",
             })));
 

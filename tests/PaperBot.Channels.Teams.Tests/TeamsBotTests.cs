@@ -37,7 +37,7 @@ public sealed class TeamsBotTests
     {
         await using var connector = await ConnectorAsync();
         var answers = new StubAnswerService();
-        await using var services = TeamsServices.Build(answers);
+        await using var services = TeamsServices.Build(answers, playground: connector.BaseUrl);
         var bot = services.GetRequiredService<TeamsBot>();
 
         await bot.HandleAsync(new TeamsTurn(ChannelMessage(connector.BaseUrl, "What is the NSGP?"), false), TestContext.Current.CancellationToken);
@@ -73,7 +73,7 @@ public sealed class TeamsBotTests
     public async Task HandleAsync_AnswerNeverComes_GivesUpAtTheAnswerTimeoutAndSaysSo()
     {
         await using var connector = await ConnectorAsync();
-        await using var services = TeamsServices.Build(new StuckAnswerService(), new Dictionary<string, string?> { ["Teams:AnswerTimeout"] = "00:00:00.300" });
+        await using var services = TeamsServices.Build(new StuckAnswerService(), new Dictionary<string, string?> { ["Teams:AnswerTimeout"] = "00:00:00.300" }, connector.BaseUrl);
 
         var handling = services.GetRequiredService<TeamsBot>().HandleAsync(new TeamsTurn(ChannelMessage(connector.BaseUrl, "What is the NSGP?"), false), TestContext.Current.CancellationToken);
 
@@ -95,7 +95,7 @@ public sealed class TeamsBotTests
         {
             Next = r => new Answer { Question = r.Question, Status = AnswerStatus.Answered, Kind = r.Question, Text = $"The {r.Question} text." },
         };
-        await using var services = TeamsServices.Build(answers);
+        await using var services = TeamsServices.Build(answers, playground: connector.BaseUrl);
 
         await services.GetRequiredService<TeamsBot>().HandleAsync(new TeamsTurn(ChannelMessage(connector.BaseUrl, command), false), TestContext.Current.CancellationToken);
 
@@ -111,7 +111,7 @@ public sealed class TeamsBotTests
     public async Task HandleAsync_BotAddedToConversation_WelcomesWithThreeQuestions()
     {
         await using var connector = await ConnectorAsync();
-        await using var services = TeamsServices.Build();
+        await using var services = TeamsServices.Build(playground: connector.BaseUrl);
         var update = new Activity
         {
             Type = "conversationUpdate",

@@ -10,7 +10,7 @@ internal static class TestGenerators
 {
     public const string Model = "scripted-model-7b";
 
-    public static ServiceProvider Services(Uri endpoint, int timeoutSeconds = 20, double? minSupportSimilarity = null)
+    public static ServiceProvider Services(Uri endpoint, int timeoutSeconds = 20, double? minSupportSimilarity = null, TimeProvider? time = null, IDictionary<string, string?>? extra = null)
     {
         var settings = new Dictionary<string, string?>
         {
@@ -24,8 +24,18 @@ internal static class TestGenerators
             settings["Llm:MinSupportSimilarity"] = similarity.ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
 
+        foreach (var (key, value) in extra ?? new Dictionary<string, string?>())
+        {
+            settings[key] = value;
+        }
+
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var services = new ServiceCollection();
+        if (time is not null)
+        {
+            services.AddSingleton(time);
+        }
+
         services.AddSingleton<IConfiguration>(configuration);
         services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Debug));
         services.AddPaperBotGeneration();

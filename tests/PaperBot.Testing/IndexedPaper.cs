@@ -41,13 +41,13 @@ public sealed class IndexedPaper : IDisposable
         var embeddings = new ArcticXsEmbeddingGenerator(cacheFolder);
         var loaded = DocumentLoader.LoadFolder(knowledgeFolder);
         var knowledge = await KnowledgeBase.BuildAsync(
-            loaded, new ChunkingOptions(), embeddings, new EmbeddingCache(cacheFolder, ArcticXsEmbeddingGenerator.ModelId),
+            loaded, new ChunkingOptions(), embeddings, new EmbeddingCache(cacheFolder, ArcticXsEmbeddingGenerator.ModelId, ArcticXsEmbeddingGenerator.Dimensions),
             new EmbeddedChunkStore(), ArcticXsEmbeddingGenerator.QueryPrefix, CancellationToken.None);
         return new IndexedPaper(cacheFolder, knowledgeFolder, embeddings, loaded, knowledge);
     }
 
     /// <summary>A new cache over the same folder: an index built on it finds every embedding already there.</summary>
-    public EmbeddingCache NewCache() => new(CacheFolder, ArcticXsEmbeddingGenerator.ModelId);
+    public EmbeddingCache NewCache() => new(CacheFolder, ArcticXsEmbeddingGenerator.ModelId, ArcticXsEmbeddingGenerator.Dimensions);
 
     public void Dispose()
     {

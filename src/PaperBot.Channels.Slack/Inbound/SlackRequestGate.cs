@@ -6,7 +6,8 @@ using PaperBot.Web;
 namespace PaperBot.Channels.Slack.Inbound;
 
 /// <summary>
-/// The door every Slack HTTP request passes: 404 when Slack is not configured, 413 beyond the size cap, 200 for
+/// The door every Slack HTTP request passes: 404 when Slack is not configured, 413 beyond the size cap, 408 or 400
+/// for a body that stalls or ends early, 200 for
 /// Slack's unsigned <c>ssl_check</c>, 401 unless the signature over the raw body is valid and fresh. Only a body
 /// that passed is handed on.
 /// </summary>
@@ -20,13 +21,20 @@ internal sealed class SlackRequestGate(SlackSignatureVerifier verifier, IOptions
             return ([], TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Slack is not configured on this host."));
         }
 
-        var body = await CappedBody.ReadAsync(request, settings.MaxRequestBytes, cancellationToken);
-        if (body is null)
+        var read = await CappedBody.ReadAsync(request, settings.MaxRequestBytes, logger, cancellationToken);
+        if (read.Outcome == BodyOutcome.TooLarge)
         {
             Log.BodyTooLarge(logger, request.Path, settings.MaxRequestBytes);
             return ([], TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "Request body too large.",
                 detail: $"Slack requests are limited to {settings.MaxRequestBytes} bytes."));
         }
+
+        if (!read.IsComplete)
+        {
+            return ([], read.IncompleteProblem());
+        }
+
+        var body = read.Bytes;
 
         var check = verifier.Verify(
             request.Headers[SlackSignatureVerifier.TimestampHeader].ToString(),

@@ -1,12 +1,13 @@
 namespace PaperBot.Channels.Slack.Inbound;
 
 /// <summary>One <c>/paper …</c> invocation, from a form post (HTTP) or a <c>slash_commands</c> envelope (Socket Mode).</summary>
-internal sealed record SlashCommand(string Command, string Text, string UserId, string ChannelId, Uri ResponseUrl)
+internal sealed record SlashCommand(string Command, string Text, string UserId, string ChannelId, Uri ResponseUrl, string? TriggerId)
 {
     /// <summary>Slash commands cannot be used in threads, so the channel is the conversation.</summary>
     public string ConversationId => ChannelId;
 
-    public static SlashCommand? TryCreate(IReadOnlyDictionary<string, string> fields, out string problem)
+    /// <summary>The command, or null with the problem; the <c>response_url</c> must be one <paramref name="options"/> allows.</summary>
+    public static SlashCommand? TryCreate(IReadOnlyDictionary<string, string> fields, SlackOptions options, out string problem)
     {
         problem = "";
         if (!fields.TryGetValue("command", out var command) || string.IsNullOrWhiteSpace(command))
@@ -15,10 +16,9 @@ internal sealed record SlashCommand(string Command, string Text, string UserId, 
             return null;
         }
 
-        if (!fields.TryGetValue("response_url", out var url) || !Uri.TryCreate(url, UriKind.Absolute, out var responseUrl)
-            || (responseUrl.Scheme != Uri.UriSchemeHttps && responseUrl.Scheme != Uri.UriSchemeHttp))
+        if (!options.IsAllowedResponseUrl(fields.GetValueOrDefault("response_url"), out var responseUrl))
         {
-            problem = "the field 'response_url' is missing or not an http(s) URL";
+            problem = $"the field 'response_url' is missing or not under {options.ResponseUrlBase}";
             return null;
         }
 
@@ -29,6 +29,6 @@ internal sealed record SlashCommand(string Command, string Text, string UserId, 
             return null;
         }
 
-        return new SlashCommand(command.Trim(), fields.GetValueOrDefault("text", "").Trim(), user, channel, responseUrl);
+        return new SlashCommand(command.Trim(), fields.GetValueOrDefault("text", "").Trim(), user, channel, responseUrl, fields.GetValueOrDefault("trigger_id"));
     }
 }

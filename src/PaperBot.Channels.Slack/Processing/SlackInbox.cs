@@ -6,6 +6,7 @@ using PaperBot.Answering;
 using PaperBot.Channels.Slack.Inbound;
 using PaperBot.Channels.Slack.Rendering;
 using PaperBot.Channels.Slack.WebApi;
+using PaperBot.Web;
 
 namespace PaperBot.Channels.Slack.Processing;
 
@@ -31,9 +32,11 @@ internal sealed record SlackAck(int StatusCode, JsonObject? Body = null, string?
 internal sealed class SlackInbox(
     SlackWorkQueue queue,
     EventDeduplicator dedupe,
+    SlackUserLimits limits,
     SlackBotIdentity identity,
     SlackMetrics metrics,
     IOptionsMonitor<SlackOptions> options,
+    TimeProvider time,
     ILogger<SlackInbox> logger,
     IEnumerable<IAnswerGenerator> generators)
 {
@@ -45,24 +48,49 @@ internal sealed class SlackInbox(
     /// <summary>Answers come from a language model: slow enough that the student should hear the command was taken.</summary>
     private readonly bool _generative = generators.Any();
 
+    /// <summary>Each user's vote on each answer counts once, however often the button is pressed or the click replayed.</summary>
+    private readonly RecentKeys _votes = new(time, TimeSpan.FromDays(30), 100_000);
+
     /// <summary>A slash command: its fields from a form post or from a <c>slash_commands</c> envelope.</summary>
     public SlackAck AcceptCommand(IReadOnlyDictionary<string, string> fields)
     {
-        var command = SlashCommand.TryCreate(fields, out var problem);
+        var settings = options.CurrentValue;
+        var command = SlashCommand.TryCreate(fields, settings, out var problem);
         if (command is null)
         {
             return SlackAck.Malformed(problem);
         }
 
-        var expected = options.CurrentValue.Command;
+        var expected = settings.Command;
         if (!string.Equals(command.Command, expected, StringComparison.OrdinalIgnoreCase))
         {
             Log.UnknownCommand(logger, command.Command);
             return SlackAck.Ephemeral($"PaperBot answers {expected}, not {command.Command}.");
         }
 
+        // A signed request replayed within the signature's five minutes carries the same trigger_id: answered once.
+        var delivery = command.TriggerId is { Length: > 0 } trigger ? "command:" + trigger : null;
+        if (delivery is not null && !dedupe.TryRegister(delivery))
+        {
+            Log.DuplicateDelivery(logger, "slash command", command.TriggerId!);
+            metrics.Message("slash command", "duplicate");
+            return SlackAck.Accepted;
+        }
+
+        if (!limits.TryAcquire(command.UserId, out var retryAfter))
+        {
+            Log.UserThrottled(logger, "slash command", command.UserId);
+            metrics.Message("slash command", "throttled");
+            return SlackAck.Ephemeral(limits.Text(retryAfter));
+        }
+
         if (!queue.TryEnqueue(new AnswerCommand(command)))
         {
+            if (delivery is not null)
+            {
+                dedupe.Forget(delivery);
+            }
+
             Log.QueueFull(logger, "slash command");
             metrics.Message("slash command", "busy");
             return SlackAck.Ephemeral(BusyText);
@@ -121,6 +149,19 @@ internal sealed class SlackInbox(
             return SlackAck.Accepted;
         }
 
+        if (!limits.TryAcquire(evt.User!, out var retryAfter))
+        {
+            // Acknowledged (a refusal would only make Slack deliver it again) and told, privately, in the thread.
+            Log.UserThrottled(logger, "message", evt.User!);
+            metrics.Message("message", "throttled");
+            if (limits.ShouldTell(evt.User!))
+            {
+                queue.TryEnqueue(new NoteThrottled(evt, limits.Text(retryAfter)));
+            }
+
+            return SlackAck.Accepted;
+        }
+
         if (!queue.TryEnqueue(new AnswerMessage(evt)))
         {
             // Not acknowledged, so Slack delivers it again later; forget the id so that retry is answered.
@@ -147,7 +188,27 @@ internal sealed class SlackInbox(
         }
 
         var user = payload.TryGetProperty("user", out var u) ? u.GetStringOrNull("id") ?? "unknown" : "unknown";
-        Uri.TryCreate(payload.GetStringOrNull("response_url"), UriKind.Absolute, out var responseUrl);
+        Uri? responseUrl = null;
+        if (payload.GetStringOrNull("response_url") is { } url)
+        {
+            if (!options.CurrentValue.IsAllowedResponseUrl(url, out var allowed))
+            {
+                return SlackAck.Malformed($"the interaction's response_url is not under {options.CurrentValue.ResponseUrlBase}");
+            }
+
+            responseUrl = allowed;
+        }
+
+        // A replayed click is the same request: same trigger_id (or, without one, the same action timestamp).
+        var firstAction = actions.EnumerateArray().FirstOrDefault();
+        var delivery = payload.GetStringOrNull("trigger_id") ?? (firstAction.GetStringOrNull("action_ts") is { } ts ? $"{user}:{ts}" : null);
+        if (delivery is not null && !dedupe.TryRegister("interaction:" + delivery))
+        {
+            Log.DuplicateDelivery(logger, "interaction", delivery);
+            metrics.Message("interaction", "duplicate");
+            return SlackAck.Accepted;
+        }
+
         foreach (var action in actions.EnumerateArray())
         {
             var actionId = action.GetStringOrNull("action_id");
@@ -166,6 +227,12 @@ internal sealed class SlackInbox(
             }
 
             var liked = actionId == SlackMessageRenderer.LikeActionId;
+            if (!_votes.TryAdd($"{user}\n{answerId}"))
+            {
+                Log.FeedbackRepeated(logger, answerId, user);
+                continue;
+            }
+
             Log.FeedbackReceived(logger, liked ? "like" : "dislike", answerId, user);
             metrics.Feedback(liked);
             if (responseUrl is not null)

@@ -28,6 +28,7 @@ internal sealed class SlackResponder(
         AnswerCommand command => AnswerCommandAsync(command.Command, cancellationToken),
         AnswerMessage message => AnswerMessageAsync(message.Event, cancellationToken),
         RevealQuiz reveal => RevealQuizAsync(reveal, cancellationToken),
+        NoteThrottled note => (Task)api.PostEphemeralAsync(note.Event.Channel, note.Event.User!, note.Event.ReplyThreadTs, SlackMessage.Plain(note.Text), cancellationToken),
         ThankForFeedback thanks => api.RespondAsync(thanks.ResponseUrl, SlackMessage.Plain(thanks.Liked
             ? "Thanks for the feedback! 👍"
             : "Thanks, noted. 👎 helps us improve the answers."), inChannel: false, cancellationToken),

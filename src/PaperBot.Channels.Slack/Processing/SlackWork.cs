@@ -16,3 +16,6 @@ internal sealed record ThankForFeedback(Uri ResponseUrl, bool Liked) : SlackWork
 
 /// <summary>Show the answer to a quiz, privately, to whoever pressed "Show answer".</summary>
 internal sealed record RevealQuiz(Uri ResponseUrl, string QuizId, string UserId) : SlackWork("quiz reveal");
+
+/// <summary>Tell someone, privately and in the thread, that they are asking faster than the per-user limit allows.</summary>
+internal sealed record NoteThrottled(SlackMessageEvent Event, string Text) : SlackWork("throttled note");

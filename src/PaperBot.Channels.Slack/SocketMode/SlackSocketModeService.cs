@@ -6,6 +6,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using PaperBot.Channels.Slack.Processing;
 using PaperBot.Channels.Slack.WebApi;
+using PaperBot.Web;
 
 namespace PaperBot.Channels.Slack.SocketMode;
 
@@ -127,9 +128,14 @@ internal sealed class SlackSocketModeService(
     private async Task<Ending?> HandleFrameAsync(ClientWebSocket socket, ReadOnlyMemory<byte> frame, CancellationToken cancellationToken)
     {
         JsonObject? ack;
-        try
+        using (var document = StrictJson.TryParse(frame, out var problem))
         {
-            using var document = JsonDocument.Parse(frame);
+            if (document is null)
+            {
+                Log.SocketFrameIgnored(logger, problem);
+                return null;
+            }
+
             var root = document.RootElement;
             switch (root.GetStringOrNull("type"))
             {
@@ -145,11 +151,6 @@ internal sealed class SlackSocketModeService(
                     Log.SocketFrameIgnored(logger, "unknown frame type or no envelope_id");
                     return null;
             }
-        }
-        catch (JsonException)
-        {
-            Log.SocketFrameIgnored(logger, "not JSON");
-            return null;
         }
 
         if (ack is null)

@@ -31,10 +31,13 @@ internal sealed class ChannelTokenValidator : IDisposable
     private readonly SigningKeySource _entra;
     private readonly JsonWebTokenHandler _handler = new() { MapInboundClaims = false };
 
-    public ChannelTokenValidator(IOptions<TeamsOptions> options, ILogger<ChannelTokenValidator> logger)
+    private readonly TimeProvider _time;
+
+    public ChannelTokenValidator(IOptions<TeamsOptions> options, ILogger<ChannelTokenValidator> logger, TimeProvider? time = null)
     {
         _options = options.Value;
         _logger = logger;
+        _time = time ?? TimeProvider.System;
 
         // Metadata fetches are bounded by the client's timeout so a dead identity endpoint refuses requests promptly
         // instead of holding them; ConfigurationManager then backs off and fetches again on a later request.
@@ -54,17 +57,11 @@ internal sealed class ChannelTokenValidator : IDisposable
     {
         var loopback = Uri.TryCreate(address, UriKind.Absolute, out var uri) && uri.IsLoopback;
         var documents = new HttpDocumentRetriever(_metadataHttp) { RequireHttps = !loopback };
-        var refresh = _options.MetadataRefreshInterval < ConfigurationManager<SigningMetadata>.MinimumRefreshInterval
-            ? ConfigurationManager<SigningMetadata>.MinimumRefreshInterval
-            : _options.MetadataRefreshInterval;
-        var retriever = new SigningMetadataRetriever();
-        var manager = new ConfigurationManager<SigningMetadata>(address, retriever, documents)
-        {
-            AutomaticRefreshInterval = TimeSpan.FromHours(12),
-            RefreshInterval = refresh,
-        };
-        return new SigningKeySource(manager, retriever, documents, refresh, _options.MetadataTimeout);
+        return new SigningKeySource(address, new SigningMetadataRetriever(), documents, _options.MetadataRefreshInterval, _options.MetadataTimeout, _options.MetadataFailureMemory, _time);
     }
+
+    /// <summary>The key sources (Bot Framework, Entra), for tests that count fetches.</summary>
+    internal (SigningKeySource BotFramework, SigningKeySource Entra) KeySources => (_botFramework, _entra);
 
     public async Task<TokenCheck> ValidateAsync(string? authorization, Activity activity, CancellationToken cancellationToken)
     {
@@ -84,8 +81,9 @@ internal sealed class ChannelTokenValidator : IDisposable
             return TokenCheck.Fail("no Authorization header");
         }
 
+        // The scheme is case-insensitive (RFC 9110 §11.1); the token is what follows it.
         const string scheme = "Bearer ";
-        if (!authorization.StartsWith(scheme, StringComparison.Ordinal) || authorization.Length == scheme.Length)
+        if (!authorization.StartsWith(scheme, StringComparison.OrdinalIgnoreCase) || authorization.Length == scheme.Length)
         {
             return TokenCheck.Fail("the Authorization header is not a Bearer token");
         }
@@ -189,5 +187,20 @@ internal sealed class ChannelTokenValidator : IDisposable
 /// <summary>Whether a request comes from this machine (anonymous access is allowed only from there).</summary>
 internal static class LoopbackClient
 {
+    /// <summary>Headers that only a proxy or load balancer adds; a prefix match covers the X-Forwarded-* and X-Original-* families.</summary>
+    private static readonly string[] ProxyHeaders =
+    [
+        "Forwarded", "Via", "X-Real-IP", "X-Client-IP", "Client-IP", "True-Client-IP", "CF-Connecting-IP", "Fastly-Client-IP",
+        "X-Cluster-Client-IP", "X-ProxyUser-Ip", "X-Envoy-External-Address", "X-Azure-ClientIP", "X-Azure-SocketIP", "X-ARR-ClientIP",
+    ];
+
+    private static readonly string[] ProxyHeaderPrefixes = ["X-Forwarded", "X-Original-"];
+
     public static bool IsLoopback(IPAddress? address) => address is not null && IPAddress.IsLoopback(address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address);
+
+    /// <summary>The first header that says a proxy relayed the request (then its client is not this machine), or null.</summary>
+    public static string? ForwardingHeader(Microsoft.AspNetCore.Http.IHeaderDictionary headers) =>
+        headers.Keys.FirstOrDefault(name =>
+            ProxyHeaders.Contains(name, StringComparer.OrdinalIgnoreCase)
+            || ProxyHeaderPrefixes.Any(prefix => name.StartsWith(prefix, StringComparison.OrdinalIgnoreCase)));
 }

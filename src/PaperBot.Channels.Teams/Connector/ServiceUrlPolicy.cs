@@ -4,8 +4,9 @@ namespace PaperBot.Channels.Teams.Connector;
 
 /// <summary>
 /// Where replies may go. With an app id, a reply (and so a token) goes only to an https serviceUrl that arrived in
-/// an authenticated activity and whose host is on the allow-list; without one (local development) only to loopback,
-/// so an anonymous caller cannot turn the bot into a request relay.
+/// an authenticated activity and whose host is on the allow-list; without one (local development) only to the
+/// Agents Playground's address (<see cref="TeamsOptions.PlaygroundServiceUrl"/>), so an anonymous caller cannot turn the
+/// bot into a request relay to any other service on this machine.
 /// </summary>
 internal sealed class ServiceUrlPolicy(IOptions<TeamsOptions> options)
 {
@@ -19,7 +20,7 @@ internal sealed class ServiceUrlPolicy(IOptions<TeamsOptions> options)
 
         var allowed = options.Value.HasAppId
             ? authenticated && uri.Scheme == Uri.UriSchemeHttps && IsAllowedHost(uri.Host)
-            : uri.IsLoopback;
+            : IsPlayground(uri);
         if (allowed)
         {
             target = uri;
@@ -27,6 +28,14 @@ internal sealed class ServiceUrlPolicy(IOptions<TeamsOptions> options)
 
         return allowed;
     }
+
+    internal bool IsPlayground(Uri uri) =>
+        Uri.TryCreate(options.Value.PlaygroundServiceUrl, UriKind.Absolute, out var playground)
+        && uri.IsLoopback && playground.IsLoopback
+        && uri.Scheme == playground.Scheme
+        && uri.Port == playground.Port
+        && uri.UserInfo.Length == 0
+        && uri.AbsolutePath.StartsWith(playground.AbsolutePath.TrimEnd('/'), StringComparison.Ordinal);
 
     internal bool IsAllowedHost(string host) =>
         options.Value.EffectiveAllowedHosts.Any(allowed =>

@@ -5,7 +5,9 @@ namespace PaperBot.Channels.Teams.Protocol;
 
 /// <summary>
 /// The fields of a Bot Connector v3 activity that PaperBot reads. Anything else the channel sends is kept in
-/// <see cref="Extra"/> and ignored, so new fields never break parsing.
+/// <see cref="Extra"/> and ignored, so new fields never break parsing. Read leniently (<see cref="ProtocolJson"/>):
+/// a field of the wrong type reads as missing and null or wrong-typed list elements are dropped, so no shape of
+/// activity can crash a turn; what is missing is checked where it is used.
 /// </summary>
 public sealed record Activity
 {
@@ -19,16 +21,20 @@ public sealed record Activity
 
     public string? ChannelId { get; init; }
 
+    [JsonConverter(typeof(LenientObjectConverter<ChannelAccount>))]
     public ChannelAccount? From { get; init; }
 
+    [JsonConverter(typeof(LenientObjectConverter<ChannelAccount>))]
     public ChannelAccount? Recipient { get; init; }
 
+    [JsonConverter(typeof(LenientObjectConverter<ConversationAccount>))]
     public ConversationAccount? Conversation { get; init; }
 
     public string? Text { get; init; }
 
     public string? TextFormat { get; init; }
 
+    [JsonConverter(typeof(LenientListConverter<Entity>))]
     public IReadOnlyList<Entity>? Entities { get; init; }
 
     public JsonElement? ChannelData { get; init; }
@@ -43,8 +49,10 @@ public sealed record Activity
 
     public string? Action { get; init; }
 
+    [JsonConverter(typeof(LenientListConverter<ChannelAccount>))]
     public IReadOnlyList<ChannelAccount>? MembersAdded { get; init; }
 
+    [JsonConverter(typeof(LenientListConverter<ChannelAccount>))]
     public IReadOnlyList<ChannelAccount>? MembersRemoved { get; init; }
 
     [JsonExtensionData]
@@ -80,6 +88,7 @@ public sealed record Entity
 {
     public string? Type { get; init; }
 
+    [JsonConverter(typeof(LenientObjectConverter<ChannelAccount>))]
     public ChannelAccount? Mentioned { get; init; }
 
     public string? Text { get; init; }
@@ -97,11 +106,107 @@ public static class ActivityTypes
     public const string Typing = "typing";
 }
 
-/// <summary>The one JSON dialect of the Bot Connector: camelCase, nulls left out.</summary>
+/// <summary>The one JSON dialect of the Bot Connector: camelCase, nulls left out, wrong-typed scalars read as missing.</summary>
 internal static class ProtocolJson
 {
     public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
     {
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        Converters = { new LenientStringConverter(), new LenientBooleanConverter() },
     };
+}
+
+/// <summary>A string, or null when the JSON has anything else there (a number, an object, an array).</summary>
+internal sealed class LenientStringConverter : JsonConverter<string?>
+{
+    public override string? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    {
+        if (reader.TokenType == JsonTokenType.String)
+        {
+            return reader.GetString();
+        }
+
+        reader.Skip();
+        return null;
+    }
+
+    public override void Write(Utf8JsonWriter writer, string? value, JsonSerializerOptions options) => writer.WriteStringValue(value);
+}
+
+/// <summary>A boolean, or null when the JSON has anything else there.</summary>
+internal sealed class LenientBooleanConverter : JsonConverter<bool?>
+{
+    public override bool HandleNull => true;
+
+    public override bool? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    {
+        if (reader.TokenType is JsonTokenType.True or JsonTokenType.False)
+        {
+            return reader.GetBoolean();
+        }
+
+        reader.Skip();
+        return null;
+    }
+
+    public override void Write(Utf8JsonWriter writer, bool? value, JsonSerializerOptions options)
+    {
+        if (value is { } flag)
+        {
+            writer.WriteBooleanValue(flag);
+        }
+        else
+        {
+            writer.WriteNullValue();
+        }
+    }
+}
+
+/// <summary>An object of type <typeparamref name="T"/>, or null when the JSON has anything but an object there.</summary>
+internal sealed class LenientObjectConverter<T> : JsonConverter<T?>
+    where T : class
+{
+    public override T? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    {
+        if (reader.TokenType == JsonTokenType.StartObject)
+        {
+            return JsonSerializer.Deserialize<T>(ref reader, options);
+        }
+
+        reader.Skip();
+        return null;
+    }
+
+    public override void Write(Utf8JsonWriter writer, T? value, JsonSerializerOptions options) => JsonSerializer.Serialize(writer, value, options);
+}
+
+/// <summary>A list of the array's objects, skipping null and wrong-typed elements; null when the JSON has no array there.</summary>
+internal sealed class LenientListConverter<T> : JsonConverter<IReadOnlyList<T>?>
+    where T : class
+{
+    public override IReadOnlyList<T>? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    {
+        if (reader.TokenType != JsonTokenType.StartArray)
+        {
+            reader.Skip();
+            return null;
+        }
+
+        var items = new List<T>();
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        {
+            if (reader.TokenType == JsonTokenType.StartObject && JsonSerializer.Deserialize<T>(ref reader, options) is { } item)
+            {
+                items.Add(item);
+            }
+            else
+            {
+                reader.Skip();
+            }
+        }
+
+        return items;
+    }
+
+    public override void Write(Utf8JsonWriter writer, IReadOnlyList<T>? value, JsonSerializerOptions options) => JsonSerializer.Serialize(writer, value, options);
 }

@@ -42,7 +42,7 @@ internal static class BenchCommand
                 var folder = configurationOnly.GetRequiredService<IOptions<KnowledgeOptions>>().Value.ResolveKnowledgePath();
                 watch.Restart();
                 var loaded = DocumentLoader.LoadFolder(folder);
-                var cache = new EmbeddingCache(cacheFolder, ArcticXsEmbeddingGenerator.ModelId);
+                var cache = new EmbeddingCache(cacheFolder, ArcticXsEmbeddingGenerator.ModelId, ArcticXsEmbeddingGenerator.Dimensions);
                 coldReport = (await KnowledgeBase.BuildAsync(loaded, chunking, generator, cache, new EmbeddedChunkStore(), ArcticXsEmbeddingGenerator.QueryPrefix, CancellationToken.None)).Report;
                 coldBuild = watch.Elapsed;
             }

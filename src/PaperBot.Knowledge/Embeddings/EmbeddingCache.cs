@@ -1,27 +1,42 @@
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace PaperBot.Knowledge.Embeddings;
 
 /// <summary>
 /// Passage embeddings kept on disk, keyed by the model id and a hash of the text: a second start does not re-embed,
 /// and a changed or added document only embeds what is new. One file per model in the cache folder.
-/// A damaged cache file is ignored and rewritten; it never stops the bot from starting.
 /// </summary>
+/// <remarks>
+/// The file is only ever trusted whole (<see cref="EmbeddingCacheFile"/>: a versioned header naming the model and the
+/// dimension, then the entries, then a checksum of everything before it). Any mismatch, any read error and any vector
+/// that is not finite and of unit length sets the file aside (renamed, one warning) and the cache is rebuilt: a damaged
+/// cache costs one re-embedding, never a wrong answer or a failed start. Writers in several processes sharing the folder
+/// take a lock file, merge what is on disk with what they hold, and replace the file by an atomic rename, so no writer
+/// loses another's entries.
+/// </remarks>
 public sealed class EmbeddingCache
 {
-    private const uint Magic = 0x50424543; // "PBEC"
+    private static readonly TimeSpan LockPatience = TimeSpan.FromSeconds(10);
     private readonly string? _file;
+    private readonly int _dimensions;
+    private readonly ILogger _logger;
     private readonly Dictionary<string, float[]> _vectors = new(StringComparer.Ordinal);
     private readonly Lock _gate = new();
-    private bool _dirty;
+    private readonly SemaphoreSlim _saveGate = new(1, 1);
 
     /// <param name="cacheFolder">The folder; <c>null</c> keeps the cache in memory only.</param>
-    /// <param name="modelId">The embedding model's id, part of every key.</param>
-    public EmbeddingCache(string? cacheFolder, string modelId)
+    /// <param name="modelId">The embedding model's id, part of every key and of the file's header.</param>
+    /// <param name="dimensions">The model's vector length; 0 when unknown (then only the file's own header is checked).</param>
+    /// <param name="logger">Where the one warning about a damaged file goes.</param>
+    public EmbeddingCache(string? cacheFolder, string modelId, int dimensions = 0, ILogger? logger = null)
     {
         ModelId = modelId;
+        _dimensions = dimensions;
+        _logger = logger ?? NullLogger.Instance;
         if (!string.IsNullOrWhiteSpace(cacheFolder))
         {
             _file = Path.Combine(cacheFolder, $"embeddings-{Sanitise(modelId)}.bin");
@@ -33,6 +48,9 @@ public sealed class EmbeddingCache
 
     /// <summary>How many texts the last <see cref="GetOrAddAsync"/> had to embed.</summary>
     public int LastMisses { get; private set; }
+
+    /// <summary>Where the last damaged file was moved to (null when none was found).</summary>
+    public string? SetAsidePath { get; private set; }
 
     public int Count
     {
@@ -73,19 +91,23 @@ public sealed class EmbeddingCache
         if (missing.Count > 0)
         {
             var generated = await generator.GenerateAsync(missing.Select(i => texts[i]), cancellationToken: cancellationToken).ConfigureAwait(false);
-            lock (_gate)
+            var added = new Dictionary<string, float[]>(StringComparer.Ordinal);
+            for (var j = 0; j < missing.Count; j++)
             {
-                for (var j = 0; j < missing.Count; j++)
-                {
-                    var vector = generated[j].Vector.ToArray();
-                    result[missing[j]] = vector;
-                    _vectors[keys[missing[j]]] = vector;
-                }
-
-                _dirty = true;
+                var vector = generated[j].Vector.ToArray();
+                result[missing[j]] = vector;
+                added[keys[missing[j]]] = vector;
             }
 
-            Save();
+            lock (_gate)
+            {
+                foreach (var (key, vector) in added)
+                {
+                    _vectors[key] = vector;
+                }
+            }
+
+            await SaveAsync(cancellationToken).ConfigureAwait(false);
         }
 
         return result;
@@ -96,78 +118,127 @@ public sealed class EmbeddingCache
 
     private void Load()
     {
-        if (_file is null || !File.Exists(_file))
+        var read = ReadFile();
+        if (read is not null)
         {
-            return;
-        }
-
-        try
-        {
-            using var reader = new BinaryReader(File.OpenRead(_file));
-            if (reader.ReadUInt32() != Magic)
+            foreach (var (key, vector) in read)
             {
-                return;
-            }
-
-            var count = reader.ReadInt32();
-            for (var i = 0; i < count; i++)
-            {
-                var key = reader.ReadString();
-                var length = reader.ReadInt32();
-                var vector = new float[length];
-                for (var d = 0; d < length; d++)
-                {
-                    vector[d] = reader.ReadSingle();
-                }
-
                 _vectors[key] = vector;
             }
         }
-        catch (Exception ex) when (ex is IOException or EndOfStreamException or UnauthorizedAccessException or ArgumentOutOfRangeException or OverflowException)
-        {
-            _vectors.Clear(); // a damaged cache is rebuilt, never trusted in part
-        }
     }
 
-    private void Save()
+    /// <summary>The file's entries; null when there is none, or when it was damaged (then it has been set aside).</summary>
+    private Dictionary<string, float[]>? ReadFile()
+    {
+        if (_file is null || !File.Exists(_file))
+        {
+            return null;
+        }
+
+        byte[] bytes;
+        try
+        {
+            bytes = File.ReadAllBytes(_file);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return null; // unreadable here (another process replacing it, permissions): embed again, leave the file be
+        }
+
+        var outcome = EmbeddingCacheFile.Read(bytes, ModelId, _dimensions);
+        if (outcome.Entries is not null)
+        {
+            return outcome.Entries;
+        }
+
+        SetAside(outcome.Problem ?? "unreadable");
+        return null;
+    }
+
+    private void SetAside(string problem)
+    {
+        var target = $"{_file}.damaged-{DateTime.UtcNow:yyyyMMddHHmmssfff}";
+        try
+        {
+            File.Move(_file!, target, overwrite: true);
+            SetAsidePath = target;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            target = "(could not be moved)";
+        }
+
+        Log.CacheSetAside(_logger, _file!, problem, target);
+    }
+
+    private async Task SaveAsync(CancellationToken cancellationToken)
     {
         if (_file is null)
         {
             return;
         }
 
-        lock (_gate)
+        await _saveGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
         {
-            if (!_dirty)
+            Directory.CreateDirectory(Path.GetDirectoryName(_file)!);
+            using var fileLock = await AcquireLockAsync(cancellationToken).ConfigureAwait(false);
+            if (fileLock is null)
             {
+                Log.CacheLockTimedOut(_logger, _file);
                 return;
             }
 
-            try
+            // Whatever another process wrote since this one loaded is kept: merge, then replace in one rename.
+            var onDisk = ReadFile();
+            Dictionary<string, float[]> merged;
+            lock (_gate)
             {
-                Directory.CreateDirectory(Path.GetDirectoryName(_file)!);
-                var temp = _file + "." + Environment.ProcessId + ".tmp";
-                using (var writer = new BinaryWriter(File.Create(temp)))
+                if (onDisk is not null)
                 {
-                    writer.Write(Magic);
-                    writer.Write(_vectors.Count);
-                    foreach (var (key, vector) in _vectors)
+                    foreach (var (key, vector) in onDisk)
                     {
-                        writer.Write(key);
-                        writer.Write(vector.Length);
-                        foreach (var value in vector)
-                        {
-                            writer.Write(value);
-                        }
+                        _vectors.TryAdd(key, vector);
                     }
                 }
 
-                File.Move(temp, _file, overwrite: true);
-                _dirty = false;
+                merged = new Dictionary<string, float[]>(_vectors, StringComparer.Ordinal);
             }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+
+            var temp = $"{_file}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp";
+            await File.WriteAllBytesAsync(temp, EmbeddingCacheFile.Write(ModelId, merged), cancellationToken).ConfigureAwait(false);
+            File.Move(temp, _file, overwrite: true);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // The cache is an optimisation: an unwritable cache folder costs time at the next start, nothing else.
+        }
+        finally
+        {
+            _saveGate.Release();
+        }
+    }
+
+    /// <summary>An exclusive lock on <c>{file}.lock</c>, shared with other processes; null when it is not had in time.</summary>
+    private async Task<FileStream?> AcquireLockAsync(CancellationToken cancellationToken)
+    {
+        var path = _file + ".lock";
+        var deadline = DateTime.UtcNow + LockPatience;
+        while (true)
+        {
+            try
             {
-                // The cache is an optimisation: an unwritable cache folder costs time at the next start, nothing else.
+                return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.None);
+            }
+            catch (IOException) when (DateTime.UtcNow < deadline)
+            {
+                // Another writer holds it for the few milliseconds a save takes; try again shortly.
+                await Task.Delay(TimeSpan.FromMilliseconds(25), cancellationToken).ConfigureAwait(false);
+            }
+            catch (IOException)
+            {
+                return null;
             }
         }
     }

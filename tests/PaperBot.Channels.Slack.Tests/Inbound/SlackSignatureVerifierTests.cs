@@ -61,7 +61,7 @@ public sealed class SlackSignatureVerifierTests
     {
         await using var slack = await FakeSlack.StartAsync();
         await using var host = await SlackTestHost.StartAsync(slack,
-            new() { ["Slack:SigningSecret"] = Secret, ["Slack:Command"] = "/webhook-collect" },
+            new() { ["Slack:SigningSecret"] = Secret, ["Slack:Command"] = "/webhook-collect", ["Slack:ResponseUrlBase"] = "https://hooks.slack.com/" },
             new FakeTimeProvider(DateTimeOffset.FromUnixTimeSeconds(Timestamp)));
         host.Answers.Gate = new TaskCompletionSource(); // nothing leaves the test: the answer never completes
 

@@ -50,6 +50,9 @@ internal sealed class FakeSlack : IAsyncDisposable
 
     public Uri ResponseUrl(string id) => new(BaseUrl, $"response/{id}");
 
+    /// <summary>What <c>Slack:ResponseUrlBase</c> is set to, so the response URLs above are allowed.</summary>
+    public string ResponseUrlBase => new Uri(BaseUrl, "response/").ToString();
+
     public static async Task<FakeSlack> StartAsync()
     {
         var builder = WebApplication.CreateSlimBuilder();

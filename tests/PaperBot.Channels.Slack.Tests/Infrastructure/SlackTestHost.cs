@@ -58,6 +58,7 @@ internal sealed class SlackTestHost : IAsyncDisposable
             ["Slack:SigningSecret"] = SigningSecret,
             ["Slack:BotToken"] = BotToken,
             ["Slack:ApiBaseUrl"] = slack?.ApiBaseUrl ?? "http://127.0.0.1:9/api/",
+            ["Slack:ResponseUrlBase"] = slack?.ResponseUrlBase ?? "http://127.0.0.1:9/",
         };
         foreach (var (key, value) in settings ?? [])
         {

@@ -263,6 +263,83 @@ public sealed class ChannelTokenValidatorTests
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(8), $"took {clock.Elapsed}");
     }
 
+    [Theory]
+    [InlineData("bearer ")]
+    [InlineData("BEARER ")]
+    [InlineData("Bearer ")]
+    public async Task ValidateAsync_SchemeInAnyCase_Succeeds(string scheme)
+    {
+        var key = TestKey.Create("k1", "msteams");
+        await using var authority = await SigningAuthority.StartAsync(key);
+        using var validator = Validator(authority.MetadataUrl);
+
+        var check = await validator.ValidateAsync(scheme + SigningAuthority.Token(key), TeamsActivity, TestContext.Current.CancellationToken);
+
+        Assert.True(check.Succeeded, check.Reason);
+    }
+
+    [Fact]
+    public async Task ValidateAsync_ManyRequestsWhileMetadataHangs_OneFetchThenRefusedAtOnce()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var connections = 0;
+        var held = new List<TcpClient>();
+        var accepting = Task.Run(
+            async () =>
+        {
+            try
+            {
+                while (true)
+                {
+                    held.Add(await listener.AcceptTcpClientAsync(TestContext.Current.CancellationToken));
+                    Interlocked.Increment(ref connections);
+                }
+            }
+            catch (Exception ex) when (ex is SocketException or ObjectDisposedException or OperationCanceledException)
+            {
+                // the listener was stopped
+            }
+        },
+            TestContext.Current.CancellationToken);
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(DateTimeOffset.UtcNow);
+        using var validator = new ChannelTokenValidator(
+            Options.Create(new TeamsOptions
+            {
+                MicrosoftAppId = SigningAuthority.AppId,
+                MicrosoftAppPassword = "not-used",
+                BotFrameworkOpenIdMetadataUrl = $"http://127.0.0.1:{((IPEndPoint)listener.LocalEndpoint).Port}/openid",
+                MetadataTimeout = TimeSpan.FromSeconds(1),
+                MetadataFailureMemory = TimeSpan.FromSeconds(10),
+            }),
+            NullLogger<ChannelTokenValidator>.Instance,
+            clock);
+        var token = "Bearer " + SigningAuthority.Token(TestKey.Create("k1", "msteams"));
+        var ct = TestContext.Current.CancellationToken;
+
+        var checks = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => validator.ValidateAsync(token, TeamsActivity, ct)));
+
+        Assert.All(checks, c => Assert.Equal("signing keys unavailable", c.Reason));
+        Assert.Equal(1, validator.KeySources.BotFramework.Fetches);
+
+        var watch = Stopwatch.StartNew();
+        var remembered = await validator.ValidateAsync(token, TeamsActivity, ct);
+        watch.Stop();
+
+        Assert.Equal("signing keys unavailable", remembered.Reason);
+        Assert.True(watch.Elapsed < TimeSpan.FromMilliseconds(500), $"refused at once, not after the timeout: {watch.Elapsed}");
+        Assert.Equal(1, validator.KeySources.BotFramework.Fetches);
+
+        clock.Advance(TimeSpan.FromSeconds(11));
+        await validator.ValidateAsync(token, TeamsActivity, ct);
+        Assert.Equal(2, validator.KeySources.BotFramework.Fetches);
+
+        listener.Stop();
+        await accepting;
+        held.ForEach(c => c.Dispose());
+        Assert.True(connections >= 1);
+    }
+
     [Fact]
     public async Task ValidateAsync_MetadataRefused_FailsPromptly()
     {

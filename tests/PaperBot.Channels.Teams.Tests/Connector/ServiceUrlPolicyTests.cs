@@ -25,11 +25,16 @@ public sealed class ServiceUrlPolicyTests
 
     [Theory]
     [InlineData("http://127.0.0.1:56150/_connector", true)]
-    [InlineData("http://localhost:56150/", true)]
+    [InlineData("http://localhost:56150/_connector/", true)]
+    [InlineData("http://[::1]:56150/_connector", true)]
+    [InlineData("http://127.0.0.1:5000/_connector", false)] // another service on this machine
+    [InlineData("http://127.0.0.1:6379/", false)]
+    [InlineData("http://localhost:56150/admin", false)]
+    [InlineData("http://user@localhost:56150/_connector", false)]
     [InlineData("https://smba.trafficmanager.net/amer/", false)]
     [InlineData("http://10.0.0.5/", false)]
     [InlineData("file:///etc/passwd", false)]
-    public void TryGetReplyTarget_WithoutAppId_OnlyLoopback(string serviceUrl, bool expected)
+    public void TryGetReplyTarget_WithoutAppId_OnlyThePlaygroundAddress(string serviceUrl, bool expected)
     {
         Assert.Equal(expected, Policy(null).TryGetReplyTarget(serviceUrl, authenticated: false, out _));
     }

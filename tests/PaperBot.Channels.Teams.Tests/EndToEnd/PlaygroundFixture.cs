@@ -59,13 +59,14 @@ public sealed partial class PlaygroundFixture : IAsyncLifetime
                 $"The Agents Playground is not installed in {PlaygroundFolder}: building this test project installs it (`dotnet test Bot.sln` does; so does `npm ci --prefix {PlaygroundFolder}`), then run the tests again.");
         }
 
-        _host = new BotHost();
+        // The Playground's connector address is the only one anonymous replies may go to: chosen before the host starts.
+        var port = FreePort();
+        _host = new BotHost($"http://127.0.0.1:{port}/_connector");
         _host.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
         _host.StartServer();
         AnswerServiceType = _host.Services.GetRequiredService<IAnswerService>().GetType().FullName!;
         var hostAddress = _host.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/');
 
-        var port = FreePort();
         _workDir = Directory.CreateTempSubdirectory("paperbot-playground-").FullName;
         var start = new ProcessStartInfo("node")
         {
@@ -315,11 +316,12 @@ public sealed partial class PlaygroundFixture : IAsyncLifetime
     /// The host exactly as it runs, in local-development mode (no app id). Until the answering area registers the
     /// real answer service in <c>AddPaperBot</c>, a stand-in fills the gap; it is added only when none is registered.
     /// </summary>
-    private sealed class BotHost : WebApplicationFactory<Program>
+    private sealed class BotHost(string playgroundServiceUrl) : WebApplicationFactory<Program>
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             builder.UseSetting("Teams:MicrosoftAppId", "");
+            builder.UseSetting("Teams:PlaygroundServiceUrl", playgroundServiceUrl);
             builder.ConfigureTestServices(services => services.TryAddSingleton<IAnswerService>(new StubAnswerService
             {
                 Next = request => request.Question is "help" or "sections"

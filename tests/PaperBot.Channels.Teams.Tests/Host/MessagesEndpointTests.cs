@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
@@ -9,7 +11,7 @@ public sealed class MessagesEndpointTests
 {
     private const string Message = """{"type":"message","id":"1","channelId":"msteams","serviceUrl":"https://smba.trafficmanager.net/amer/","text":"hi","conversation":{"id":"a:1"}}""";
 
-    private static TeamsHostFactory Anonymous(IPAddress? client = null) => new(new Dictionary<string, string?>(), client ?? IPAddress.Loopback);
+    private static TeamsHostFactory Anonymous(IPAddress? client = null) => new(new Dictionary<string, string?> { ["Teams:PlaygroundServiceUrl"] = "http://127.0.0.1:9/" }, client ?? IPAddress.Loopback);
 
     private static TeamsHostFactory WithAppId() => new(new Dictionary<string, string?>
     {
@@ -177,5 +179,61 @@ public sealed class MessagesEndpointTests
 
         Assert.NotNull(error);
         Assert.Contains("Teams:MicrosoftAppPassword", error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Post_MoreQuestionsThanThePerUserLimit_TheExtraOneToldToWaitOthersAnswered()
+    {
+        await using var connector = await LoopbackServer.StartAsync(async (context, index) =>
+        {
+            context.Response.ContentType = "application/json";
+            await context.Response.WriteAsync($$"""{"id":"r-{{index}}"}""");
+        });
+        await using var factory = new TeamsHostFactory(new Dictionary<string, string?>
+        {
+            ["Teams:PlaygroundServiceUrl"] = connector.BaseUrl.ToString(),
+            ["Teams:QuestionsPerMinute"] = "2",
+        }, IPAddress.Loopback);
+        string From(string user, int n) =>
+            $$"""{"type":"message","id":"m{{n}}","channelId":"msteams","serviceUrl":"{{connector.BaseUrl}}","from":{"id":"{{user}}"},"conversation":{"id":"c-{{user}}"},"text":"question {{n}}"}""";
+
+        for (var n = 1; n <= 3; n++)
+        {
+            using var accepted = await PostAsync(factory, From("29:eager", n));
+            Assert.Equal(HttpStatusCode.OK, accepted.StatusCode);
+        }
+
+        using (var other = await PostAsync(factory, From("29:patient", 4)))
+        {
+            Assert.Equal(HttpStatusCode.OK, other.StatusCode);
+        }
+
+        var replies = new List<RecordedRequest>();
+        while (replies.Count(r => r.Body.Contains("\"message\"", StringComparison.Ordinal)) < 4)
+        {
+            replies.Add(await connector.NextRequestAsync());
+        }
+
+        var throttled = Assert.Single(replies, r => r.Body.Contains("try again in", StringComparison.Ordinal));
+        Assert.Contains("c-29%3Aeager", throttled.Path, StringComparison.Ordinal);
+        Assert.Contains("at most 2 questions a minute", throttled.Body, StringComparison.Ordinal);
+        Assert.Equal(3, factory.Answers.Asked.Count);
+        Assert.Single(factory.Answers.Asked, a => a.ConversationId == "c-29:patient");
+    }
+
+    [Fact]
+    public async Task Post_FeedbackInvokeTwiceFromOneUser_CountedOnce()
+    {
+        await using var factory = Anonymous();
+        const string Invoke = """{"type":"invoke","name":"message/submitAction","id":"i1","replyToId":"reply-9","from":{"id":"29:voter"},"value":{"actionName":"feedback","actionValue":{"reaction":"like"}}}""";
+        using var collector = new Microsoft.Extensions.Diagnostics.Metrics.Testing.MetricCollector<long>(
+            factory.Services.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>(), FeedbackRecorder.MeterName, FeedbackRecorder.CounterName);
+
+        using var first = await PostAsync(factory, Invoke);
+        using var second = await PostAsync(factory, Invoke.Replace("\"i1\"", "\"i2\"", StringComparison.Ordinal));
+
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, second.StatusCode);
+        Assert.Single(collector.GetMeasurementSnapshot());
     }
 }

@@ -8,13 +8,19 @@ namespace PaperBot.Channels.Teams.Tests.Support;
 /// <summary>The Teams channel's services as the host registers them, with test settings and a stub answer service.</summary>
 public static class TeamsServices
 {
-    public static ServiceProvider Build(IAnswerService? answers = null, IDictionary<string, string?>? settings = null)
+    /// <param name="playground">The connector anonymous replies may go to (the test's loopback connector).</param>
+    public static ServiceProvider Build(IAnswerService? answers = null, IDictionary<string, string?>? settings = null, Uri? playground = null)
     {
         var values = new Dictionary<string, string?>
         {
             ["Teams:ReplyRetryBaseDelay"] = "00:00:00.050",
             ["Teams:ReplyAttemptTimeout"] = "00:00:01",
         };
+        if (playground is not null)
+        {
+            values["Teams:PlaygroundServiceUrl"] = playground.ToString();
+        }
+
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             values[key] = value;

@@ -1,4 +1,5 @@
 using PaperBot.Knowledge.Chunking;
+using PaperBot.Knowledge.Embeddings;
 
 namespace PaperBot.Knowledge.Tests.Chunking;
 
@@ -38,7 +39,7 @@ public sealed class ChunkerTests(PaperFixture fixture)
         var chunks = Chunker.Chunk(fixture.Paper, fixture.Chunking);
 
         var longest = chunks.Max(c => fixture.Embeddings.CountTokens(c.IndexText));
-        Assert.InRange(longest, 10, Embeddings.ArcticXsEmbeddingGenerator.MaxTokens - 1);
+        Assert.InRange(longest, 10, ArcticXsEmbeddingGenerator.MaxTokens - 1);
     }
 
     [Fact]
