@@ -19,8 +19,8 @@ public sealed class AnsweringOptions
     /// <summary>No single unsupported word may carry more than this share of the question's weight.</summary>
     public double MaxUnsupportedShare { get; set; } = 0.3;
 
-    /// <summary>Below this weighted share of its words used anywhere in the readings, a question is off-topic.</summary>
-    public double OffTopicPresence { get; set; } = 0.3;
+    /// <summary>Below this weighted share of its words used anywhere in the readings (next to nothing), a question is off-topic.</summary>
+    public double OffTopicPresence { get; set; } = 0.15;
 
     /// <summary>Below this cosine between the question and its best sentence, no passage answers.</summary>
     public double RelevanceFloor { get; set; } = 0.45;
@@ -39,6 +39,9 @@ public sealed class AnsweringOptions
 
     /// <summary>The most support (0–1) a question word the readings never use can get from a word of similar meaning.</summary>
     public double UnknownWordCap { get; set; } = 0.45;
+
+    /// <summary>A list question is answered from a section's subsections when that section's heading accounts for this share of its words.</summary>
+    public double OutlineHeadingShare { get; set; } = 0.6;
 
     /// <summary>A short message with a pleasantry in it is small talk when no sentence of the readings comes closer to it than this cosine.</summary>
     public double SmallTalkSimilarity { get; set; } = 0.55;

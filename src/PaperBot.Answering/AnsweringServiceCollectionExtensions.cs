@@ -47,6 +47,7 @@ public static class AnsweringServiceCollectionExtensions
         services.TryAddSingleton(sp => new FollowUpStep(sp.GetService<IConversationMemory>()));
         services.TryAddSingleton<SpellingStep>();
         services.TryAddSingleton<WholeReadingStep>();
+        services.TryAddSingleton<OutlineStep>();
         services.TryAddSingleton<EvidenceStep>();
         services.TryAddSingleton<AnswerabilityStep>();
         services.TryAddSingleton(sp => new GenerationStep(sp.GetService<IAnswerGenerator>()));

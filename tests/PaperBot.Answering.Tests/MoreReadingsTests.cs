@@ -98,9 +98,9 @@ public sealed class MoreReadingsTests
             var sources = await answers.AskAsync("sources", ct);
             var paperAnswer = await answers.AskAsync("When did Russia and Pakistan sign the North-South gas pipeline deal?", ct);
 
-            Assert.Equal(AnswerStatus.Answered, answer.Status);
-            var citation = Assert.Single(answer.Citations, c => c.DocumentId == "arctic-shipping");
-            Assert.Equal("2", citation.SectionId);
+            Assert.True(answer.Status == AnswerStatus.Answered, answer.Text + " | " + string.Join(" | ", answer.Evidence));
+            Assert.All(answer.Citations, c => Assert.Equal("arctic-shipping", c.DocumentId));
+            var citation = Assert.Single(answer.Citations, c => c.SectionId == "2");
             Assert.Equal(PdfName, citation.DocumentName);
             Assert.Contains("ninety-two convoys", answer.Text, StringComparison.Ordinal);
             Assert.Contains(PdfName, sources.Text, StringComparison.Ordinal);

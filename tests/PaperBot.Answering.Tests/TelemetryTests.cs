@@ -19,7 +19,7 @@ public sealed class TelemetryTests(AnsweringFixture fixture)
         ActivitySource.AddActivityListener(listener);
         using var answers = new MetricCollector<long>(null, PaperBotTelemetry.Name, PaperBotTelemetry.AnswersCounter);
 
-        var answer = await fixture.Answers.AskAsync("What is the capital of France?", TestContext.Current.CancellationToken);
+        var answer = await fixture.Answers.AskAsync("Write a poem about cats", TestContext.Current.CancellationToken);
 
         Activity span;
         lock (spans)
@@ -29,6 +29,7 @@ public sealed class TelemetryTests(AnsweringFixture fixture)
 
         Assert.Equal(PaperBotTelemetry.AnswerSpan, span.OperationName);
         Assert.Equal("out_of_scope", span.GetTagItem("paperbot.answer.status"));
+        Assert.Equal("off_topic", span.GetTagItem("paperbot.answer.reason"));
         Assert.Equal("answer", span.GetTagItem("paperbot.answer.kind"));
         Assert.Equal("extractive", span.GetTagItem("paperbot.answer.mode"));
         Assert.Equal(answer.ElapsedMs, span.GetTagItem("paperbot.answer.elapsed_ms"));

@@ -62,7 +62,7 @@ public sealed class DecisionTests
         new(index, new LocatedSentence("r", new Section("1", "One", 1, null, []), 1, new Sentence(index, text)), similarity, 0, support,
             SentenceSelector.Coverage(support), false, similarity + SentenceSelector.Coverage(support));
 
-    private static readonly AnswerabilityThresholds Thresholds = new(MinCoverage: 0.5, MaxUnsupportedShare: 0.3, OffTopicPresence: 0.3, RelevanceFloor: 0.2, PremiseCoverage: 0.7);
+    private static readonly AnswerabilityThresholds Thresholds = new(MinCoverage: 0.5, MaxUnsupportedShare: 0.3, OffTopicPresence: 0.15, RelevanceFloor: 0.2, PremiseCoverage: 0.7);
 
     private static Verdict Decide(QuestionAnalysis question, IReadOnlyList<SentenceEvidence> sentences, Func<QuestionTerm, double>? presence = null)
     {

@@ -40,7 +40,7 @@ public sealed class StudyCliTests(CliRunner cli)
 
     [Theory]
     [InlineData(new[] { "define", "GIDC" }, 0, "Gas Infrastructure Development Cess")]
-    [InlineData(new[] { "define", "NATO" }, 1, "does not mention")]
+    [InlineData(new[] { "define", "NATO" }, 1, "nothing about “NATO”")]
     [InlineData(new[] { "summary", "4" }, 0, "[3]")]
     [InlineData(new[] { "glossary" }, 0, "TAPI: Turkmenistan- Afghanistan- Pakistan-India [")]
     [InlineData(new[] { "sources" }, 0, "russia-pakistan-paper")]

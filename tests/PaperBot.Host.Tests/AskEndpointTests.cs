@@ -30,7 +30,9 @@ public sealed class AskEndpointTests(HostFixture host)
         Assert.Equal("russia-pakistan-paper", citation.GetProperty("documentId").GetString());
         Assert.Equal("3.II", citation.GetProperty("sectionId").GetString());
         Assert.Equal("North-South Gas Pipeline (NSGP) Project", citation.GetProperty("sectionTitle").GetString());
+        Assert.Equal("russia-pakistan-paper.txt", citation.GetProperty("documentTitle").GetString());
         Assert.Contains("1,100 kms", citation.GetProperty("quote").GetString(), StringComparison.Ordinal);
+        Assert.False(root.TryGetProperty("reason", out _));
     }
 
     [Fact]
@@ -132,11 +134,13 @@ public sealed class AskEndpointTests(HostFixture host)
     [Fact]
     public async Task Post_DeclinedQuestion_200WithStatusAndSuggestions()
     {
-        var response = await _client.PostAsJsonAsync("/api/ask", new { question = "What is the capital of France?" }, TestContext.Current.CancellationToken);
+        var response = await _client.PostAsJsonAsync("/api/ask", new { question = "Write a poem about cats" }, TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
         Assert.Equal("out_of_scope", json.RootElement.GetProperty("status").GetString());
+        Assert.Equal("off_topic", json.RootElement.GetProperty("reason").GetString());
+        Assert.True(json.RootElement.GetProperty("evidence").GetArrayLength() >= 1);
         Assert.True(json.RootElement.GetProperty("suggestions").GetArrayLength() >= 2);
     }
 

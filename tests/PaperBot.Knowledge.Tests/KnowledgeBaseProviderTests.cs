@@ -25,7 +25,7 @@ public sealed class KnowledgeBaseProviderTests(PaperFixture fixture) : IDisposab
 
         var built = await provider.GetAsync(TestContext.Current.CancellationToken);
 
-        var total = built.Report.Chunks + built.Report.Sentences;
+        var total = built.Report.Texts;
         var messages = logger.Collector.GetSnapshot().Select(r => r.Message).ToList();
         Assert.Contains($"Knowledge: embedding {total} text(s) of 1 document(s) with {ArcticXsEmbeddingGenerator.ModelId}; they are cached, so later starts skip this", messages);
         var steps = messages.Where(m => m.StartsWith("Knowledge: embedded ", StringComparison.Ordinal)).ToList();

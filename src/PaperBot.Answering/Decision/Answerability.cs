@@ -121,7 +121,7 @@ public static partial class Answerability
                 : new Verdict(DeclineReasons.UnsupportedTerms, evidence, missingExact.Select(s => s.Term).ToList());
         }
 
-        if (presentShare < thresholds.OffTopicPresence && absent.Count == 0)
+        if (presentShare < thresholds.OffTopicPresence)
         {
             return new Verdict(DeclineReasons.OffTopic, evidence, absent);
         }
@@ -166,11 +166,13 @@ public static partial class Answerability
 
     /// <summary>
     /// The names and numbers of each part of the question that no run of consecutive chosen sentences holds together
-    /// with the rest of that part's names and numbers (those of the run that holds most of them).
+    /// with the rest of that part's names and numbers (those of the run that holds most of them): a year, an amount
+    /// or a person belongs to what it is said of. What a reading is about throughout (its topical names) may stand
+    /// anywhere.
     /// </summary>
     private static IEnumerable<QuestionTerm> Scattered(QuestionAnalysis question, Selection selection)
     {
-        foreach (var part in question.Terms.Where(t => t.Kind is TermKind.Name or TermKind.Number).GroupBy(t => t.Part))
+        foreach (var part in question.Terms.Where(t => t.Kind is TermKind.Name && !t.Topical || t.Kind is TermKind.Number).GroupBy(t => t.Part))
         {
             var focus = part.ToList();
             if (focus.Count < 2)

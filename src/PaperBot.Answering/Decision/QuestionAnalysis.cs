@@ -35,6 +35,9 @@ public sealed record QuestionTerm(string Surface, string Term, double Weight, Te
     /// <summary>Which part of a question of several parts the word belongs to ("When was it signed and how much was it worth?").</summary>
     public int Part { get; init; }
 
+    /// <summary>What a reading is about throughout (in its title or abstract, or one sentence in ten): it need not stand beside the question's other names.</summary>
+    public bool Topical { get; init; }
+
     public bool IsReversal => EnglishLexicon.Reversals.Contains(Word);
 }
 
@@ -94,7 +97,7 @@ public static partial class QuestionAnalyzer
             {
                 if (seen.Add(term.Term))
                 {
-                    terms.Add(term with { Part = PartAt(question, token.Index) });
+                    terms.Add(term with { Part = PartAt(question, token.Index), Topical = term.Topical || readings.IsTopical(term.Term) });
                 }
             }
         }
@@ -192,7 +195,8 @@ public static partial class QuestionAnalyzer
 
             if (term.All(char.IsDigit))
             {
-                yield return new QuestionTerm(term, term, readings.MaxIdf, TermKind.Number, AnswerType.Other, readings.ContainsPhrase(term));
+                // "S-400": the number is what must be found, the name is how the question wrote it.
+                yield return new QuestionTerm(token.Value, term, readings.MaxIdf, TermKind.Number, AnswerType.Other, readings.ContainsPhrase(term));
                 continue;
             }
 
@@ -204,7 +208,7 @@ public static partial class QuestionAnalyzer
             }
 
             var kind = isName ? TermKind.Name : light ? TermKind.Light : TermKind.Content;
-            yield return new QuestionTerm(token.Value, term, kind == TermKind.Light ? weight * LightFactor : weight, kind, asks, inReadings);
+            yield return new QuestionTerm(token.Value, term, kind == TermKind.Light ? weight * LightFactor : weight, kind, asks, inReadings) { Topical = readings.IsTopical(term) };
         }
     }
 

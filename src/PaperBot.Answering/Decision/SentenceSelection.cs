@@ -101,6 +101,23 @@ public static class SentenceSelector
             }
         }
 
+        // A question that asks for a kind of fact (a date, an amount …) keeps only sentences that carry it or bring
+        // support nothing else brings: a neighbour that merely shares the question's words is left out.
+        if (question.AnswerType != AnswerType.Other && chosen.Any(c => c.CarriesAnswerType))
+        {
+            foreach (var sentence in chosen.Where(c => !c.CarriesAnswerType).ToList())
+            {
+                var without = chosen.Where(c => !ReferenceEquals(c, sentence)).ToList();
+                if (Coverage(Joint(question.Terms, without)) >= coverage)
+                {
+                    chosen = without;
+                }
+            }
+
+            joint = Joint(question.Terms, chosen);
+            coverage = Coverage(joint);
+        }
+
         var ordered = chosen
             .OrderBy(c => c.Index) // reading order: documents, sections, paragraphs and sentences as printed
             .ToList();

@@ -85,6 +85,13 @@ public static partial class TermSupportScorer
             return new TermSupport(term, 1, SupportKind.Exact, kin);
         }
 
+        // A name the readings themselves spell two ways ("Druzhba", "Druzhbha"): one letter apart is the same name.
+        if (term.Kind == TermKind.Name && term.Term.Length >= 6
+            && terms.Concat(heading).FirstOrDefault(t => t.Length >= 6 && t[0] == term.Term[0] && Language.SpellingCorrector.Distance(t, term.Term, 1) <= 1) is { } spelt)
+        {
+            return new TermSupport(term, 1, SupportKind.Exact, spelt);
+        }
+
         if (readings.AliasTerms.TryGetValue(term.Surface, out var alias) && alias.Count > 0 && alias.All(a => terms.Contains(a) || heading.Contains(a)))
         {
             return new TermSupport(term, 1, SupportKind.Alias, readings.Aliases[term.Surface]);

@@ -11,6 +11,7 @@ namespace PaperBot.Answering.Pipeline;
 /// <item>follow-up resolution from the thread's last turn;</item>
 /// <item>spelling (typos and British/American variants of the readings' words);</item>
 /// <item>questions about a reading as a whole;</item>
+/// <item>questions that ask for what a section with subsections sets out, answered from that structure;</item>
 /// <item>evidence: the question's words, the passages, each sentence's support for each word, the chosen sentences;</item>
 /// <item>answerability: answer, or decline with a reason and its evidence;</item>
 /// <item>the language model, when one is configured (its answer checked sentence by sentence);</item>
@@ -27,12 +28,13 @@ public sealed class AnswerPipeline
         FollowUpStep followUp,
         SpellingStep spelling,
         WholeReadingStep wholeReading,
+        OutlineStep outline,
         EvidenceStep evidence,
         AnswerabilityStep answerability,
         GenerationStep generation,
         CompositionStep composition)
     {
-        Steps = [commands, smallTalk, injection, followUp, spelling, wholeReading, evidence, answerability, generation, composition];
+        Steps = [commands, smallTalk, injection, followUp, spelling, wholeReading, outline, evidence, answerability, generation, composition];
     }
 
     public IReadOnlyList<IAnswerStep> Steps { get; }

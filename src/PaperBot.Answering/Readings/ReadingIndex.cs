@@ -19,6 +19,8 @@ public sealed partial class ReadingIndex
     private readonly string _foldedText;
     private readonly Dictionary<string, ReadingParts> _parts = new(StringComparer.Ordinal);
     private readonly bool[] _contentWord;
+    private readonly HashSet<string> _topical = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _sentencesPerDocument;
 
     public ReadingIndex(KnowledgeBase knowledge)
     {
@@ -64,6 +66,7 @@ public sealed partial class ReadingIndex
             .ToDictionary(g => g.Key, g => g.First().Value, StringComparer.OrdinalIgnoreCase);
         AliasTerms = Aliases.ToDictionary(p => p.Key, p => (IReadOnlyList<string>)Bm25Encoder.Analyze(p.Value), StringComparer.OrdinalIgnoreCase);
         MaxIdf = Idf(0);
+        _sentencesPerDocument = knowledge.AllSentences().GroupBy(s => s.DocumentId).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
         _contentWord = new bool[knowledge.Words.Count];
         for (var id = 0; id < knowledge.Words.Count; id++)
         {
@@ -74,6 +77,10 @@ public sealed partial class ReadingIndex
         foreach (var document in knowledge.Documents)
         {
             _parts[document.Id] = ReadingParts.Of(document);
+            // A reading's topic is set where it frames itself: its abstract, or the opening paragraph of its introduction.
+            var frame = _parts[document.Id].Abstract?.Paragraphs ?? _parts[document.Id].Introduction?.Paragraphs.Take(1) ?? [];
+            var framing = frame.Select(p => p.Text).Append(document.Metadata.Title ?? string.Empty);
+            _topical.UnionWith(framing.SelectMany(Bm25Encoder.Analyze));
         }
     }
 
@@ -87,6 +94,13 @@ public sealed partial class ReadingIndex
 
     /// <summary>The analysed terms of each alias's target.</summary>
     public IReadOnlyDictionary<string, IReadOnlyList<string>> AliasTerms { get; }
+
+    /// <summary>Whether a term is what a reading is about throughout: in a title or an abstract, or in one sentence in ten.</summary>
+    public bool IsTopical(string analysedTerm) =>
+        _topical.Contains(analysedTerm)
+        || Knowledge.SentencesWithTerm(analysedTerm)
+            .GroupBy(i => Knowledge.AllSentences()[i].DocumentId)
+            .Any(g => g.Count() >= Math.Max(2, _sentencesPerDocument[g.Key] / 10));
 
     /// <summary>Whether a word of the word index names something (not a word of asking or relating): only these support by meaning.</summary>
     public bool IsContentWord(int wordId) => _contentWord[wordId];

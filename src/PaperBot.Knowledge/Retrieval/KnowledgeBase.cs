@@ -8,7 +8,14 @@ using PaperBot.Knowledge.Lexical;
 namespace PaperBot.Knowledge.Retrieval;
 
 /// <summary>What indexing did, for logs and the benchmark.</summary>
-public sealed record IndexReport(int Documents, int Chunks, int Sentences, int Embedded, int DocumentsWritten, TimeSpan Elapsed, IReadOnlyList<string> Warnings);
+public sealed record IndexReport(int Documents, int Chunks, int Sentences, int Embedded, int DocumentsWritten, TimeSpan Elapsed, IReadOnlyList<string> Warnings)
+{
+    /// <summary>The distinct words of the readings embedded on their own (for reading questions word by word).</summary>
+    public int Words { get; init; }
+
+    /// <summary>Every text the index holds a vector for: chunks, sentences and words.</summary>
+    public int Texts => Chunks + Sentences + Words;
+}
 
 /// <summary>
 /// The loaded readings and the way to search them: documents, chunks, sentence vectors, the BM25 encoder, and the
@@ -161,7 +168,7 @@ public sealed class KnowledgeBase
             written++;
         }
 
-        var report = new IndexReport(loaded.Documents.Count, allChunks.Count, sentences.Count, embedded, written, watch.Elapsed, loaded.Warnings);
+        var report = new IndexReport(loaded.Documents.Count, allChunks.Count, sentences.Count, embedded, written, watch.Elapsed, loaded.Warnings) { Words = words.Count };
         return new KnowledgeBase(loaded.Documents, allChunks, sentences, sentenceVectors, bm25, store, embeddings, queryPrefix, wordIndex, report);
     }
 

@@ -76,7 +76,7 @@ public sealed class EmbeddingCacheDamageTests(PaperFixture fixture) : IDisposabl
         var knowledge = await KnowledgeBase.BuildAsync(loaded, fixture.Chunking, fixture.Embeddings, new EmbeddingCache(_folder, Model, Dimensions), new EmbeddedChunkStore(), ArcticXsEmbeddingGenerator.QueryPrefix, TestContext.Current.CancellationToken);
         var hits = await knowledge.SearchAsync("When was the gas pipeline agreement signed?", 3, cancellationToken: TestContext.Current.CancellationToken);
 
-        Assert.Equal(knowledge.Report.Chunks + knowledge.Report.Sentences, knowledge.Report.Embedded);
+        Assert.Equal(knowledge.Report.Texts, knowledge.Report.Embedded);
         Assert.Equal("3.II", hits[0].SectionId);
     }
 

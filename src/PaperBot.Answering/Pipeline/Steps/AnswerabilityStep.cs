@@ -28,7 +28,7 @@ public sealed class AnswerabilityStep(AnsweringOptions options, Replies replies)
             return ValueTask.FromResult<Answer?>(null);
         }
 
-        var words = Quote(verdict.Missing.Select(t => t.Surface).Distinct(StringComparer.OrdinalIgnoreCase).Take(3).ToList());
+        var words = Quote(Phrases(context.Subject ?? context.Question, verdict.Missing).Take(3).ToList());
         var readings = context.Readings;
         Answer answer = verdict.Reason switch
         {
@@ -51,6 +51,62 @@ public sealed class AnswerabilityStep(AnsweringOptions options, Replies replies)
             Citations = citations,
             Suggestions = replies.Suggestions(context.Readings),
         };
+    }
+
+    /// <summary>
+    /// The missing words as the question writes them, words next to each other kept together, and a missing name
+    /// with the rest of its name ("Imran Khan", though the readings know another Khan).
+    /// </summary>
+    private static IEnumerable<string> Phrases(string question, IReadOnlyList<QuestionTerm> missing)
+    {
+        var surfaces = missing.Select(t => t.Surface).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var names = missing.Where(t => t.Kind == TermKind.Name).Select(t => t.Surface).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var tokens = QuestionAnalyzer.Tokenize(question);
+        bool Capitalised(int i) => i >= 0 && i < tokens.Count && char.IsUpper(tokens[i].Value[0]) && !tokens[i].StartsSentence;
+        bool InName(int i)
+        {
+            for (var j = i; Capitalised(j); j--)
+            {
+                if (names.Contains(tokens[j].Value))
+                {
+                    return true;
+                }
+            }
+
+            for (var j = i; Capitalised(j); j++)
+            {
+                if (names.Contains(tokens[j].Value))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        var phrase = new List<string>();
+        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            var token = tokens[i];
+            if (surfaces.Contains(token.Value) || InName(i))
+            {
+                phrase.Add(token.Value);
+                continue;
+            }
+
+            if (phrase.Count > 0 && seen.Add(string.Join(' ', phrase)))
+            {
+                yield return string.Join(' ', phrase);
+            }
+
+            phrase.Clear();
+        }
+
+        if (phrase.Count > 0 && seen.Add(string.Join(' ', phrase)))
+        {
+            yield return string.Join(' ', phrase);
+        }
     }
 
     private static string Quote(IReadOnlyList<string> words) => words.Count switch
