@@ -203,7 +203,7 @@ public sealed class TeamsBotTests
 
             await context.Response.WriteAsync($$"""{"id":"bot-activity-{{index}}"}""");
         });
-        await using var services = TeamsServices.Build(new StubAnswerService());
+        await using var services = TeamsServices.Build(new StubAnswerService(), playground: connector.BaseUrl);
 
         await services.GetRequiredService<TeamsBot>().HandleAsync(new TeamsTurn(ChannelMessage(connector.BaseUrl, "What is the NSGP?"), false), TestContext.Current.CancellationToken);
 
@@ -227,7 +227,7 @@ public sealed class TeamsBotTests
             Text = "The dated events the paper reports (23), in order:\n" + string.Join("\n", citations.Select(c => $"{1990 + c.Marker}: {c.Quote} [{c.Marker}]")),
             Citations = citations,
         };
-        await using var services = TeamsServices.Build(new StubAnswerService { Next = _ => timeline });
+        await using var services = TeamsServices.Build(new StubAnswerService { Next = _ => timeline }, playground: connector.BaseUrl);
 
         await services.GetRequiredService<TeamsBot>().HandleAsync(new TeamsTurn(ChannelMessage(connector.BaseUrl, "timeline"), false), TestContext.Current.CancellationToken);
 

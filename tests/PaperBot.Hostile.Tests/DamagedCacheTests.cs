@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using PaperBot.Hostile.Tests.Support;
 
@@ -25,6 +26,9 @@ public sealed class DamagedCacheTests(HostileHost host)
     [Fact]
     public async Task Healthz_AfterTheRebuild_Ok()
     {
+        // Ready means the index is built: wait for the build itself (it does not wait for a health probe).
+        await host.Services.GetRequiredService<PaperBot.Knowledge.KnowledgeBaseProvider>().GetAsync(TestContext.Current.CancellationToken);
+
         using var response = await host.Http.GetAsync("/healthz", TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);

@@ -13,7 +13,8 @@ namespace PaperBot.Cli.Commands;
 /// <c>paperbot eval [--gold FOLDER] [--misses]</c>: the gold-set evaluation. Questions about the shipped readings are
 /// asked with those readings loaded; questions about the readings the tests add are asked with every reading
 /// loaded. Prints each split's measures, the dev–test gap, every category in both splits and the misses by reason
-/// (individual misses of the dev split only: the test split is read in totals). Exits 1 when a target fails.
+/// (individual misses of the dev split only: the test split is read in totals). Exits 1 when a measure of the test
+/// split falls below the gate.
 /// </summary>
 internal static class EvalCommand
 {
@@ -60,21 +61,30 @@ internal static class EvalCommand
         }
 
         Print(report, retrieval, parsed.Has("--misses"), parsed.Has("--verbose"));
-        var failures = report.Failures(new EvaluationTargets());
+        var unmet = report.Failures(EvaluationTargets.Goals);
+        Console.WriteLine();
+        Console.WriteLine(unmet.Count == 0 ? "Every goal is met on the test split." : $"Goals not yet met on the test split ({unmet.Count}):");
+        foreach (var miss in unmet)
+        {
+            Console.WriteLine($"  {miss}");
+        }
+
+        // The gate is what CI holds the product to: below it, answers got worse on questions nobody tuned for.
+        var failures = report.Failures(EvaluationTargets.Gate);
         Console.WriteLine();
         if (failures.Count == 0)
         {
-            Console.WriteLine("Every target is met on the test split.");
-            return 0;
+            Console.WriteLine("The gate holds on the test split.");
+            return ExitCodes.Answered;
         }
 
-        Console.WriteLine($"Targets not met on the test split ({failures.Count}):");
+        Console.WriteLine($"Below the gate on the test split ({failures.Count}):");
         foreach (var failure in failures)
         {
             Console.WriteLine($"  {failure}");
         }
 
-        return 1;
+        return ExitCodes.Declined;
     }
 
     private static void Print(EvaluationReport report, IReadOnlyList<RetrievalScores> retrieval, bool misses, bool verbose)
