@@ -115,6 +115,10 @@ public sealed record Answer
     /// <summary>What the decision saw: measured values and the thresholds they were held to.</summary>
     public IReadOnlyList<Decision.Evidence> Evidence { get; init; } = [];
 
+    /// <summary>Milliseconds each stage of the answer took (embedding, search and each decision step), in order.</summary>
+    [JsonIgnore]
+    public IReadOnlyDictionary<string, double> Stages { get; init; } = new Dictionary<string, double>();
+
     [JsonIgnore]
     public bool IsDeclined => Status != AnswerStatus.Answered;
 }

@@ -28,7 +28,7 @@ public sealed partial class AnswerService(
         using var activity = PaperBotTelemetry.StartAnswer();
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var (answer, step, stages) = await DecideAsync(request, cancellationToken).ConfigureAwait(false);
-        answer = answer with { ElapsedMs = Math.Round(System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds, 1) };
+        answer = answer with { ElapsedMs = Math.Round(System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds, 1), Stages = stages };
         PaperBotTelemetry.Record(activity, answer, step, stages);
         LogAnswer(logger, answer.Id, answer.Status, answer.Reason ?? "-", answer.Kind, step, answer.Citations.Count, answer.ElapsedMs);
         return answer;

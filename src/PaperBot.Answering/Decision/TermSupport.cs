@@ -87,7 +87,7 @@ public static partial class TermSupportScorer
 
         // A name the readings themselves spell two ways ("Druzhba", "Druzhbha"): one letter apart is the same name.
         if (term.Kind == TermKind.Name && term.Term.Length >= 6
-            && terms.Concat(heading).FirstOrDefault(t => t.Length >= 6 && t[0] == term.Term[0] && Language.SpellingCorrector.Distance(t, term.Term, 1) <= 1) is { } spelt)
+            && terms.Concat(heading).FirstOrDefault(t => t.Length >= 6 && Math.Abs(t.Length - term.Term.Length) <= 1 && t[0] == term.Term[0] && Language.SpellingCorrector.Distance(t, term.Term, 1) <= 1) is { } spelt)
         {
             return new TermSupport(term, 1, SupportKind.Exact, spelt);
         }
@@ -97,12 +97,12 @@ public static partial class TermSupportScorer
             return new TermSupport(term, 1, SupportKind.Alias, readings.Aliases[term.Surface]);
         }
 
-        if (term.Asks != AnswerType.Other && FactRecognisers.Carries(term.Asks, sentence.Text, readings.PersonNames))
+        if (term.Asks != AnswerType.Other && readings.Carries(sentenceIndex, term.Asks))
         {
             return new TermSupport(term, 1, SupportKind.AnswerType, term.Asks.ToString().ToLowerInvariant());
         }
 
-        var opposite = terms.FirstOrDefault(t => Opposites.AreOpposite(term.Term, t));
+        var opposite = Opposites.Of(term.Term) is { } opposites ? terms.FirstOrDefault(opposites.Contains) : null;
         if (opposite is not null)
         {
             return new TermSupport(term, 0, SupportKind.None, opposite, Opposite: true);

@@ -150,6 +150,9 @@ public static class Opposites
 
     private static readonly Dictionary<string, HashSet<string>> ByStem = Build();
 
+    /// <summary>The opposites of an analysed term, or null when it has none.</summary>
+    public static IReadOnlySet<string>? Of(string term) => ByStem.GetValueOrDefault(term);
+
     /// <summary>Whether two analysed terms (stems) are opposites.</summary>
     public static bool AreOpposite(string term, string other) =>
         ByStem.TryGetValue(term, out var opposites) && opposites.Contains(other);

@@ -64,7 +64,7 @@ public static class SpellingCorrector
         foreach (var candidate in candidates)
         {
             // A typo is read as a word with meaning of its own, never as "that" or "with".
-            if (candidate.Length < 4 || EnglishLexicon.IsFrame(candidate) || PaperBot.Knowledge.Lexical.Bm25Encoder.Analyze(candidate).Count == 0)
+            if (candidate.Length < 4 || EnglishLexicon.IsFrame(candidate))
             {
                 continue;
             }
@@ -84,7 +84,7 @@ public static class SpellingCorrector
             }
 
             var count = frequency(candidate);
-            if (distance < bestDistance || distance == bestDistance && count > bestFrequency)
+            if ((distance < bestDistance || distance == bestDistance && count > bestFrequency) && PaperBot.Knowledge.Lexical.Bm25Encoder.Analyze(candidate).Count > 0)
             {
                 (best, bestDistance, bestFrequency) = (candidate, distance, count);
             }

@@ -20,6 +20,7 @@ public sealed partial class ReadingIndex
     private readonly Dictionary<string, ReadingParts> _parts = new(StringComparer.Ordinal);
     private readonly bool[] _contentWord;
     private readonly HashSet<string> _topical = new(StringComparer.Ordinal);
+    private readonly Dictionary<AnswerType, bool[]> _carries;
     private readonly Dictionary<string, int> _sentencesPerDocument;
 
     public ReadingIndex(KnowledgeBase knowledge)
@@ -66,6 +67,13 @@ public sealed partial class ReadingIndex
             .ToDictionary(g => g.Key, g => g.First().Value, StringComparer.OrdinalIgnoreCase);
         AliasTerms = Aliases.ToDictionary(p => p.Key, p => (IReadOnlyList<string>)Bm25Encoder.Analyze(p.Value), StringComparer.OrdinalIgnoreCase);
         MaxIdf = Idf(0);
+        _carries = new Dictionary<AnswerType, bool[]>();
+        var all = knowledge.AllSentences();
+        foreach (var type in Enum.GetValues<AnswerType>().Where(t => t != AnswerType.Other))
+        {
+            _carries[type] = all.Select(s => FactRecognisers.Carries(type, s.Text, PersonNames)).ToArray();
+        }
+
         _sentencesPerDocument = knowledge.AllSentences().GroupBy(s => s.DocumentId).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
         _contentWord = new bool[knowledge.Words.Count];
         for (var id = 0; id < knowledge.Words.Count; id++)
@@ -94,6 +102,33 @@ public sealed partial class ReadingIndex
 
     /// <summary>The analysed terms of each alias's target.</summary>
     public IReadOnlyDictionary<string, IReadOnlyList<string>> AliasTerms { get; }
+
+    /// <summary>
+    /// A word's nearest words among the readings' content words (by centred cosine), worked out once per word and
+    /// remembered (up to a bound): a question word costs a scan of the vocabulary the first time it is asked, not every time.
+    /// </summary>
+    public IReadOnlyDictionary<int, double> Neighbours(string word, float[] vector, int count)
+    {
+        if (_neighbours.TryGetValue((word, count), out var known))
+        {
+            return known;
+        }
+
+        var nearest = Knowledge.Words.Nearest(vector, count, id => IsContentWord(id) && Knowledge.Words.WordOf(id) != word)
+            .ToDictionary(n => n.Id, n => n.Similarity);
+        if (_neighbours.Count > 50_000)
+        {
+            _neighbours.Clear();
+        }
+
+        _neighbours[(word, count)] = nearest;
+        return nearest;
+    }
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(string, int), IReadOnlyDictionary<int, double>> _neighbours = new();
+
+    /// <summary>Whether the sentence at an index of the readings carries the kind of fact (worked out once per sentence).</summary>
+    public bool Carries(int sentenceIndex, AnswerType type) => type != AnswerType.Other && _carries[type][sentenceIndex];
 
     /// <summary>Whether a term is what a reading is about throughout: in a title or an abstract, or in one sentence in ten.</summary>
     public bool IsTopical(string analysedTerm) =>

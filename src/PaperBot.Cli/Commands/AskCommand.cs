@@ -59,6 +59,8 @@ internal static class AskCommand
         {
             Console.Error.WriteLine($"  {evidence}");
         }
+
+        Console.Error.WriteLine("  stages: " + string.Join(", ", answer.Stages.Select(s => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{s.Key} {s.Value:0.00} ms"))));
     }
 
     internal static void Write(Answer answer, bool json, bool revealed = false)

@@ -137,14 +137,24 @@ public sealed class ArcticXsEmbeddingGenerator : IEmbeddingGenerator<string, Emb
         try
         {
             using var resource = OpenResource();
-            var expected = Hash(resource);
             var path = Path.Combine(folder, $"{ModelId}-{resource.Length}.onnx");
+            var hashFile = path + ".xxh128";
+
+            // The package's hash is worked out once and kept beside the copy: reading the 83 MB resource at every
+            // start would make all of it resident in the process for nothing.
+            var expected = File.Exists(hashFile) ? TryReadHash(hashFile) : null;
             if (File.Exists(path))
             {
                 using (var existing = File.OpenRead(path))
                 {
-                    if (Hash(existing).SequenceEqual(expected))
+                    var actual = Hash(existing);
+                    if (actual.SequenceEqual(expected ?? Hash(resource)))
                     {
+                        if (expected is null)
+                        {
+                            WriteHash(hashFile, actual);
+                        }
+
                         return path;
                     }
                 }
@@ -160,13 +170,35 @@ public sealed class ArcticXsEmbeddingGenerator : IEmbeddingGenerator<string, Emb
                 resource.CopyTo(file);
             }
 
+            resource.Position = 0;
+            var copied = Hash(resource);
             File.Move(temp, path, overwrite: true);
+            WriteHash(hashFile, copied);
             return path;
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             return null;
         }
+    }
+
+    private static byte[]? TryReadHash(string file)
+    {
+        try
+        {
+            return Convert.FromHexString(File.ReadAllText(file).Trim());
+        }
+        catch (FormatException)
+        {
+            return null;
+        }
+    }
+
+    private static void WriteHash(string file, byte[] hash)
+    {
+        var temp = $"{file}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp";
+        File.WriteAllText(temp, Convert.ToHexString(hash));
+        File.Move(temp, file, overwrite: true);
     }
 
     private static byte[] Hash(Stream stream)

@@ -38,9 +38,7 @@ public sealed class EvidenceStep(AnsweringOptions options, IWordList language) :
             .ToList();
         var vectors = await knowledge.EmbedWordsAsync(meaningful, cancellationToken).ConfigureAwait(false);
         context.WordMeanings = meaningful
-            .Select((w, i) => (Word: w, Neighbours: new WordNeighbours(knowledge.Words
-                .Nearest(vectors[i], options.MeaningNeighbours, id => readings.IsContentWord(id) && knowledge.Words.WordOf(id) != w)
-                .ToDictionary(n => n.Id, n => n.Similarity))))
+            .Select((w, i) => (Word: w, Neighbours: new WordNeighbours(readings.Neighbours(w, vectors[i], options.MeaningNeighbours))))
             .ToDictionary(p => p.Word, p => p.Neighbours, StringComparer.Ordinal);
 
         var thresholds = new MeaningThresholds(options.MeaningFloor, options.MeaningFull, options.UnknownWordCap);
@@ -99,7 +97,7 @@ public sealed class EvidenceStep(AnsweringOptions options, IWordList language) :
         var support = analysis.Terms.Select(t => TermSupportScorer.Support(t, index, knowledge, context.Readings, context.WordMeanings, thresholds)).ToList();
         var coverage = SentenceSelector.Coverage(support);
         var similarity = TensorPrimitives.Dot(context.QueryVector.AsSpan(), knowledge.SentenceVector(index).AsSpan());
-        var carries = analysis.AnswerType != AnswerType.Other && FactRecognisers.Carries(analysis.AnswerType, sentence.Text, context.Readings.PersonNames);
+        var carries = context.Readings.Carries(index, analysis.AnswerType);
         return new SentenceEvidence(index, sentence, similarity, rank, support, coverage, carries, SentenceSelector.Score(similarity, coverage, carries, rank, weights));
     }
 
