@@ -136,9 +136,10 @@ internal sealed class TeamsBot
             return;
         }
 
-        // The answer service knows the paper, so its help suggestions make the best first questions.
-        var help = await _answers.AskAsync(new AskRequest("help", conversationId), cancellationToken);
-        var questions = help.Suggestions.Count >= 3 ? help.Suggestions : _options.EffectiveWelcomeQuestions;
+        // Questions an instructor configured, else the answer service's: it draws them from the loaded readings.
+        var questions = _options.WelcomeQuestions.Count > 0
+            ? [.. _options.WelcomeQuestions]
+            : (await _answers.AskAsync(new AskRequest("help", conversationId), cancellationToken)).Suggestions;
         await SendReplyAsync(activity, serviceUrl, conversationId, TeamsReplies.Welcome(activity, questions), cancellationToken);
         Log.Welcomed(_logger, conversationId);
     }

@@ -65,7 +65,7 @@ public sealed class TeamsOptions
     /// <summary>Questions one user may ask per minute; beyond it they are told when to ask again. 0 turns the limit off.</summary>
     public int QuestionsPerMinute { get; set; } = 20;
 
-    /// <summary>Example questions for the welcome, when the answer service's help offers none.</summary>
+    /// <summary>Example questions for the welcome; when empty (the default), those the answer service draws from the readings.</summary>
     public IList<string> WelcomeQuestions { get; set; } = [];
 
     internal bool HasAppId => !string.IsNullOrWhiteSpace(MicrosoftAppId);
@@ -100,16 +100,8 @@ public sealed class TeamsOptions
 
     internal static readonly string[] DefaultAllowedHosts = ["botframework.com", "smba.trafficmanager.net", "teams.microsoft.com", "teams.microsoft.us"];
 
-    internal static readonly string[] DefaultWelcomeQuestions =
-    [
-        "What is the North-South Gas Pipeline project?",
-        "How did relations between Russia and Pakistan change after the Cold War?",
-        "What defence cooperation does the paper describe?",
-    ];
-
     internal IReadOnlyList<string> EffectiveAllowedHosts => AllowedServiceUrlHosts.Count > 0 ? [.. AllowedServiceUrlHosts] : DefaultAllowedHosts;
 
-    internal IReadOnlyList<string> EffectiveWelcomeQuestions => WelcomeQuestions.Count > 0 ? [.. WelcomeQuestions] : DefaultWelcomeQuestions;
 }
 
 /// <summary>Checks the Teams settings at start, naming the setting that is wrong.</summary>

@@ -251,7 +251,7 @@ public static partial class Answerability
             for (var i = 0; i < tokens.Count; i++)
             {
                 var matches = support.Kind == SupportKind.Exact
-                    ? PaperBot.Knowledge.Lexical.Bm25Encoder.Analyze(tokens[i].Value).Contains(word)
+                    ? PaperBot.Knowledge.Lexical.Bm25Encoder.AnalyzeWord(tokens[i].Value).Contains(word)
                     : tokens[i].Lower == word;
                 if (matches && Enumerable.Range(Math.Max(0, i - 3), i - Math.Max(0, i - 3)).Any(j => Negations.Contains(tokens[j].Lower)))
                 {

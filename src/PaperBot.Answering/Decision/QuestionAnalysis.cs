@@ -186,7 +186,7 @@ public static partial class QuestionAnalyzer
         var asks = EnglishLexicon.AnswerTypeWords.GetValueOrDefault(lower, AnswerType.Other);
         var light = EnglishLexicon.IsLight(lower);
         var aliased = readings.AliasTerms.TryGetValue(token.Value, out var aliasTerms);
-        foreach (var term in Bm25Encoder.Analyze(token.Value))
+        foreach (var term in Bm25Encoder.AnalyzeWord(token.Value))
         {
             if (term.Length < 2 && !term.All(char.IsDigit))
             {

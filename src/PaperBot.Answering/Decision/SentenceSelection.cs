@@ -56,13 +56,27 @@ public static class SentenceSelector
     /// <summary>For each question word, the best support any of the sentences gives it.</summary>
     public static IReadOnlyList<TermSupport> Joint(IReadOnlyList<QuestionTerm> terms, IEnumerable<SentenceEvidence> sentences)
     {
-        var list = sentences.ToList();
-        return terms.Select(term => list
-                .Select(s => s.Support.First(x => ReferenceEquals(x.Term, term)))
-                .OrderByDescending(x => x.Value)
-                .ThenBy(x => x.Opposite)
-                .FirstOrDefault() ?? new TermSupport(term, 0, SupportKind.None))
-            .ToList();
+        var list = sentences as IReadOnlyList<SentenceEvidence> ?? sentences.ToList();
+        var joint = new TermSupport[terms.Count];
+        for (var i = 0; i < terms.Count; i++)
+        {
+            TermSupport? best = null;
+            foreach (var sentence in list)
+            {
+                // Each sentence's supports are in the question's word order; look further only if they are not.
+                var support = i < sentence.Support.Count && ReferenceEquals(sentence.Support[i].Term, terms[i])
+                    ? sentence.Support[i]
+                    : sentence.Support.First(x => ReferenceEquals(x.Term, terms[i]));
+                if (best is null || support.Value > best.Value || support.Value == best.Value && best.Opposite && !support.Opposite)
+                {
+                    best = support;
+                }
+            }
+
+            joint[i] = best ?? new TermSupport(terms[i], 0, SupportKind.None);
+        }
+
+        return joint;
     }
 
     public static Selection Select(IReadOnlyList<SentenceEvidence> candidates, QuestionAnalysis question, SelectionWeights weights)
@@ -86,7 +100,7 @@ public static class SentenceSelector
             }
 
             var ratio = best.Score <= 0 ? 0 : candidate.Score / best.Score;
-            var withIt = Joint(question.Terms, chosen.Append(candidate));
+            var withIt = Joint(question.Terms, [.. chosen, candidate]);
             var gain = Coverage(withIt) - coverage;
             var closeEnough = ratio >= weights.SecondSentenceRatio;
             // A part of the question answered elsewhere may score lower: a large gain earns it the place.

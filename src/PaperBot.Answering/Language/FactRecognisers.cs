@@ -25,6 +25,19 @@ public static partial class FactRecognisers
         _ => false,
     };
 
+    /// <summary>
+    /// The first amount a sentence states, as printed with its scale and unit: "U.S $ 1.7 billion", "120 million
+    /// roubles", "1,100 kms", "40 per cent". The unit is the word that follows the number, whatever the field.
+    /// </summary>
+    public static Match AmountPhrase(string sentence) => AmountWithUnit().Match(sentence);
+
+    /// <summary>The first person a sentence introduces with a title ("President Vladimir Putin"): the name in group <c>name</c>.</summary>
+    public static Match TitledPerson(string sentence) => TitledName().Match(sentence);
+
+    /// <summary>An acronym a text introduces in brackets after its expansion: "Central Treaty Organization (CENTO)".</summary>
+    [GeneratedRegex(@"\((?<term>[A-Z]{2,8}s?)\)")]
+    public static partial Regex AcronymInBrackets();
+
     /// <summary>Whether a sentence quotes or reports someone ("To quote …", "the minister stated that …").</summary>
     public static bool ReportsSomeone(string sentence) => Reporting().IsMatch(sentence);
 
@@ -84,6 +97,9 @@ public static partial class FactRecognisers
 
     [GeneratedRegex(@"\b\p{Lu}[\p{Ll}\-]+\b")]
     private static partial Regex CapitalisedWord();
+
+    [GeneratedRegex(@"(\b[A-Z]{1,3}\.?\s?)?[$€£¥₹]\s?\d[\d,.]*(\s(hundred|thousand|million|billion|trillion))?|\b(?!(1[0-9]\d\d|20\d\d)\b)\d[\d,.]*\d?(\s(hundred|thousand|million|billion|trillion))?(\s?(%|per ?cent)|\s(?!(and|or|to|in|on|of|the|a|an|by|for|with|from|at|as|is|was|were|are)\b)[a-z]{2,14})")]
+    private static partial Regex AmountWithUnit();
 
     [GeneratedRegex(@"\b(in|at|from|to|near|across|through|between)\s+(the\s+)?\p{Lu}\p{L}+")]
     private static partial Regex Place();

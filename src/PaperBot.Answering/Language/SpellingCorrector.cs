@@ -84,7 +84,7 @@ public static class SpellingCorrector
             }
 
             var count = frequency(candidate);
-            if ((distance < bestDistance || distance == bestDistance && count > bestFrequency) && PaperBot.Knowledge.Lexical.Bm25Encoder.Analyze(candidate).Count > 0)
+            if ((distance < bestDistance || distance == bestDistance && count > bestFrequency) && PaperBot.Knowledge.Lexical.Bm25Encoder.AnalyzeWord(candidate).Count > 0)
             {
                 (best, bestDistance, bestFrequency) = (candidate, distance, count);
             }

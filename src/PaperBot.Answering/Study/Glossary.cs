@@ -53,7 +53,7 @@ public static partial class Glossary
 
     private static void Add(Dictionary<string, GlossaryEntry> entries, string text, string documentId, Section section, int paragraph)
     {
-        foreach (Match match in Parenthesised().Matches(text))
+        foreach (Match match in Language.FactRecognisers.AcronymInBrackets().Matches(text))
         {
             var term = match.Groups["term"].Value;
             if (entries.ContainsKey(term))
@@ -151,8 +151,6 @@ public static partial class Glossary
         return at == letters.Length;
     }
 
-    [GeneratedRegex(@"\((?<term>[A-Z]{2,8}s?)\)")]
-    private static partial Regex Parenthesised();
 
     [GeneratedRegex(@"[\p{L}][\p{L}\p{N}’']*")]
     private static partial Regex Word();

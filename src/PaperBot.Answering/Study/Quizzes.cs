@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text.RegularExpressions;
+using PaperBot.Answering.Language;
 using PaperBot.Knowledge.Documents;
 
 namespace PaperBot.Answering.Study;
@@ -41,13 +42,13 @@ public static partial class QuizMaker
             return new Fact("When", date.Date);
         }
 
-        var amount = Amount().Match(sentence.Text);
+        var amount = FactRecognisers.AmountPhrase(sentence.Text);
         if (amount.Success)
         {
             return new Fact("How much", amount.Value.Trim());
         }
 
-        var person = Person().Match(sentence.Text);
+        var person = FactRecognisers.TitledPerson(sentence.Text);
         if (person.Success)
         {
             return new Fact("Who", person.Groups["name"].Value);
@@ -150,11 +151,7 @@ public static partial class QuizMaker
     [GeneratedRegex(@"\G\s*\(([A-Z][A-Za-z]{1,9})\)")]
     private static partial Regex Bracketed();
 
-    [GeneratedRegex(@"(U\.S ?\$ ?|\$ ?)\d[\d,.]*( (million|billion|trillion))?|\b\d[\d,.]*\s*(per cent|percent|%|million|billion|kms?|bcfd|mmcfd|roubles|foreigners)\b")]
-    private static partial Regex Amount();
 
-    [GeneratedRegex(@"\b(President|Prime Minister|Minister|Ambassador|premier|Premier|General)\s+(?<name>[A-Z][a-z]+(\s+[A-Z][a-z]+){1,2})")]
-    private static partial Regex Person();
 }
 
 /// <summary>Quizzes kept in memory by id so a "Show answer" click can find them; the oldest go first past the cap.</summary>

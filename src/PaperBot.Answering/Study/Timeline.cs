@@ -90,14 +90,14 @@ public static partial class Timeline
         return found.OrderBy(f => f.Index).Select(f => f.Event).ToList();
     }
 
-    private const string Month = "(?<month>January|February|March|April|May|June|July|August|September|October|November|December)";
+    private const string Month = "(?<month>" + Language.FactRecognisers.MonthNames + ")";
 
     /// <summary><c>21st and 22nd September, 2020</c>.</summary>
     [GeneratedRegex(@"\b(?<day>\d{1,2})(st|nd|rd|th) and \d{1,2}(st|nd|rd|th) " + Month + @",? (?<year>\d{4})\b")]
     private static partial Regex DayPair();
 
     /// <summary><c>September 24-October 10, 2016</c>.</summary>
-    [GeneratedRegex(@"\b" + Month + @" (?<day>\d{1,2}) ?[-–] ?(January|February|March|April|May|June|July|August|September|October|November|December)? ?\d{1,2}, (?<year>\d{4})\b")]
+    [GeneratedRegex(@"\b" + Month + @" (?<day>\d{1,2}) ?[-–] ?(" + Language.FactRecognisers.MonthNames + @")? ?\d{1,2}, (?<year>\d{4})\b")]
     private static partial Regex MonthDayRange();
 
     /// <summary><c>16th October 2015</c>, <c>13th August, 2020</c>.</summary>

@@ -22,7 +22,7 @@ internal static class BenchCommand
 {
     public static async Task<int> RunAsync(string[] args)
     {
-        var parsed = CliArguments.Parse(args, ["--no-host", "--slowest"], ["--gold", "--rounds", "--host-questions"]);
+        var parsed = CliArguments.Parse(args, ["--no-host", "--slowest", "--stages"], ["--gold", "--rounds", "--host-questions"]);
         var rounds = parsed.IntValue("--rounds", 3, 1, 50);
         var gold = GoldSet.LoadDev(PathResolver.ResolveFolder(parsed.Value("--gold") ?? GoldSet.DefaultFolder));
         var cacheFolder = Path.Combine(Path.GetTempPath(), "paperbot-bench-" + Environment.ProcessId);
@@ -84,15 +84,20 @@ internal static class BenchCommand
             }
 
             var answerTimes = new List<double>();
+            var stages = new Dictionary<string, List<double>>(StringComparer.Ordinal);
             var byQuestion = questions.Distinct().ToDictionary(q => q, _ => new List<double>());
             for (var round = 0; round < rounds; round++)
             {
                 foreach (var question in questions)
                 {
                     watch.Restart();
-                    await answers.AskAsync(question);
+                    var answer = await answers.AskAsync(question);
                     answerTimes.Add(watch.Elapsed.TotalMilliseconds);
                     byQuestion[question].Add(watch.Elapsed.TotalMilliseconds);
+                    foreach (var (stage, milliseconds) in answer.Stages)
+                    {
+                        (stages.TryGetValue(stage, out var list) ? list : stages[stage] = []).Add(milliseconds);
+                    }
                 }
             }
 
@@ -116,6 +121,15 @@ internal static class BenchCommand
                 foreach (var (question, times) in byQuestion.OrderByDescending(p => Percentile(p.Value, 50)).Take(10))
                 {
                     Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"    slow: {Percentile(times, 50),6:F1} ms  {question}"));
+                }
+            }
+
+            if (parsed.Has("--stages"))
+            {
+                // Where an answer's time goes: each stage's mean over the questions that reached it.
+                foreach (var (stage, times) in stages)
+                {
+                    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"    stage {stage,-14} mean {times.Average(),6:F2} ms over {times.Count} answers"));
                 }
             }
 

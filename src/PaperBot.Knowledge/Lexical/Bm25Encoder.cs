@@ -40,6 +40,29 @@ public sealed class Bm25Encoder
         return new Bm25Encoder(lengths.Count == 0 ? 1 : lengths.Average());
     }
 
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, IReadOnlyList<string>> Words = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// <see cref="Analyze"/> of one word, remembered (up to a bound): questions are read word by word, and the same
+    /// words come back in every question.
+    /// </summary>
+    public static IReadOnlyList<string> AnalyzeWord(string word)
+    {
+        if (Words.TryGetValue(word, out var terms))
+        {
+            return terms;
+        }
+
+        terms = Analyze(word);
+        if (Words.Count > 100_000)
+        {
+            Words.Clear();
+        }
+
+        Words[word] = terms;
+        return terms;
+    }
+
     /// <summary>Lucene's English analysis of a text: the stemmed terms in order.</summary>
     public static IReadOnlyList<string> Analyze(string text)
     {

@@ -12,16 +12,18 @@ public sealed class AnswerabilityStep(AnsweringOptions options, Replies replies)
 {
     public string Name => "answerability";
 
-    public AnswerabilityThresholds Thresholds() => new(
-        options.MinCoverage, options.MaxUnsupportedShare, options.OffTopicPresence, options.RelevanceFloor, options.PremiseCoverage);
+    /// <summary>
+    /// The decision's thresholds. A question about a named part of a reading is answered from that part: its words
+    /// are accounted for by the scope, so the sentences need account only for what the question asks within it.
+    /// </summary>
+    public static AnswerabilityThresholds ThresholdsFor(AnsweringOptions options, bool scoped) => scoped
+        ? new(options.ScopedMinCoverage, 1, options.OffTopicPresence, options.RelevanceFloor, options.PremiseCoverage)
+        : new(options.MinCoverage, options.MaxUnsupportedShare, options.OffTopicPresence, options.RelevanceFloor, options.PremiseCoverage);
 
     public ValueTask<Answer?> RunAsync(QuestionContext context, CancellationToken cancellationToken)
     {
         var analysis = context.Analysis ?? throw new InvalidOperationException("The evidence step runs before the answerability decision.");
-        // A question about a named part of a reading is answered from that part: its words are accounted for by the
-        // scope, so the sentences need account only for what the question asks within it.
-        var thresholds = context.Scope is null ? Thresholds() : Thresholds() with { MinCoverage = options.ScopedMinCoverage, MaxUnsupportedShare = 1 };
-        var verdict = Answerability.Decide(analysis, context.Selection, context.Presence, thresholds);
+        var verdict = Answerability.Decide(analysis, context.Selection, context.Presence, ThresholdsFor(options, context.Scope is not null));
         context.Verdict = verdict;
         if (verdict.Answerable)
         {

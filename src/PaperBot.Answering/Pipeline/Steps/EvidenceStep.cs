@@ -19,35 +19,75 @@ public sealed class EvidenceStep(AnsweringOptions options, IWordList language) :
     {
         var knowledge = context.Knowledge;
         var readings = context.Readings;
+        var started = context.Clock.Elapsed;
         var analysis = QuestionAnalyzer.Analyze(context.Subject ?? context.Question, readings);
         context.Analysis = analysis;
-        var started = context.Clock.Elapsed;
+        Stage(context, "analysis", ref started);
         var vector = await context.QueryVectorAsync(cancellationToken).ConfigureAwait(false);
-        context.StageMilliseconds["embedding"] = (context.Clock.Elapsed - started).TotalMilliseconds;
-        started = context.Clock.Elapsed;
+        Stage(context, "embedding", ref started);
         context.Hits = await knowledge.SearchAsync(context.Question, vector, options.Passages, cancellationToken: cancellationToken).ConfigureAwait(false);
-        context.StageMilliseconds["search"] = (context.Clock.Elapsed - started).TotalMilliseconds;
+        Stage(context, "search", ref started);
 
-        // Words matched by meaning: the readings' own words have vectors already; other real words are embedded
-        // in one call. Names, numbers and non-words are matched only as written.
+        // Words matched by meaning: the readings' own words have vectors already. Names, numbers and non-words are
+        // matched only as written.
         var meaningful = analysis.Terms
             .Where(t => t.Kind is TermKind.Content or TermKind.Light && t.Word.All(char.IsLetter) && t.Word.Length >= 3)
             .Select(t => t.Word)
             .Where(w => knowledge.Words.Contains(w) || language.Contains(w))
             .Distinct(StringComparer.Ordinal)
             .ToList();
-        var vectors = await knowledge.EmbedWordsAsync(meaningful, cancellationToken).ConfigureAwait(false);
-        context.WordMeanings = meaningful
-            .Select((w, i) => (Word: w, Neighbours: new WordNeighbours(readings.Neighbours(w, vectors[i], options.MeaningNeighbours))))
-            .ToDictionary(p => p.Word, p => p.Neighbours, StringComparer.Ordinal);
+        var known = meaningful.Where(knowledge.Words.Contains).ToList();
+        await MeaningsAsync(context, known, cancellationToken).ConfigureAwait(false);
+        Stage(context, "meanings", ref started);
 
         var thresholds = new MeaningThresholds(options.MeaningFloor, options.MeaningFull, options.UnknownWordCap);
-        var candidates = CandidateSentences(context, analysis);
         var weights = Weights();
+        var candidates = CandidateSentences(context, analysis);
+        Weigh(context, analysis, candidates, thresholds, weights);
+        Stage(context, "support", ref started);
+
+        // Words the readings never use are embedded (one call of the model) only when the decision turns on them:
+        // a question answered without them, or declined for a name or number, does not wait for the model.
+        var unknown = meaningful.Except(known, StringComparer.Ordinal).ToList();
+        if (unknown.Count > 0 && TurnsOnUnknownWords(context, analysis))
+        {
+            await MeaningsAsync(context, meaningful, cancellationToken).ConfigureAwait(false);
+            Weigh(context, analysis, candidates, thresholds, weights);
+            Stage(context, "unknown_words", ref started);
+        }
+
+        return null;
+    }
+
+    private async Task MeaningsAsync(QuestionContext context, IReadOnlyList<string> words, CancellationToken cancellationToken)
+    {
+        var vectors = await context.Knowledge.EmbedWordsAsync(words, cancellationToken).ConfigureAwait(false);
+        context.WordMeanings = words
+            .Select((w, i) => (Word: w, Neighbours: new WordNeighbours(context.Readings.Neighbours(w, vectors[i], options.MeaningNeighbours))))
+            .ToDictionary(p => p.Word, p => p.Neighbours, StringComparer.Ordinal);
+    }
+
+    private void Weigh(QuestionContext context, QuestionAnalysis analysis, List<(int Index, int Rank)> candidates, MeaningThresholds thresholds, SelectionWeights weights)
+    {
         context.Candidates = candidates.Select(c => Evidence(context, c.Index, c.Rank, analysis, thresholds, weights)).ToList();
         context.Selection = WithNeighbours(context, SentenceSelector.Select(context.Candidates, analysis, weights), thresholds, weights);
         context.Presence = Presence(context, analysis, thresholds);
-        return null;
+    }
+
+    /// <summary>Whether the decision, made without the meaning of the words the readings never use, could go the other way with it.</summary>
+    private bool TurnsOnUnknownWords(QuestionContext context, QuestionAnalysis analysis)
+    {
+        var verdict = Answerability.Decide(analysis, context.Selection, context.Presence, AnswerabilityStep.ThresholdsFor(options, context.Scope is not null));
+        return verdict.Reason is DeclineReasons.AbsentSubject or DeclineReasons.UnsupportedTerms or DeclineReasons.OffTopic or DeclineReasons.NoPassage
+            && !analysis.IsTask
+            && verdict.Missing.All(t => t.Kind is TermKind.Content or TermKind.Light);
+    }
+
+    private static void Stage(QuestionContext context, string name, ref TimeSpan started)
+    {
+        var now = context.Clock.Elapsed;
+        context.StageMilliseconds[name] = (now - started).TotalMilliseconds;
+        started = now;
     }
 
     /// <summary>

@@ -24,7 +24,7 @@ public sealed class SpellingStep(IWordList language) : IAnswerStep
         {
             // A word the readings have in another form ("Pakistanis" for "Pakistani") is no typo.
             if (EnglishLexicon.IsFrame(token.Lower) || readings.Aliases.ContainsKey(token.Value)
-                || Knowledge.Lexical.Bm25Encoder.Analyze(token.Value).Any(readings.HasTerm))
+                || Knowledge.Lexical.Bm25Encoder.AnalyzeWord(token.Value).Any(readings.HasTerm))
             {
                 continue;
             }
