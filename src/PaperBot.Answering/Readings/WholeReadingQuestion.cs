@@ -33,8 +33,18 @@ public static partial class WholeReadingQuestion
     public static (ReadingAspect Aspect, string Matched) Recognise(string question)
     {
         var q = question.Trim().ToLowerInvariant().Replace('’', '\'');
-        foreach (var (aspect, pattern) in Patterns)
+        if (!Cue().IsMatch(q))
         {
+            return (ReadingAspect.None, string.Empty); // most questions are about a subject: one cheap look settles it
+        }
+
+        foreach (var (aspect, keywords, pattern) in Patterns)
+        {
+            if (!keywords.Any(k => q.Contains(k, StringComparison.Ordinal)))
+            {
+                continue;
+            }
+
             var match = pattern.Match(q);
             if (match.Success)
             {
@@ -45,21 +55,26 @@ public static partial class WholeReadingQuestion
         return (ReadingAspect.None, string.Empty);
     }
 
-    private static readonly (ReadingAspect Aspect, Regex Pattern)[] Patterns =
+    /// <summary>Each aspect's pattern, and words one of which it cannot match without (a cheap look first).</summary>
+    private static readonly (ReadingAspect Aspect, string[] Keywords, Regex Pattern)[] Patterns =
     [
-        (ReadingAspect.Publication, Publication()),
-        (ReadingAspect.Author, Author()),
-        (ReadingAspect.Venue, Venue()),
-        (ReadingAspect.Date, Date()),
-        (ReadingAspect.Title, Title()),
-        (ReadingAspect.Method, Method()),
-        (ReadingAspect.Structure, Structure()),
-        (ReadingAspect.Abstract, Abstract()),
-        (ReadingAspect.Introduction, Introduction()),
-        (ReadingAspect.Ending, Ending()),
-        (ReadingAspect.Conclusion, Conclusion()),
-        (ReadingAspect.Overview, Overview()),
+        (ReadingAspect.Publication, ["fund", "financ", "sponsor", "paid", "grant", "affiliat", "doi", "isbn", "issn", "page", "review", "bibliograph", "citation", "cite", "reference", "university", "institution", "department", "organi"], Publication()),
+        (ReadingAspect.Author, ["who", "author", "writer", "whom"], Author()),
+        (ReadingAspect.Venue, ["journal", "publication", "magazine", "conference", "publisher", "press", "outlet", "venue", "publish"], Venue()),
+        (ReadingAspect.Date, ["publish", "written", "come out", "released", "appear", "publication", "year", "how old", "date", " from"], Date()),
+        (ReadingAspect.Title, ["title", "called", "name"], Title()),
+        (ReadingAspect.Method, ["method", "approach", "design", "sources", "evidence", "data", "interview", "survey", "fieldwork", "research", "study", "investigat", "collect", "gather", "analy"], Method()),
+        (ReadingAspect.Structure, ["organi", "structur", "laid out", "divided", "arranged", "set out", "outline", "layout", "sections", "parts", "chapters"], Structure()),
+        (ReadingAspect.Abstract, ["abstract"], Abstract()),
+        (ReadingAspect.Introduction, ["introduction", "open", "begin", "start"], Introduction()),
+        (ReadingAspect.Ending, ["end", "finish", "close", "wrap", "final", "last", "closing"], Ending()),
+        (ReadingAspect.Conclusion, ["conclu", "finding", "result", "takeaway", "take-away", "find", "found", "show", "discover", "outcome", "upshot", "bottom line", "in the end"], Conclusion()),
+        (ReadingAspect.Overview, ["about", "on", "argue", "claim", "examine", "investigate", "explore", "study", "discuss", "analy", "try to", "gist", "thesis", "tl", "summar", "synopsis", "overview", "picture", "crux", "main", "central", "key", "core", "overall", "principal", "primary", "chief", "purpose", "aim", "objective", "goal", "subject", "topic", "focus", "research", "question", "problem", "set out", "seek", "want", "sentence", "line", "nutshell", "word", "sum "], Overview()),
     ];
+
+    /// <summary>Words without one of which no aspect pattern can match.</summary>
+    [GeneratedRegex(@"paper|article|text|stud|reading|essay|piece|chapter|report|document|author|writer|work|wrote|written|publish|journal|conference|venue|title|called|method|approach|sources|evidence|data|interview|survey|fieldwork|section|part|chapter|structur|organi|outline|abstract|introduction|open|begin|start|end|finish|close|final|last|conclu|finding|result|takeaway|outcome|upshot|bottom line|gist|thesis|tl;?dr|summar|synopsis|overview|picture|crux|main|central|key|core|overall|principal|primary|chief|purpose|aim|objective|goal|subject|topic|focus|research|question|problem|sentence|line|nutshell|word|sum|fund|financ|sponsor|paid|grant|affiliat|doi|isbn|issn|page|review|bibliograph|citation|cite|reference|university|institution|department")]
+    private static partial Regex Cue();
 
     private const string Reading = @"(the |this |that )?(paper|article|text|study|reading|essay|piece|chapter|report|document|author|authors|writer|work)";
 

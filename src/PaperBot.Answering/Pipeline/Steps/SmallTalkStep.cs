@@ -95,7 +95,7 @@ public sealed partial class SmallTalkStep(AnsweringOptions options, Replies repl
     public static string? Classify(string message)
     {
         var text = Clean(message);
-        if (text.Length == 0 || text.Length > 80)
+        if (text.Length == 0 || text.Length > 80 || !Cue().IsMatch(text) && text.Split(' ').Length > 3)
         {
             return null;
         }
