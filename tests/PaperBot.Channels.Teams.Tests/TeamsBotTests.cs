@@ -108,10 +108,15 @@ public sealed class TeamsBotTests
     }
 
     [Fact]
-    public async Task HandleAsync_BotAddedToConversation_WelcomesWithThreeQuestions()
+    public async Task HandleAsync_BotAddedToConversation_WelcomesWithThreeOfTheServicesQuestions()
     {
         await using var connector = await ConnectorAsync();
-        await using var services = TeamsServices.Build(playground: connector.BaseUrl);
+        string[] offered = ["What is the first question?", "What is the second?", "What is the third?", "What is the fourth?"];
+        var answers = new StubAnswerService
+        {
+            Next = request => new Answer { Question = request.Question, Status = AnswerStatus.Answered, Kind = AnswerKinds.Help, Text = "How to ask.", Suggestions = offered },
+        };
+        await using var services = TeamsServices.Build(answers, playground: connector.BaseUrl);
         var update = new Activity
         {
             Type = "conversationUpdate",
@@ -127,7 +132,10 @@ public sealed class TeamsBotTests
 
         var welcome = JsonDocument.Parse((await connector.NextRequestAsync()).Body).RootElement.GetProperty("text").GetString()!;
         Assert.Contains("PaperBot", welcome, StringComparison.Ordinal);
-        Assert.Equal(3, welcome.Split('\n').Count(l => l.StartsWith("- ", StringComparison.Ordinal)));
+        var listed = welcome.Split('\n').Where(l => l.StartsWith("- ", StringComparison.Ordinal)).Select(l => l[2..].Trim()).ToList();
+        Assert.Equal(offered.Take(3), listed);
+        // The questions come from the answer service's help (drawn from the loaded readings).
+        Assert.Equal("help", Assert.Single(answers.Asked).Question);
     }
 
     [Fact]
