@@ -40,6 +40,19 @@ public sealed class AnsweringOptions
     /// <summary>The most support (0–1) a question word the readings never use can get from a word of similar meaning.</summary>
     public double UnknownWordCap { get; set; } = 0.45;
 
+    /// <summary>
+    /// Cosine between a question word and a sentence word, each in its own text (the model's vectors in context), at
+    /// or below which the sentence word does not stand for the question word. Used only when the question would
+    /// otherwise be declined for its ordinary words.
+    /// </summary>
+    public double ContextFloor { get; set; } = 0.62;
+
+    /// <summary>Cosine in context at or above which a sentence word fully stands for a question word; 0 turns matching in context off.</summary>
+    public double ContextFull { get; set; } = 0.75;
+
+    /// <summary>How far above <see cref="ContextFloor"/> a question word the readings never use must be matched in context to count at all.</summary>
+    public double ContextUnknownMargin { get; set; } = 0.08;
+
     /// <summary>A list question is answered from a section's subsections when that section's heading accounts for this share of its words.</summary>
     public double OutlineHeadingShare { get; set; } = 0.6;
 

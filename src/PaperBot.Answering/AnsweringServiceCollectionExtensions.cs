@@ -23,6 +23,7 @@ public static class AnsweringServiceCollectionExtensions
             .Validate(o => o.PremiseCoverage is >= 0 and <= 1, "Answering:PremiseCoverage must be between 0 and 1.")
             .Validate(o => o.RelevanceFloor is > -1 and < 1, "Answering:RelevanceFloor must be between -1 and 1.")
             .Validate(o => o.MeaningFloor < o.MeaningFull && o.MeaningFull <= 1, "Answering:MeaningFloor must be below Answering:MeaningFull, which is at most 1.")
+            .Validate(o => o.ContextFull == 0 || o.ContextFloor < o.ContextFull && o.ContextFull <= 1 && o.ContextUnknownMargin >= 0, "Answering:ContextFloor must be below Answering:ContextFull (at most 1, or 0 to turn matching in context off), and Answering:ContextUnknownMargin at least 0.")
             .Validate(o => o.MaxSentences is >= 1 and <= 3, "Answering:MaxSentences must be 1, 2 or 3.")
             .Validate(o => o.Passages is >= 1 and <= 20, "Answering:Passages must be between 1 and 20.")
             .Validate(o => o.ExampleQuestions.Count is 0 or >= 2, "Answering:ExampleQuestions needs at least two questions (or none, to draw them from the readings).")

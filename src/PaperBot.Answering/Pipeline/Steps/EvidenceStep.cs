@@ -49,9 +49,26 @@ public sealed class EvidenceStep(AnsweringOptions options, IWordList language) :
         // Words the readings never use are embedded (one call of the model) only when the decision turns on them:
         // a question answered without them, or declined for a name or number, does not wait for the model.
         var unknown = meaningful.Except(known, StringComparer.Ordinal).ToList();
-        if (unknown.Count > 0 && TurnsOnUnknownWords(context, analysis))
+        if (TurnsOnOrdinaryWords(context, analysis))
         {
-            await MeaningsAsync(context, meaningful, cancellationToken).ConfigureAwait(false);
+            if (unknown.Count > 0)
+            {
+                await MeaningsAsync(context, meaningful, cancellationToken).ConfigureAwait(false);
+            }
+
+            // Then the question's words in their own sentence, matched to the candidates' words in theirs: a
+            // paraphrase ("fear", "buy") is found where the sentence says it its own way ("apprehensions", "purchase").
+            // Not for a question that takes something for granted ("Why did …?"): in context a word and its
+            // opposite stand close ("welcomed", "protested"), and such a question must match what the reading says.
+            if (options.ContextFull > 0 && knowledge.HasTokenStates && !analysis.Presupposes && TurnsOnOrdinaryWords(context, analysis))
+            {
+                var question = knowledge.QuestionTokens(context.Subject ?? context.Question, cancellationToken);
+                knowledge.SentenceTokens([.. candidates.Select(c => c.Index)], cancellationToken);
+                context.Contextual = question is null ? null : new ContextualMatch(
+                    question, i => knowledge.SentenceTokens([i], cancellationToken)?[0], options.ContextFloor, options.ContextFull,
+                    analysis.Terms.Select(t => t.Term).ToHashSet(StringComparer.Ordinal)) { UnknownMargin = options.ContextUnknownMargin };
+            }
+
             Weigh(context, analysis, candidates, thresholds, weights);
             Stage(context, "unknown_words", ref started);
         }
@@ -75,7 +92,7 @@ public sealed class EvidenceStep(AnsweringOptions options, IWordList language) :
     }
 
     /// <summary>Whether the decision, made without the meaning of the words the readings never use, could go the other way with it.</summary>
-    private bool TurnsOnUnknownWords(QuestionContext context, QuestionAnalysis analysis)
+    private bool TurnsOnOrdinaryWords(QuestionContext context, QuestionAnalysis analysis)
     {
         var verdict = Answerability.Decide(analysis, context.Selection, context.Presence, AnswerabilityStep.ThresholdsFor(options, context.Scope is not null));
         return verdict.Reason is DeclineReasons.AbsentSubject or DeclineReasons.UnsupportedTerms or DeclineReasons.OffTopic or DeclineReasons.NoPassage
@@ -134,7 +151,7 @@ public sealed class EvidenceStep(AnsweringOptions options, IWordList language) :
     {
         var knowledge = context.Knowledge;
         var sentence = knowledge.AllSentences()[index];
-        var support = analysis.Terms.Select(t => TermSupportScorer.Support(t, index, knowledge, context.Readings, context.WordMeanings, thresholds)).ToList();
+        var support = analysis.Terms.Select(t => TermSupportScorer.Support(t, index, knowledge, context.Readings, context.WordMeanings, thresholds, context.Contextual)).ToList();
         var coverage = SentenceSelector.Coverage(support);
         var similarity = TensorPrimitives.Dot(context.QueryVector.AsSpan(), knowledge.SentenceVector(index).AsSpan());
         var carries = context.Readings.Carries(index, analysis.AnswerType);

@@ -1,0 +1,112 @@
+using PaperBot.Answering.Language;
+using PaperBot.Knowledge.Embeddings;
+
+namespace PaperBot.Answering.Decision;
+
+/// <summary>
+/// Matches a question's words to a sentence's words by the model's vectors of each word in its own text (as
+/// BERTScore does): "fear" in "make people fear a domino effect" and "apprehensions" in "raises apprehensions
+/// about a domino effect" are close there, though the two words alone are not. Only a sentence's content words
+/// can match (not "of", "the", "paper").
+/// </summary>
+public sealed class ContextualMatch
+{
+    private readonly TokenStates _question;
+    private readonly Dictionary<string, int[]> _pieces = new(StringComparer.Ordinal);
+    private readonly Func<int, TokenStates?> _sentence;
+    private readonly Dictionary<int, (string Word, int[] Pieces)[]> _sentenceWords = [];
+
+    /// <param name="question">The question's word pieces in context.</param>
+    /// <param name="sentence">A sentence's word pieces in context, by its index in the knowledge base.</param>
+    /// <param name="floor">At or below this cosine, two words in context do not mean the same.</param>
+    /// <param name="full">At or above this cosine, a word in context fully supports another.</param>
+    /// <param name="said">The stems of the question's own words: a sentence word that is one of them is already spoken for.</param>
+    public ContextualMatch(TokenStates question, Func<int, TokenStates?> sentence, double floor, double full, IReadOnlySet<string> said)
+    {
+        _question = question;
+        _sentence = sentence;
+        _said = said;
+        Floor = floor;
+        Full = full;
+        foreach (var (word, pieces) in question.Words())
+        {
+            if (word.Length >= 3 && word.All(char.IsLetter) && !EnglishLexicon.IsFrame(word))
+            {
+                _pieces.TryAdd(word, pieces);
+            }
+        }
+    }
+
+    private readonly IReadOnlySet<string> _said;
+
+    public double Floor { get; }
+
+    public double Full { get; }
+
+    /// <summary>The best match of a question word (lower case) among the sentence's content words, or null.</summary>
+    public (double Cosine, string By)? Best(string word, int sentenceIndex)
+    {
+        if (!_pieces.TryGetValue(word, out var mine) || _sentence(sentenceIndex) is not { } states)
+        {
+            return null;
+        }
+
+        if (!_sentenceWords.TryGetValue(sentenceIndex, out var words))
+        {
+            words = [.. states.Words().Where(w => w.Word.Length >= 3 && w.Word.All(char.IsLetter) && !EnglishLexicon.IsFrame(w.Word) && !EnglishLexicon.IsLight(w.Word)
+                && !PaperBot.Knowledge.Lexical.Bm25Encoder.AnalyzeWord(w.Word).Any(_said.Contains))];
+            _sentenceWords[sentenceIndex] = words;
+        }
+
+        // The sentence word that matches best, if the question word is also the best match of that sentence word
+        // among the question's words: a match both ways, not a word that is near everything in a like context.
+        var best = (Cosine: -1.0, By: string.Empty, Pieces: Array.Empty<int>());
+        foreach (var (candidate, pieces) in words)
+        {
+            var cosine = Cosine(_question, mine, states, pieces);
+            if (cosine > best.Cosine)
+            {
+                best = (cosine, candidate, pieces);
+            }
+        }
+
+        if (best.Cosine < 0 || _pieces.Any(other => other.Key != word && Cosine(_question, other.Value, states, best.Pieces) > best.Cosine))
+        {
+            return null;
+        }
+
+        return (best.Cosine, best.By);
+    }
+
+    private static double Cosine(TokenStates first, int[] firstPieces, TokenStates second, int[] secondPieces)
+    {
+        var best = -1.0;
+        foreach (var q in firstPieces)
+        {
+            var a = first.Vector(q);
+            foreach (var p in secondPieces)
+            {
+                var b = second.Vector(p);
+                var dot = 0f;
+                for (var k = 0; k < a.Length; k++)
+                {
+                    dot += a[k] * b[k];
+                }
+
+                best = Math.Max(best, dot);
+            }
+        }
+
+        return best;
+    }
+
+    /// <summary>How much a word the readings never use needs above the floor to count at all.</summary>
+    public double UnknownMargin { get; init; }
+
+    /// <summary>Support from a cosine in context; a word the readings never use must be matched more closely.</summary>
+    public double Support(double cosine, bool inReadings = true)
+    {
+        var floor = inReadings ? Floor : Math.Min(Full - 0.01, Floor + UnknownMargin);
+        return cosine >= Full ? 1 : cosine <= floor ? 0 : (cosine - floor) / (Full - floor);
+    }
+}
