@@ -1,25 +1,23 @@
 using Microsoft.Extensions.Options;
 using PaperBot.Knowledge.Configuration;
-using PaperBot.Knowledge.Documents;
 
 namespace PaperBot.Host;
 
 /// <summary>
 /// What the host checks once it is built and before it starts, so a mistake is named before the hosted services and
 /// the embedding model load: every setting validated at start (all of them together, so one run names every bad
-/// setting), then something to read in the readings folder (as the CLI requires), then a cache folder it can write.
+/// setting), then a cache folder it can write. A readings folder with nothing to read is no start-up failure: the
+/// host runs unready (503 from <c>/healthz/ready</c>, naming the folder and why) until there is something to read.
 /// </summary>
 internal static class StartupChecks
 {
     /// <exception cref="OptionsValidationException">One setting fails validation (<see cref="AggregateException"/> for several).</exception>
-    /// <exception cref="Knowledge.Retrieval.NoReadingsException">The readings folder is missing, unreadable or has nothing to read.</exception>
     /// <exception cref="StartupCheckException">The cache folder cannot be written.</exception>
     public static void Run(IServiceProvider services)
     {
         services.GetService<IStartupValidator>()?.Validate();
 
         var knowledge = services.GetRequiredService<IOptions<KnowledgeOptions>>().Value;
-        DocumentLoader.LoadReadings(knowledge.ResolveKnowledgePath());
         EnsureWritable(knowledge.ResolveCachePath());
     }
 

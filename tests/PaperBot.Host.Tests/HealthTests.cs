@@ -45,52 +45,45 @@ public sealed class HealthTests(HostFixture host) : IDisposable
         }
     }
 
-    // A host with nothing to read does not start (StartupFailureTests); readings that go away after the start, before
-    // the index is built, leave it running and unready, saying why.
-
     [Fact]
-    public async Task ReadingsRemovedAfterStart_Ready503NamingTheFolder_Live200()
+    public async Task EmptyReadingsFolder_Ready503NamingTheFolder_Live200()
     {
-        var readings = await OneReadingAsync();
-        await using var factory = Host(readings);
+        await using var factory = Host(_folder);
         using var client = factory.CreateClient();
         var provider = factory.Services.GetRequiredService<KnowledgeBaseProvider>();
-        File.Delete(Path.Combine(readings, "note.txt"));
 
         var error = await Assert.ThrowsAsync<NoReadingsException>(() => provider.GetAsync(TestContext.Current.CancellationToken));
 
-        Assert.Equal(readings, error.Folder);
-        await AssertNotReady(client, readings);
+        Assert.Equal(_folder, error.Folder);
+        await AssertNotReady(client, _folder);
         using var live = await client.GetAsync("/healthz/live", TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.OK, live.StatusCode);
     }
 
     [Fact]
-    public async Task ReadingsFolderDeletedAfterStart_Ready503NamingTheFolder()
+    public async Task MissingReadingsFolder_Ready503NamingTheFolder()
     {
-        var readings = await OneReadingAsync();
-        await using var factory = Host(readings);
+        var missing = Path.Combine(_folder, "no-such-folder");
+        await using var factory = Host(missing);
         using var client = factory.CreateClient();
-        Directory.Delete(readings, recursive: true);
 
         await Assert.ThrowsAsync<NoReadingsException>(() => factory.Services.GetRequiredService<KnowledgeBaseProvider>().GetAsync(TestContext.Current.CancellationToken));
 
-        var problem = await AssertNotReady(client, readings);
+        var problem = await AssertNotReady(client, missing);
         Assert.Contains("not found", problem, StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task OnlyReadingEmptiedAfterStart_Ready503WithTheFilesReason()
+    public async Task OnlyAnUnreadableFile_Ready503WithTheFilesReason()
     {
-        var readings = await OneReadingAsync();
-        await using var factory = Host(readings);
+        await File.WriteAllTextAsync(Path.Combine(_folder, "empty.txt"), "", TestContext.Current.CancellationToken);
+        await using var factory = Host(_folder);
         using var client = factory.CreateClient();
-        await File.WriteAllTextAsync(Path.Combine(readings, "note.txt"), "", TestContext.Current.CancellationToken);
 
         await Assert.ThrowsAsync<NoReadingsException>(() => factory.Services.GetRequiredService<KnowledgeBaseProvider>().GetAsync(TestContext.Current.CancellationToken));
 
-        var problem = await AssertNotReady(client, readings);
-        Assert.Contains("skipped note.txt: empty file", problem, StringComparison.Ordinal);
+        var problem = await AssertNotReady(client, _folder);
+        Assert.Contains("skipped empty.txt: empty file", problem, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -118,26 +111,13 @@ public sealed class HealthTests(HostFixture host) : IDisposable
     [Fact]
     public async Task AskWithNothingToRead_503ProblemDocument()
     {
-        var readings = await OneReadingAsync();
-        await using var factory = Host(readings);
+        await using var factory = Host(_folder);
         using var client = factory.CreateClient();
-        File.Delete(Path.Combine(readings, "note.txt"));
 
         using var response = await client.PostAsJsonAsync("/api/ask", new { question = "What is the pipeline?" }, TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-    }
-
-    /// <summary>A readings folder of the test's own with one short reading, enough for the host to start.</summary>
-    private async Task<string> OneReadingAsync()
-    {
-        var readings = Directory.CreateDirectory(Path.Combine(_folder, "readings")).FullName;
-        await File.WriteAllTextAsync(
-            Path.Combine(readings, "note.txt"),
-            "A short note.\n\nThe pipeline runs from Karachi to Lahore. It was agreed in 2015.\n",
-            TestContext.Current.CancellationToken);
-        return readings;
     }
 
     private static async Task<string> AssertNotReady(HttpClient client, string folder)

@@ -61,30 +61,6 @@ public sealed class StartupFailureTests : IDisposable
         Assert.Contains("address already in use", line, StringComparison.Ordinal);
     }
 
-    [Theory]
-    [InlineData("missing", "knowledge folder not found")]
-    [InlineData("empty", "no .pdf, .md or .txt file there")]
-    [InlineData("only an empty file", "skipped empty.txt: empty file")]
-    public async Task Start_NothingToReadInTheReadingsFolder_OneLineNamingTheFolder(string folderIs, string expected)
-    {
-        var readings = Path.Combine(_folder, "readings");
-        if (folderIs != "missing")
-        {
-            Directory.CreateDirectory(readings);
-        }
-
-        if (folderIs == "only an empty file")
-        {
-            await File.WriteAllTextAsync(Path.Combine(readings, "empty.txt"), "", TestContext.Current.CancellationToken);
-        }
-
-        var run = await HostProcess.RunToExitAsync(Settings(("Knowledge__Path", readings)));
-
-        var line = AssertRefused(run);
-        Assert.Contains($"nothing to read in {readings} (", line, StringComparison.Ordinal);
-        Assert.Contains(expected, line, StringComparison.Ordinal);
-    }
-
     [Fact]
     public async Task Start_CacheFolderUnderAFile_OneLineNamingTheFolderAndTheFile()
     {
