@@ -1,5 +1,6 @@
 using PaperBot.Host;
 
+// A host that cannot start says why in one line and exits with StartupRefusal.ExitCode (see StartupRefusal).
 var builder = WebApplication.CreateBuilder(args);
 builder.AddPaperBotConfiguration();
 if (builder.Configuration.RefusesToStart())
@@ -10,10 +11,13 @@ if (builder.Configuration.RefusesToStart())
 builder.AddPaperBotTelemetry();
 builder.Services.AddPaperBot();
 
-var app = builder.Build();
+if (builder.TryBuild() is not { } app)
+{
+    return StartupRefusal.ExitCode;
+}
+
 app.MapPaperBot();
-app.Run();
-return 0;
+return await app.RunOrRefuseAsync();
 
 /// <summary>The web host's entry point, visible to the in-process HTTP tests.</summary>
 public partial class Program;

@@ -60,13 +60,7 @@ public sealed partial class KnowledgeBaseProvider(
             }
 
             var folder = Folder;
-            var loaded = DocumentLoader.LoadFolder(folder);
-            if (loaded.Documents.Count == 0)
-            {
-                // One line that says it all (the files' own warnings are part of it).
-                var reasons = loaded.Warnings.Count == 0 ? "no .pdf, .md or .txt file there" : string.Join("; ", loaded.Warnings);
-                throw new NoReadingsException(folder, $"nothing to read in {folder} ({reasons}); add readings there or point Knowledge:Path at them");
-            }
+            var loaded = DocumentLoader.LoadReadings(folder);
 
             foreach (var warning in loaded.Warnings)
             {

@@ -20,7 +20,11 @@ public static class KnowledgeServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddPaperBotKnowledge(this IServiceCollection services)
     {
-        services.AddOptions<KnowledgeOptions>().BindConfiguration(KnowledgeOptions.SectionName);
+        services.AddOptions<KnowledgeOptions>().BindConfiguration(KnowledgeOptions.SectionName)
+            .Validate(o => !string.IsNullOrWhiteSpace(o.Path), "Knowledge:Path must name the readings folder.")
+            .Validate(o => o.Path.IndexOfAny(Path.GetInvalidPathChars()) < 0, "Knowledge:Path must be a folder path.")
+            .Validate(o => o.CachePath.IndexOfAny(Path.GetInvalidPathChars()) < 0, "Knowledge:CachePath must be a folder path (or empty for the user's cache folder).")
+            .ValidateOnStart();
         services.AddOptions<ChunkingOptions>().BindConfiguration(ChunkingOptions.SectionName)
             .Validate(o => o.Mode is "window" or "paragraph", "Chunking:Mode must be 'window' or 'paragraph'.")
             .Validate(o => o.WindowSentences is >= 1 and <= 12, "Chunking:WindowSentences must be between 1 and 12.")

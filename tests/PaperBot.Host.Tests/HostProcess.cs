@@ -60,7 +60,61 @@ public sealed partial class HostProcess : IAsyncDisposable
             start.ArgumentList.Add(argument);
         }
 
-        // Whatever the test runner was started with must not decide what the host reads.
+        SetEnvironment(start, environment);
+        var host = new HostProcess(new Process { StartInfo = start });
+        host._process.OutputDataReceived += (_, e) => host.OnLine(e.Data);
+        host._process.ErrorDataReceived += (_, e) => host.OnLine(e.Data);
+        host._process.Start();
+        host._process.BeginOutputReadLine();
+        host._process.BeginErrorReadLine();
+
+        var listening = await host.WaitForLineAsync(line => ListeningOn().IsMatch(line), TimeSpan.FromSeconds(90));
+        host.Address = new Uri(ListeningOn().Match(listening).Groups[1].Value.TrimEnd('/') + "/");
+        return host;
+    }
+
+    /// <summary>
+    /// The built host run directly (<c>dotnet PaperBot.Host.dll</c>: no <c>dotnet run</c> to wait for), for a host that
+    /// must refuse to start: waited on until it exits, within <paramref name="timeout"/> (killed and reported otherwise).
+    /// </summary>
+    public static async Task<ExitedHost> RunToExitAsync(
+        IDictionary<string, string> environment, string urls = "http://127.0.0.1:0", string? workingDirectory = null, TimeSpan? timeout = null)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = workingDirectory ?? RepositoryRoot,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var argument in new[] { typeof(Program).Assembly.Location, "--urls", urls })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        SetEnvironment(start, environment);
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
+        var error = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
+        using var limit = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        limit.CancelAfter(timeout ?? TimeSpan.FromSeconds(90));
+        try
+        {
+            await process.WaitForExitAsync(limit.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync(CancellationToken.None);
+            throw new TimeoutException($"The host did not exit. Its console:\n{await output}\n{await error}");
+        }
+
+        return new ExitedHost(process.ExitCode, await output, await error);
+    }
+
+    /// <summary>Whatever the test runner was started with must not decide what the host reads.</summary>
+    private static void SetEnvironment(ProcessStartInfo start, IDictionary<string, string> environment)
+    {
         foreach (var inherited in new[] { "ASPNETCORE_ENVIRONMENT", "DOTNET_ENVIRONMENT", "ASPNETCORE_URLS", "Urls", "OTEL_EXPORTER_OTLP_ENDPOINT" })
         {
             start.Environment.Remove(inherited);
@@ -72,17 +126,6 @@ public sealed partial class HostProcess : IAsyncDisposable
         {
             start.Environment[key] = value;
         }
-
-        var host = new HostProcess(new Process { StartInfo = start });
-        host._process.OutputDataReceived += (_, e) => host.OnLine(e.Data);
-        host._process.ErrorDataReceived += (_, e) => host.OnLine(e.Data);
-        host._process.Start();
-        host._process.BeginOutputReadLine();
-        host._process.BeginErrorReadLine();
-
-        var listening = await host.WaitForLineAsync(line => ListeningOn().IsMatch(line), TimeSpan.FromSeconds(90));
-        host.Address = new Uri(ListeningOn().Match(listening).Groups[1].Value.TrimEnd('/') + "/");
-        return host;
     }
 
     private void OnLine(string? line)
@@ -134,4 +177,13 @@ public sealed partial class HostProcess : IAsyncDisposable
 
     [GeneratedRegex(@"Now listening on: (http://\S+)")]
     private static partial Regex ListeningOn();
+}
+
+/// <summary>A host process that has exited: its exit code and what it wrote on each stream.</summary>
+public sealed record ExitedHost(int ExitCode, string StandardOutput, string StandardError)
+{
+    public IReadOnlyList<string> ErrorLines =>
+        StandardError.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+    public override string ToString() => $"exit code {ExitCode}\n--- standard output\n{StandardOutput}\n--- standard error\n{StandardError}";
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using PaperBot.Knowledge.Configuration;
 
@@ -15,30 +14,15 @@ public sealed class SecretLocationTests : IDisposable
     public async Task Start_EnvironmentNamedSecretsWithASecretInItsSettingsFile_OneLineAndExitCode1()
     {
         await File.WriteAllTextAsync(Path.Combine(_folder, "appsettings.secrets.json"), """{"Slack": {"BotToken": "not-a-real-token-value"}}""", TestContext.Current.CancellationToken);
-        var start = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = _folder,
-            RedirectStandardError = true,
-            RedirectStandardOutput = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(typeof(Program).Assembly.Location);
-        start.ArgumentList.Add("--urls");
-        start.ArgumentList.Add("http://127.0.0.1:0");
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "secrets";
 
-        using var process = Process.Start(start)!;
-        var error = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
-        var output = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
-        await process.WaitForExitAsync(TestContext.Current.CancellationToken).WaitAsync(TimeSpan.FromSeconds(60), TestContext.Current.CancellationToken);
+        var run = await HostProcess.RunToExitAsync(new Dictionary<string, string> { ["ASPNETCORE_ENVIRONMENT"] = "secrets" }, workingDirectory: _folder);
 
-        Assert.Equal(1, process.ExitCode);
-        var lines = (await error).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        var line = Assert.Single(lines);
+        Assert.True(run.ExitCode == 1, run.ToString());
+        var line = Assert.Single(run.ErrorLines);
         Assert.Contains("Slack:BotToken", line, StringComparison.Ordinal);
         Assert.Contains("Slack__BotToken", line, StringComparison.Ordinal);
-        Assert.DoesNotContain("not-a-real-token-value", line + await output, StringComparison.Ordinal);
-        Assert.DoesNotContain("   at ", await output, StringComparison.Ordinal);
+        Assert.DoesNotContain("not-a-real-token-value", run.StandardOutput + run.StandardError, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", run.StandardOutput + run.StandardError, StringComparison.Ordinal);
     }
 
     [Fact]

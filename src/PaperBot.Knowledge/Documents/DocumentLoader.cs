@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using PaperBot.Knowledge.Retrieval;
 
 namespace PaperBot.Knowledge.Documents;
 
@@ -28,9 +29,19 @@ public static class DocumentLoader
             return new LoadResult(documents, warnings);
         }
 
-        var files = Directory.EnumerateFiles(folder)
-            .Where(f => SupportedExtensions.Contains(Path.GetExtension(f)))
-            .OrderBy(f => f, StringComparer.Ordinal);
+        List<string> files;
+        try
+        {
+            files = [.. Directory.EnumerateFiles(folder)
+                .Where(f => SupportedExtensions.Contains(Path.GetExtension(f)))
+                .OrderBy(f => f, StringComparer.Ordinal)];
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            warnings.Add($"knowledge folder cannot be read: {folder} ({ex.GetType().Name})");
+            return new LoadResult(documents, warnings);
+        }
+
         foreach (var file in files)
         {
             var (document, warning) = TryLoadFile(file);
@@ -46,6 +57,21 @@ public static class DocumentLoader
         }
 
         return new LoadResult(documents, warnings);
+    }
+
+    /// <summary>The readings of a folder, as <see cref="LoadFolder"/> loads them.</summary>
+    /// <exception cref="NoReadingsException">Nothing in the folder can be read (missing, unreadable, empty, or every file skipped); the message names the folder and why, in one line.</exception>
+    public static LoadResult LoadReadings(string folder)
+    {
+        var loaded = LoadFolder(folder);
+        if (loaded.Documents.Count == 0)
+        {
+            // One line that says it all (the files' own warnings are part of it).
+            var reasons = loaded.Warnings.Count == 0 ? "no .pdf, .md or .txt file there" : string.Join("; ", loaded.Warnings);
+            throw new NoReadingsException(folder, $"nothing to read in {folder} ({reasons}); add readings there or point Knowledge:Path at them");
+        }
+
+        return loaded;
     }
 
     /// <summary>Loads one file; on failure returns a one-line reason instead.</summary>
