@@ -39,6 +39,20 @@ public sealed class LanguageTests
     public void Correct_WordThatStandsAsItIs_IsNotChanged(string typed) =>
         Assert.Null(Correct(typed));
 
+    [Theory]
+    [InlineData("accordng", "according")]
+    [InlineData("descibe", "describe")]
+    public void Correct_TypoOfALongWordOfTheAsking_IsReadAsThatWord(string typed, string expected) =>
+        Assert.Equal(expected, SpellingCorrector.Correct(typed, ReadingWords.Contains, _ => 1, ReadingWords.Concat(SpellingCorrector.AskingWords), new Words()));
+
+    [Fact]
+    public void Correct_ShortWordsOfTheAsking_NeverTakenForATypo()
+    {
+        // "whith" is one letter from "with", but a short word of the asking is never what a typo is read as.
+        Assert.DoesNotContain(SpellingCorrector.AskingWords, w => w.Length < SpellingCorrector.AskingWordLength);
+        Assert.Null(SpellingCorrector.Correct("whith", ReadingWords.Contains, _ => 1, ReadingWords.Concat(["with", "that"]), new Words()));
+    }
+
     [Fact]
     public void Distance_CountsAnAdjacentSwapAsOneEdit()
     {

@@ -63,8 +63,9 @@ public static class SpellingCorrector
         var bestFrequency = -1;
         foreach (var candidate in candidates)
         {
-            // A typo is read as a word with meaning of its own, never as "that" or "with".
-            if (candidate.Length < 4 || EnglishLexicon.IsFrame(candidate))
+            // A typo is read as a word with meaning of its own, or as a long word of the asking ("accordng" as
+            // "according"), never as "that" or "with".
+            if (candidate.Length < 4 || EnglishLexicon.IsFrame(candidate) && candidate.Length < AskingWordLength)
             {
                 continue;
             }
@@ -92,6 +93,12 @@ public static class SpellingCorrector
 
         return best;
     }
+
+    /// <summary>The shortest word of the asking ("according", "describe") a typo may be read as.</summary>
+    public const int AskingWordLength = 7;
+
+    /// <summary>The long words of the asking: a typo of one is no subject of the question.</summary>
+    public static IEnumerable<string> AskingWords => EnglishLexicon.FrameWords.Where(w => w.Length >= AskingWordLength && w.All(char.IsLetter));
 
     /// <summary>The other spellings of a word (British for American and the other way round).</summary>
     public static IEnumerable<string> Variants(string word)
