@@ -36,6 +36,23 @@ public sealed class DecisionTests
         Assert.Equal(1, analysis.Terms.Single(t => t.Term == "18").Part);
     }
 
+    [Theory]
+    [InlineData("What is 7 times 6?", true)]
+    [InlineData("whats 18 tonnes divided by 3", true)]
+    [InlineData("what's 15% of 200", true)]
+    [InlineData("square root of 81?", true)]
+    [InlineData("How many tonnes did the harvest reach in 1998-99?", false)]
+    [InlineData("Was the harvest of 18 tonnes bigger than in 1998?", false)]
+    [InlineData("What happened between 1998 and 1999?", false)]
+    [InlineData("What was the harvest in 1998/99?", false)]
+    [InlineData("what is 18 / 3", true)]
+    public async Task Analyze_ASumToWorkOut_IsATask(string question, bool task)
+    {
+        var readings = await ReadingsAsync();
+
+        Assert.Equal(task, QuestionAnalyzer.Analyze(question, readings).IsTask);
+    }
+
     [Fact]
     public async Task Analyze_TaskRequest_IsMarkedAsOne()
     {

@@ -103,7 +103,7 @@ public static partial class QuestionAnalyzer
         }
 
         var answerType = DetectAnswerType(question);
-        var isTask = TaskRequest().IsMatch(question.Trim()) || EmbeddedTask().IsMatch(question);
+        var isTask = TaskRequest().IsMatch(question.Trim()) || EmbeddedTask().IsMatch(question) || Arithmetic().IsMatch(question);
         return new QuestionAnalysis(question, answerType, terms, Presupposing().IsMatch(question.Trim()), isTask);
     }
 
@@ -305,6 +305,10 @@ public static partial class QuestionAnalyzer
 
     [GeneratedRegex(@"^(why (did|does|do|was|were|has|have|had|is|are)|how (did|does|do|has|have|was|were)|how (many|much)\b.*\b(did|does|do|has|have|had)\b|when (did|was|were)|what (made|led|caused|pushed|prompted))\b", RegexOptions.IgnoreCase)]
     private static partial Regex Presupposing();
+
+    /// <summary>A sum to work out ("7 times 6", "120 million divided by 12", "the square root of 81"): no reading says it.</summary>
+    [GeneratedRegex(@"\d[\d,.]*\s*(hundred|thousand|million|billion|trillion|k|m|bn)?\s*(\p{L}+\s+)?(\+|\*|(?<=\s)/(?=\s)|×|÷|\bx\b|\bplus\b|\bminus\b|\btimes\b|\bmultiplied by\b|\bdivided by\b)\s*\d|\b(square root|cube root|squared|cubed|factorial)\b.*\d|\d.*\b(squared|cubed)\b|\b\d+(\.\d+)?\s*(percent|%)\s+of\s+\d", RegexOptions.IgnoreCase)]
+    private static partial Regex Arithmetic();
 
     [GeneratedRegex(@"^((please|pls|now|ok|okay|hey)[,!]?\s+)*((can|could|would|will) you\s+(please\s+)?|i want you to\s+|i need you to\s+)?(write|compose|draft|generate|create|invent|imagine|translate|rewrite|rephrase|code|program|calculate|compute|solve|sing|draw|paint|predict|forecast|recommend|book|order|buy|send|email|play|make up|tell me a (joke|story|poem))\b", RegexOptions.IgnoreCase)]
     private static partial Regex TaskRequest();
