@@ -14,7 +14,8 @@ public sealed class ContextualMatch
     private readonly TokenStates _question;
     private readonly Dictionary<string, int[]> _pieces = new(StringComparer.Ordinal);
     private readonly Func<int, TokenStates?> _sentence;
-    private readonly Dictionary<int, (string Word, int[] Pieces)[]> _sentenceWords = [];
+    private readonly Dictionary<int, SentenceMatrix> _matrices = [];
+    private readonly (string Word, int[] Pieces)[] _questionWords;
 
     /// <param name="question">The question's word pieces in context.</param>
     /// <param name="sentence">A sentence's word pieces in context, by its index in the knowledge base.</param>
@@ -35,6 +36,8 @@ public sealed class ContextualMatch
                 _pieces.TryAdd(word, pieces);
             }
         }
+
+        _questionWords = [.. _pieces.Select(p => (p.Key, p.Value))];
     }
 
     private readonly IReadOnlySet<string> _said;
@@ -46,37 +49,65 @@ public sealed class ContextualMatch
     /// <summary>The best match of a question word (lower case) among the sentence's content words, or null.</summary>
     public (double Cosine, string By)? Best(string word, int sentenceIndex)
     {
-        if (!_pieces.TryGetValue(word, out var mine) || _sentence(sentenceIndex) is not { } states)
+        var row = Array.FindIndex(_questionWords, w => w.Word == word);
+        if (row < 0 || Matrix(sentenceIndex) is not { } matrix || matrix.Words.Length == 0)
         {
             return null;
-        }
-
-        if (!_sentenceWords.TryGetValue(sentenceIndex, out var words))
-        {
-            words = [.. states.Words().Where(w => w.Word.Length >= 3 && w.Word.All(char.IsLetter) && !EnglishLexicon.IsFrame(w.Word) && !EnglishLexicon.IsLight(w.Word)
-                && !PaperBot.Knowledge.Lexical.Bm25Encoder.AnalyzeWord(w.Word).Any(_said.Contains))];
-            _sentenceWords[sentenceIndex] = words;
         }
 
         // The sentence word that matches best, if the question word is also the best match of that sentence word
         // among the question's words: a match both ways, not a word that is near everything in a like context.
-        var best = (Cosine: -1.0, By: string.Empty, Pieces: Array.Empty<int>());
-        foreach (var (candidate, pieces) in words)
+        var column = 0;
+        for (var j = 1; j < matrix.Words.Length; j++)
         {
-            var cosine = Cosine(_question, mine, states, pieces);
-            if (cosine > best.Cosine)
+            if (matrix.Cosines[row, j] > matrix.Cosines[row, column])
             {
-                best = (cosine, candidate, pieces);
+                column = j;
             }
         }
 
-        if (best.Cosine < 0 || _pieces.Any(other => other.Key != word && Cosine(_question, other.Value, states, best.Pieces) > best.Cosine))
+        var best = matrix.Cosines[row, column];
+        for (var i = 0; i < _questionWords.Length; i++)
+        {
+            if (i != row && matrix.Cosines[i, column] > best)
+            {
+                return null;
+            }
+        }
+
+        return (best, matrix.Words[column]);
+    }
+
+    /// <summary>Every question word against every content word of a sentence (the best of their pieces), worked out once per sentence.</summary>
+    private SentenceMatrix? Matrix(int sentenceIndex)
+    {
+        if (_matrices.TryGetValue(sentenceIndex, out var matrix))
+        {
+            return matrix;
+        }
+
+        if (_sentence(sentenceIndex) is not { } states)
         {
             return null;
         }
 
-        return (best.Cosine, best.By);
+        var words = states.Words().Where(w => w.Word.Length >= 3 && w.Word.All(char.IsLetter) && !EnglishLexicon.IsFrame(w.Word) && !EnglishLexicon.IsLight(w.Word)
+            && !PaperBot.Knowledge.Lexical.Bm25Encoder.AnalyzeWord(w.Word).Any(_said.Contains)).ToArray();
+        var cosines = new double[_questionWords.Length, words.Length];
+        for (var i = 0; i < _questionWords.Length; i++)
+        {
+            for (var j = 0; j < words.Length; j++)
+            {
+                cosines[i, j] = Cosine(_question, _questionWords[i].Pieces, states, words[j].Pieces);
+            }
+        }
+
+        matrix = new SentenceMatrix([.. words.Select(w => w.Word)], cosines);
+        _matrices[sentenceIndex] = matrix;
+        return matrix;
     }
+
+    private sealed record SentenceMatrix(string[] Words, double[,] Cosines);
 
     private static double Cosine(TokenStates first, int[] firstPieces, TokenStates second, int[] secondPieces)
     {
@@ -86,14 +117,7 @@ public sealed class ContextualMatch
             var a = first.Vector(q);
             foreach (var p in secondPieces)
             {
-                var b = second.Vector(p);
-                var dot = 0f;
-                for (var k = 0; k < a.Length; k++)
-                {
-                    dot += a[k] * b[k];
-                }
-
-                best = Math.Max(best, dot);
+                best = Math.Max(best, System.Numerics.Tensors.TensorPrimitives.Dot(a, second.Vector(p)));
             }
         }
 
