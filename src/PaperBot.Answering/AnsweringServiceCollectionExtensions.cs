@@ -18,7 +18,7 @@ public static class AnsweringServiceCollectionExtensions
         services.AddPaperBotKnowledge();
         services.AddOptions<AnsweringOptions>().BindConfiguration(AnsweringOptions.SectionName)
             .Validate(o => o.MinCoverage is >= 0 and <= 1, "Answering:MinCoverage must be between 0 and 1.")
-            .Validate(o => o.MaxUnsupportedShare is >= 0 and <= 1, "Answering:MaxUnsupportedShare must be between 0 and 1.")
+            .Validate(o => o.MaxUnsupportedShare is >= 0 and <= 1 && o.PremiseMaxUnsupportedShare is >= 0 and <= 1, "Answering:MaxUnsupportedShare and Answering:PremiseMaxUnsupportedShare must be between 0 and 1.")
             .Validate(o => o.OffTopicPresence is >= 0 and <= 1, "Answering:OffTopicPresence must be between 0 and 1.")
             .Validate(o => o.PremiseCoverage is >= 0 and <= 1, "Answering:PremiseCoverage must be between 0 and 1.")
             .Validate(o => o.RelevanceFloor is > -1 and < 1, "Answering:RelevanceFloor must be between -1 and 1.")

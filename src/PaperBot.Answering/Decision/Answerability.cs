@@ -33,7 +33,13 @@ public sealed record AnswerabilityThresholds(
     double MaxUnsupportedShare,
     double OffTopicPresence,
     double RelevanceFloor,
-    double PremiseCoverage);
+    double PremiseCoverage,
+    double? PremiseMaxUnsupportedShare = null)
+{
+    /// <summary>The heaviest share of the question that may go unaccounted for: less when the question takes something for granted.</summary>
+    public double MaxUnsupportedShareFor(QuestionAnalysis question) =>
+        question.Presupposes && PremiseMaxUnsupportedShare is { } premise ? Math.Min(premise, MaxUnsupportedShare) : MaxUnsupportedShare;
+}
 
 /// <summary>What the readings have of each question word anywhere, apart from the chosen sentences.</summary>
 /// <param name="Present">Per term: 1 when the readings use it (or an alias), else the best support any word of the readings gives it by meaning.</param>
@@ -147,8 +153,9 @@ public static partial class Answerability
         }
 
         var heaviest = unsupported.Count == 0 || total <= 0 ? 0 : unsupported[0].Term.Weight / total;
-        evidence.Add(new Evidence("heaviest_unsupported_share", heaviest, thresholds.MaxUnsupportedShare, unsupported.Count == 0 ? null : $"“{unsupported[0].Term.Surface}”"));
-        if (coverage < thresholds.MinCoverage || heaviest > thresholds.MaxUnsupportedShare)
+        var maxShare = thresholds.MaxUnsupportedShareFor(question);
+        evidence.Add(new Evidence("heaviest_unsupported_share", heaviest, maxShare, unsupported.Count == 0 ? null : $"“{unsupported[0].Term.Surface}”"));
+        if (coverage < thresholds.MinCoverage || heaviest > maxShare)
         {
             var named = unsupported.Select(s => s.Term).ToList();
             return absent.Count > 0

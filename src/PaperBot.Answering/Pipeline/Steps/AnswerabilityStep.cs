@@ -18,7 +18,7 @@ public sealed class AnswerabilityStep(AnsweringOptions options, Replies replies)
     /// </summary>
     public static AnswerabilityThresholds ThresholdsFor(AnsweringOptions options, bool scoped) => scoped
         ? new(options.ScopedMinCoverage, 1, options.OffTopicPresence, options.RelevanceFloor, options.PremiseCoverage)
-        : new(options.MinCoverage, options.MaxUnsupportedShare, options.OffTopicPresence, options.RelevanceFloor, options.PremiseCoverage);
+        : new(options.MinCoverage, options.MaxUnsupportedShare, options.OffTopicPresence, options.RelevanceFloor, options.PremiseCoverage, options.PremiseMaxUnsupportedShare);
 
     public ValueTask<Answer?> RunAsync(QuestionContext context, CancellationToken cancellationToken)
     {

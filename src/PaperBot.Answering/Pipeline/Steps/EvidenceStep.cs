@@ -58,15 +58,16 @@ public sealed class EvidenceStep(AnsweringOptions options, IWordList language) :
 
             // Then the question's words in their own sentence, matched to the candidates' words in theirs: a
             // paraphrase ("fear", "buy") is found where the sentence says it its own way ("apprehensions", "purchase").
-            // Not for a question that takes something for granted ("Why did …?"): in context a word and its
-            // opposite stand close ("welcomed", "protested"), and such a question must match what the reading says.
-            if (options.ContextFull > 0 && knowledge.HasTokenStates && !analysis.Presupposes && TurnsOnOrdinaryWords(context, analysis))
+            // In a question that takes something for granted ("Why did …?") only words the readings use are matched
+            // so: in context a word and its opposite stand close ("welcomed", "protested"), and what such a question
+            // assumes must be what the reading says.
+            if (options.ContextFull > 0 && knowledge.HasTokenStates && TurnsOnOrdinaryWords(context, analysis))
             {
                 var question = knowledge.QuestionTokens(context.Subject ?? context.Question, cancellationToken);
                 knowledge.SentenceTokens([.. candidates.Select(c => c.Index)], cancellationToken);
                 context.Contextual = question is null ? null : new ContextualMatch(
                     question, i => knowledge.SentenceTokens([i], cancellationToken)?[0], options.ContextFloor, options.ContextFull,
-                    analysis.Terms.Select(t => t.Term).ToHashSet(StringComparer.Ordinal)) { UnknownMargin = options.ContextUnknownMargin };
+                    analysis.Terms.Select(t => t.Term).ToHashSet(StringComparer.Ordinal)) { UnknownMargin = analysis.Presupposes ? 1 : options.ContextUnknownMargin };
             }
 
             Weigh(context, analysis, candidates, thresholds, weights);
