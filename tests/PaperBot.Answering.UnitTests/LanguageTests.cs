@@ -85,6 +85,19 @@ public sealed class LanguageTests
         Assert.True(Opposites.AreOpposite(PaperBot.Knowledge.Lexical.Bm25Encoder.Analyze(a)[0], PaperBot.Knowledge.Lexical.Bm25Encoder.Analyze(b)[0]));
 
     [Theory]
+    [InlineData("improved", "deteriorated")]
+    [InlineData("welcome", "protesting")]
+    [InlineData("rose", "fell")]
+    public void WrittenOf_TheOppositesAsWritten_ToRecogniseOneMisspelt(string word, string opposite)
+    {
+        var written = Opposites.WrittenOf(PaperBot.Knowledge.Lexical.Bm25Encoder.Analyze(word)[0]);
+
+        Assert.NotNull(written);
+        Assert.Contains(opposite, written);
+        Assert.DoesNotContain(word, written);
+    }
+
+    [Theory]
     [InlineData("hi", "greeting")]
     [InlineData("Good morning everyone!", "greeting")]
     [InlineData("thank you so much", "thanks")]

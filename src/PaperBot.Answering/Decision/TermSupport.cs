@@ -103,7 +103,7 @@ public static partial class TermSupportScorer
             return new TermSupport(term, 1, SupportKind.AnswerType, term.Asks.ToString().ToLowerInvariant());
         }
 
-        var opposite = Opposites.Of(term.Term) is { } opposites ? terms.FirstOrDefault(opposites.Contains) : null;
+        var opposite = Opposites.Of(term.Term) is { } opposites ? terms.FirstOrDefault(opposites.Contains) ?? MisspeltOpposite(term, sentenceIndex, knowledge) : null;
         if (opposite is not null)
         {
             return new TermSupport(term, 0, SupportKind.None, opposite, Opposite: true);
@@ -151,6 +151,36 @@ public static partial class TermSupportScorer
         return value > 0
             ? new TermSupport(term, value, SupportKind.Meaning, $"{knowledge.Words.WordOf(best.Id)} ({best.Cosine:F2})")
             : null;
+    }
+
+    /// <summary>
+    /// A word of the sentence that is no word of the language but a few letters from an opposite of the term (two,
+    /// three in a long word: "detoriated" for "deteriorated"): readings have typos, and a misspelt opposite is still
+    /// the opposite.
+    /// </summary>
+    private static string? MisspeltOpposite(QuestionTerm term, int sentenceIndex, KnowledgeBase knowledge)
+    {
+        if (Opposites.WrittenOf(term.Term) is not { } written)
+        {
+            return null;
+        }
+
+        foreach (var id in knowledge.SentenceWords(sentenceIndex))
+        {
+            var word = knowledge.Words.WordOf(id);
+            if (word.Length < 7 || Knowledge.Embeddings.ModelWordList.Instance.Contains(word))
+            {
+                continue;
+            }
+
+            var limit = word.Length >= 10 ? 3 : 2;
+            if (written.Any(w => w.Length >= 7 && w[0] == word[0] && Math.Abs(w.Length - word.Length) <= limit && SpellingCorrector.Distance(word, w, limit) <= limit))
+            {
+                return word;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>Whether a text has the number (commas ignored; "3rd" has 3, "1970s" has 1970s, "1979-89" has 1989).</summary>

@@ -149,6 +149,36 @@ public static class Opposites
     };
 
     private static readonly Dictionary<string, HashSet<string>> ByStem = Build();
+    private static readonly Dictionary<string, HashSet<string>> WrittenByStem = BuildWritten();
+
+    /// <summary>The opposites of an analysed term as they are written ("deteriorated", "worsening"), to recognise one misspelt.</summary>
+    public static IReadOnlySet<string>? WrittenOf(string term) => WrittenByStem.GetValueOrDefault(term);
+
+    private static Dictionary<string, HashSet<string>> BuildWritten()
+    {
+        var map = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+        foreach (var (a, b) in Pairs)
+        {
+            foreach (var (one, other) in new[] { (a, b), (b, a) })
+            {
+                foreach (var stem in Forms(one))
+                {
+                    foreach (var written in Written(other))
+                    {
+                        Add(map, stem, written);
+                    }
+                }
+            }
+        }
+
+        return map;
+    }
+
+    private static IEnumerable<string> Written(string word) =>
+        new[] { word, word + "s", word + "ed", word + "d", word + "ing", word.EndsWith('e') ? word[..^1] + "ing" : word + "ing" }
+            .Concat(word.EndsWith('e') ? [word + "d"] : [])
+            .Concat(Irregular.TryGetValue(word, out var more) ? more : [])
+            .Distinct();
 
     /// <summary>The opposites of an analysed term, or null when it has none.</summary>
     public static IReadOnlySet<string>? Of(string term) => ByStem.GetValueOrDefault(term);
