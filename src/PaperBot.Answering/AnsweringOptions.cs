@@ -59,6 +59,9 @@ public sealed class AnsweringOptions
     /// <summary>How far above <see cref="ContextFloor"/> a question word the readings never use must be matched in context to count at all.</summary>
     public double ContextUnknownMargin { get; set; } = 0.08;
 
+    /// <summary>How many of the best candidate sentences are read in context.</summary>
+    public int ContextCandidates { get; set; } = 8;
+
     /// <summary>A list question is answered from a section's subsections when that section's heading accounts for this share of its words.</summary>
     public double OutlineHeadingShare { get; set; } = 0.6;
 

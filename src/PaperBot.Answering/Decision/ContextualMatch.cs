@@ -57,28 +57,41 @@ public sealed class ContextualMatch
 
         // The sentence word that matches best, if the question word is also the best match of that sentence word
         // among the question's words: a match both ways, not a word that is near everything in a like context.
+        // Cells are worked out when first needed: a row for the word asked about, a column for the check.
         var column = 0;
         for (var j = 1; j < matrix.Words.Length; j++)
         {
-            if (matrix.Cosines[row, j] > matrix.Cosines[row, column])
+            if (Cell(matrix, row, j) > Cell(matrix, row, column))
             {
                 column = j;
             }
         }
 
-        var best = matrix.Cosines[row, column];
+        var best = Cell(matrix, row, column);
         for (var i = 0; i < _questionWords.Length; i++)
         {
-            if (i != row && matrix.Cosines[i, column] > best)
+            if (i != row && Cell(matrix, i, column) > best)
             {
                 return null;
             }
         }
 
-        return (best, matrix.Words[column]);
+        return (best, matrix.Words[column].Word);
     }
 
-    /// <summary>Every question word against every content word of a sentence (the best of their pieces), worked out once per sentence.</summary>
+    private double Cell(SentenceMatrix matrix, int row, int column)
+    {
+        var value = matrix.Cosines[row, column];
+        if (double.IsNaN(value))
+        {
+            value = Cosine(_question, _questionWords[row].Pieces, matrix.States, matrix.Words[column].Pieces);
+            matrix.Cosines[row, column] = value;
+        }
+
+        return value;
+    }
+
+    /// <summary>The question's words against a sentence's content words (those the question does not itself say).</summary>
     private SentenceMatrix? Matrix(int sentenceIndex)
     {
         if (_matrices.TryGetValue(sentenceIndex, out var matrix))
@@ -91,23 +104,32 @@ public sealed class ContextualMatch
             return null;
         }
 
-        var words = states.Words().Where(w => w.Word.Length >= 3 && w.Word.All(char.IsLetter) && !EnglishLexicon.IsFrame(w.Word) && !EnglishLexicon.IsLight(w.Word)
-            && !PaperBot.Knowledge.Lexical.Bm25Encoder.AnalyzeWord(w.Word).Any(_said.Contains)).ToArray();
+        var words = ContentWords.GetValue(states, Content).Where(w => !w.Stems.Any(_said.Contains)).ToArray();
         var cosines = new double[_questionWords.Length, words.Length];
         for (var i = 0; i < _questionWords.Length; i++)
         {
             for (var j = 0; j < words.Length; j++)
             {
-                cosines[i, j] = Cosine(_question, _questionWords[i].Pieces, states, words[j].Pieces);
+                cosines[i, j] = double.NaN;
             }
         }
 
-        matrix = new SentenceMatrix([.. words.Select(w => w.Word)], cosines);
+        matrix = new SentenceMatrix(states, words, cosines);
         _matrices[sentenceIndex] = matrix;
         return matrix;
     }
 
-    private sealed record SentenceMatrix(string[] Words, double[,] Cosines);
+    /// <summary>A sentence's content words with their pieces and stems, worked out once for each sentence's states.</summary>
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<TokenStates, ContentWord[]> ContentWords = new();
+
+    private static ContentWord[] Content(TokenStates states) =>
+        [.. states.Words()
+            .Where(w => w.Word.Length >= 3 && w.Word.All(char.IsLetter) && !EnglishLexicon.IsFrame(w.Word) && !EnglishLexicon.IsLight(w.Word))
+            .Select(w => new ContentWord(w.Word, w.Pieces, PaperBot.Knowledge.Lexical.Bm25Encoder.AnalyzeWord(w.Word)))];
+
+    private sealed record ContentWord(string Word, int[] Pieces, IReadOnlyCollection<string> Stems);
+
+    private sealed record SentenceMatrix(TokenStates States, ContentWord[] Words, double[,] Cosines);
 
     private static double Cosine(TokenStates first, int[] firstPieces, TokenStates second, int[] secondPieces)
     {

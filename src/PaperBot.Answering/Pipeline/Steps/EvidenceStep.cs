@@ -61,12 +61,14 @@ public sealed class EvidenceStep(AnsweringOptions options, IWordList language) :
             // In a question that takes something for granted ("Why did …?") only words the readings use are matched
             // so: in context a word and its opposite stand close ("welcomed", "protested"), and what such a question
             // assumes must be what the reading says.
-            if (options.ContextFull > 0 && knowledge.HasTokenStates && TurnsOnOrdinaryWords(context, analysis))
+            if (options.ContextFull > 0 && knowledge.HasTokenStates && TurnsOnWordsASentenceLacks(context, analysis))
             {
+                // Only the strongest candidates are read so: the rest would not be chosen for a word or two more.
                 var question = knowledge.QuestionTokens(context.Subject ?? context.Question, cancellationToken);
-                knowledge.SentenceTokens([.. candidates.Select(c => c.Index)], cancellationToken);
-                context.Contextual = question is null ? null : new ContextualMatch(
-                    question, i => knowledge.SentenceTokens([i], cancellationToken)?[0], options.ContextFloor, options.ContextFull,
+                var strongest = context.Candidates.OrderByDescending(c => c.Score).Take(options.ContextCandidates).Select(c => c.Index).ToHashSet();
+                var states = knowledge.SentenceTokens([.. strongest], cancellationToken);
+                context.Contextual = question is null || states is null ? null : new ContextualMatch(
+                    question, i => strongest.Contains(i) ? knowledge.SentenceTokens([i], cancellationToken)?[0] : null, options.ContextFloor, options.ContextFull,
                     analysis.Terms.Select(t => t.Term).ToHashSet(StringComparer.Ordinal)) { UnknownMargin = analysis.Presupposes ? 1 : options.ContextUnknownMargin };
             }
 
@@ -98,6 +100,19 @@ public sealed class EvidenceStep(AnsweringOptions options, IWordList language) :
         var verdict = Answerability.Decide(analysis, context.Selection, context.Presence, AnswerabilityStep.ThresholdsFor(options, context.Scope is not null));
         return verdict.Reason is DeclineReasons.AbsentSubject or DeclineReasons.UnsupportedTerms or DeclineReasons.OffTopic or DeclineReasons.NoPassage
             && !analysis.IsTask
+            && verdict.Missing.All(t => t.Kind is TermKind.Content or TermKind.Light);
+    }
+
+    /// <summary>
+    /// Whether the question would be declined only because the chosen sentences lack some of its content words:
+    /// what matching in context can change (not a question off the readings' subject, nor one too far in meaning).
+    /// </summary>
+    private bool TurnsOnWordsASentenceLacks(QuestionContext context, QuestionAnalysis analysis)
+    {
+        var verdict = Answerability.Decide(analysis, context.Selection, context.Presence, AnswerabilityStep.ThresholdsFor(options, context.Scope is not null));
+        return verdict.Reason is DeclineReasons.AbsentSubject or DeclineReasons.UnsupportedTerms
+            && !analysis.IsTask
+            && verdict.Missing.Count > 0
             && verdict.Missing.All(t => t.Kind is TermKind.Content or TermKind.Light);
     }
 
