@@ -12,10 +12,10 @@ namespace PaperBot.Answering.Decision;
 public sealed class ContextualMatch
 {
     private readonly TokenStates _question;
-    private readonly Dictionary<string, int[]> _pieces = new(StringComparer.Ordinal);
     private readonly Func<int, TokenStates?> _sentence;
     private readonly Dictionary<int, SentenceMatrix> _matrices = [];
     private readonly (string Word, int[] Pieces)[] _questionWords;
+    private readonly IReadOnlySet<string> _said;
 
     /// <param name="question">The question's word pieces in context.</param>
     /// <param name="sentence">A sentence's word pieces in context, by its index in the knowledge base.</param>
@@ -29,18 +29,10 @@ public sealed class ContextualMatch
         _said = said;
         Floor = floor;
         Full = full;
-        foreach (var (word, pieces) in question.Words())
-        {
-            if (word.Length >= 3 && word.All(char.IsLetter) && !EnglishLexicon.IsFrame(word))
-            {
-                _pieces.TryAdd(word, pieces);
-            }
-        }
-
-        _questionWords = [.. _pieces.Select(p => (p.Key, p.Value))];
+        _questionWords = [.. question.Words()
+            .Where(w => w.Word.Length >= 3 && w.Word.All(char.IsLetter) && !EnglishLexicon.IsFrame(w.Word))
+            .DistinctBy(w => w.Word, StringComparer.Ordinal)];
     }
-
-    private readonly IReadOnlySet<string> _said;
 
     public double Floor { get; }
 

@@ -330,13 +330,12 @@ public sealed class KnowledgeBase
         return best < 0 ? (null, 0) : (_sentences[best], bestScore);
     }
 
-    /// <summary>Every sentence of every reading, in reading order.</summary>
     /// <summary>Whether the embedding model can give the vectors of a text's words in context (see <see cref="ITokenEncoder"/>).</summary>
     public bool HasTokenStates => _embeddings.GetService(typeof(ITokenEncoder)) is ITokenEncoder;
 
     /// <summary>
     /// The word pieces of the sentences in context, worked out when first asked for and kept (a sentence is read by
-    /// the model once per process); null when the model cannot give them.
+    /// the model once per process, one caller at a time); null when the model cannot give them.
     /// </summary>
     public IReadOnlyList<TokenStates>? SentenceTokens(IReadOnlyList<int> sentenceIndexes, CancellationToken cancellationToken = default)
     {
@@ -365,6 +364,7 @@ public sealed class KnowledgeBase
     public TokenStates? QuestionTokens(string question, CancellationToken cancellationToken = default) =>
         _embeddings.GetService(typeof(ITokenEncoder)) is ITokenEncoder encoder ? encoder.EncodeTokens([question], cancellationToken)[0] : null;
 
+    /// <summary>Every sentence of every reading, in reading order.</summary>
     public IReadOnlyList<LocatedSentence> AllSentences() => _sentences;
 
     private static (string, string, int, int) Key(LocatedSentence sentence) =>

@@ -49,7 +49,7 @@ public sealed class EvidenceStep(AnsweringOptions options, IWordList language) :
         // Words the readings never use are embedded (one call of the model) only when the decision turns on them:
         // a question answered without them, or declined for a name or number, does not wait for the model.
         var unknown = meaningful.Except(known, StringComparer.Ordinal).ToList();
-        if (TurnsOnOrdinaryWords(context, analysis))
+        if (TurnsOnOrdinaryWords(Verdict(context, analysis), analysis))
         {
             if (unknown.Count > 0)
             {
@@ -61,7 +61,7 @@ public sealed class EvidenceStep(AnsweringOptions options, IWordList language) :
             // In a question that takes something for granted ("Why did …?") only words the readings use are matched
             // so: in context a word and its opposite stand close ("welcomed", "protested"), and what such a question
             // assumes must be what the reading says.
-            if (options.ContextFull > 0 && knowledge.HasTokenStates && TurnsOnWordsASentenceLacks(context, analysis))
+            if (options.ContextFull > 0 && knowledge.HasTokenStates && TurnsOnWordsASentenceLacks(Verdict(context, analysis), analysis))
             {
                 // Only the strongest candidates are read so: the rest would not be chosen for a word or two more.
                 var question = knowledge.QuestionTokens(context.Subject ?? context.Question, cancellationToken);
@@ -94,27 +94,24 @@ public sealed class EvidenceStep(AnsweringOptions options, IWordList language) :
         context.Presence = Presence(context, analysis, thresholds);
     }
 
+    /// <summary>The decision as the evidence gathered so far stands.</summary>
+    private Verdict Verdict(QuestionContext context, QuestionAnalysis analysis) =>
+        Answerability.Decide(analysis, context.Selection, context.Presence, AnswerabilityStep.ThresholdsFor(options, context.Scope is not null));
+
     /// <summary>Whether the decision, made without the meaning of the words the readings never use, could go the other way with it.</summary>
-    private bool TurnsOnOrdinaryWords(QuestionContext context, QuestionAnalysis analysis)
-    {
-        var verdict = Answerability.Decide(analysis, context.Selection, context.Presence, AnswerabilityStep.ThresholdsFor(options, context.Scope is not null));
-        return verdict.Reason is DeclineReasons.AbsentSubject or DeclineReasons.UnsupportedTerms or DeclineReasons.OffTopic or DeclineReasons.NoPassage
-            && !analysis.IsTask
-            && verdict.Missing.All(t => t.Kind is TermKind.Content or TermKind.Light);
-    }
+    private static bool TurnsOnOrdinaryWords(Verdict verdict, QuestionAnalysis analysis) =>
+        verdict.Reason is DeclineReasons.OffTopic or DeclineReasons.NoPassage or DeclineReasons.AbsentSubject or DeclineReasons.UnsupportedTerms
+        && !analysis.IsTask
+        && verdict.Missing.All(t => t.Kind is TermKind.Content or TermKind.Light);
 
     /// <summary>
-    /// Whether the question would be declined only because the chosen sentences lack some of its content words:
+    /// Whether the question would be declined only because the chosen sentences lack some of its ordinary words:
     /// what matching in context can change (not a question off the readings' subject, nor one too far in meaning).
     /// </summary>
-    private bool TurnsOnWordsASentenceLacks(QuestionContext context, QuestionAnalysis analysis)
-    {
-        var verdict = Answerability.Decide(analysis, context.Selection, context.Presence, AnswerabilityStep.ThresholdsFor(options, context.Scope is not null));
-        return verdict.Reason is DeclineReasons.AbsentSubject or DeclineReasons.UnsupportedTerms
-            && !analysis.IsTask
-            && verdict.Missing.Count > 0
-            && verdict.Missing.All(t => t.Kind is TermKind.Content or TermKind.Light);
-    }
+    private static bool TurnsOnWordsASentenceLacks(Verdict verdict, QuestionAnalysis analysis) =>
+        verdict.Reason is DeclineReasons.AbsentSubject or DeclineReasons.UnsupportedTerms
+        && TurnsOnOrdinaryWords(verdict, analysis)
+        && verdict.Missing.Count > 0;
 
     private static void Stage(QuestionContext context, string name, ref TimeSpan started)
     {
