@@ -63,8 +63,8 @@ public sealed class ArcticXsEmbeddingGenerator : IEmbeddingGenerator<string, Emb
 
     /// <summary>
     /// The model's vector for every word piece of each text, in context (unit length, without the two special
-    /// tokens), with the pieces' vocabulary ids: what lets a question's word be matched to the word of a sentence
-    /// that means the same there ("frontier" to "border"), which a vector of the word alone does not do well.
+    /// tokens), with the pieces themselves: what lets a question's word be matched to the word of a sentence that
+    /// means the same there ("fear" to "apprehensions"), which a vector of the word alone does not do well.
     /// </summary>
     public IReadOnlyList<TokenStates> EncodeTokens(IReadOnlyList<string> texts, CancellationToken cancellationToken = default)
     {
@@ -89,18 +89,7 @@ public sealed class ArcticXsEmbeddingGenerator : IEmbeddingGenerator<string, Emb
                     for (var t = 0; t < pieces; t++)
                     {
                         var source = buffer.Slice(((j * length) + t + 1) * width, width);
-                        var sum = 0f;
-                        foreach (var value in source)
-                        {
-                            sum += value * value;
-                        }
-
-                        var norm = Math.Max(MathF.Sqrt(sum), 1e-12f);
-                        var target = vectors.AsSpan(t * width, width);
-                        for (var k = 0; k < width; k++)
-                        {
-                            target[k] = source[k] / norm;
-                        }
+                        System.Numerics.Tensors.TensorPrimitives.Divide(source, Math.Max(System.Numerics.Tensors.TensorPrimitives.Norm(source), 1e-12f), vectors.AsSpan(t * width, width));
                     }
 
                     results[indexes[j]] = new TokenStates(encoded[j].Ids.Skip(1).Take(pieces).Select(id => ModelVocabulary.Piece((int)id)).ToArray(), vectors, width);
