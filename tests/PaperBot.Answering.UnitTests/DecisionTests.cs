@@ -250,6 +250,20 @@ public sealed class DecisionTests
     }
 
     [Fact]
+    public async Task Support_TheWordInItsOtherSpelling_IsTheWordItself()
+    {
+        var (_, knowledge, readings) = await TestReadings.ServiceAsync(withTrams: true);
+        var index = knowledge.AllSentences().ToList().FindIndex(s => s.Text.Contains("in the centre", StringComparison.Ordinal));
+        TermSupport Support(QuestionTerm t) => TermSupportScorer.Support(t, index, knowledge, readings, new Dictionary<string, WordNeighbours>(), new MeaningThresholds(0.3, 0.6));
+
+        var center = Support(Term("center"));
+
+        Assert.Equal(SupportKind.Exact, center.Kind);
+        Assert.Equal("centre", center.By);
+        Assert.Equal(SupportKind.None, Support(Term("centaur")).Kind);
+    }
+
+    [Fact]
     public async Task ReadingParts_AreFoundFromTheStructure()
     {
         var (_, knowledge, readings) = await TestReadings.ServiceAsync();

@@ -79,6 +79,13 @@ public static partial class TermSupportScorer
             return new TermSupport(term, 1, SupportKind.Exact, term.Term);
         }
 
+        // The word in its other spelling, British or American ("Centre" where the sentence prints "Center").
+        if (term.Word.Length >= 4 && term.Word.All(char.IsLetter)
+            && SpellingCorrector.Variants(term.Word).FirstOrDefault(v => PaperBot.Knowledge.Lexical.Bm25Encoder.AnalyzeWord(v).Any(a => terms.Contains(a) || heading.Contains(a))) is { } variant)
+        {
+            return new TermSupport(term, 1, SupportKind.Exact, variant);
+        }
+
         // A name and the words made from it: "Pakistani" and "Pakistan", "Afghan" and "Afghanistan".
         if (term.Kind == TermKind.Name && term.Term.Length >= 5
             && terms.Concat(heading).FirstOrDefault(t => t.Length >= 5 && (t.StartsWith(term.Term, StringComparison.Ordinal) || term.Term.StartsWith(t, StringComparison.Ordinal))) is { } kin)
