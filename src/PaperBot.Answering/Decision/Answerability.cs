@@ -36,9 +36,15 @@ public sealed record AnswerabilityThresholds(
     double PremiseCoverage,
     double? PremiseMaxUnsupportedShare = null)
 {
-    /// <summary>The heaviest share of the question that may go unaccounted for: less when the question takes something for granted.</summary>
+    /// <summary>
+    /// The heaviest share of the question that may go unaccounted for: less when the question takes something for
+    /// granted and asks why or how ("Why did relations improve?"); a question that asks when is anchored by the date
+    /// the sentence must carry.
+    /// </summary>
     public double MaxUnsupportedShareFor(QuestionAnalysis question) =>
-        question.Presupposes && PremiseMaxUnsupportedShare is { } premise ? Math.Min(premise, MaxUnsupportedShare) : MaxUnsupportedShare;
+        question.Presupposes && question.AnswerType != Language.AnswerType.Date && PremiseMaxUnsupportedShare is { } premise
+            ? Math.Min(premise, MaxUnsupportedShare)
+            : MaxUnsupportedShare;
 }
 
 /// <summary>What the readings have of each question word anywhere, apart from the chosen sentences.</summary>
