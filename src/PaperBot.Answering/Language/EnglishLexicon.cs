@@ -148,71 +148,57 @@ public static class Opposites
         ["quit"] = ["quitted"], ["lend"] = ["lent"],
     };
 
-    private static readonly Dictionary<string, HashSet<string>> ByStem = Build();
-    private static readonly Dictionary<string, HashSet<string>> WrittenByStem = BuildWritten();
-
-    /// <summary>The opposites of an analysed term as they are written ("deteriorated", "worsening"), to recognise one misspelt.</summary>
-    public static IReadOnlySet<string>? WrittenOf(string term) => WrittenByStem.GetValueOrDefault(term);
-
-    private static Dictionary<string, HashSet<string>> BuildWritten()
-    {
-        var map = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
-        foreach (var (a, b) in Pairs)
-        {
-            foreach (var (one, other) in new[] { (a, b), (b, a) })
-            {
-                foreach (var stem in Forms(one))
-                {
-                    foreach (var written in Written(other))
-                    {
-                        Add(map, stem, written);
-                    }
-                }
-            }
-        }
-
-        return map;
-    }
-
-    private static IEnumerable<string> Written(string word) =>
-        new[] { word, word + "s", word + "ed", word + "d", word + "ing", word.EndsWith('e') ? word[..^1] + "ing" : word + "ing" }
-            .Concat(word.EndsWith('e') ? [word + "d"] : [])
-            .Concat(Irregular.TryGetValue(word, out var more) ? more : [])
-            .Distinct();
+    private static readonly (Dictionary<string, HashSet<string>> Stems, Dictionary<string, HashSet<string>> Written) Maps = Build();
+    private static readonly Dictionary<string, HashSet<string>> ByStem = Maps.Stems;
+    private static readonly Dictionary<string, HashSet<string>> WrittenByStem = Maps.Written;
 
     /// <summary>The opposites of an analysed term, or null when it has none.</summary>
     public static IReadOnlySet<string>? Of(string term) => ByStem.GetValueOrDefault(term);
+
+    /// <summary>The opposites of an analysed term as they are written ("deteriorated", "worsening"), to recognise one misspelt.</summary>
+    public static IReadOnlySet<string>? WrittenOf(string term) => WrittenByStem.GetValueOrDefault(term);
 
     /// <summary>Whether two analysed terms (stems) are opposites.</summary>
     public static bool AreOpposite(string term, string other) =>
         ByStem.TryGetValue(term, out var opposites) && opposites.Contains(other);
 
-    private static Dictionary<string, HashSet<string>> Build()
+    /// <summary>For each stem of each form of a word, the stems of its opposite's forms and those forms as written.</summary>
+    private static (Dictionary<string, HashSet<string>>, Dictionary<string, HashSet<string>>) Build()
     {
-        var map = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+        var stems = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+        var written = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
         foreach (var (a, b) in Pairs)
         {
-            foreach (var sa in Forms(a))
+            foreach (var (one, other) in new[] { (a, b), (b, a) })
             {
-                foreach (var sb in Forms(b))
+                var otherForms = Inflections(other).ToList();
+                foreach (var stem in Stems(Inflections(one)))
                 {
-                    Add(map, sa, sb);
-                    Add(map, sb, sa);
+                    foreach (var otherStem in Stems(otherForms))
+                    {
+                        Add(stems, stem, otherStem);
+                    }
+
+                    foreach (var form in otherForms)
+                    {
+                        Add(written, stem, form);
+                    }
                 }
             }
         }
 
-        return map;
+        return (stems, written);
     }
 
-    private static IEnumerable<string> Forms(string word)
-    {
-        // The stems of a word's common inflections, so "rose" and "rising" meet "fall", "fell" and "falling".
-        var forms = new[] { word, word + "s", word + "ed", word + "d", word + "ing", word + "er" }
-            .Concat(Irregular.TryGetValue(word, out var more) ? more : []);
-        return forms.SelectMany(PaperBot.Knowledge.Lexical.Bm25Encoder.Analyze).Distinct();
-    }
+    /// <summary>A word's common inflections as written, so "rose" and "rising" meet "fall", "fell" and "falling".</summary>
+    private static IEnumerable<string> Inflections(string word) =>
+        new[] { word, word + "s", word + "ed", word + "d", word + "ing", word + "er" }
+            .Concat(word.EndsWith('e') ? [word[..^1] + "ing"] : [])
+            .Concat(Irregular.TryGetValue(word, out var more) ? more : [])
+            .Distinct();
 
+    private static IEnumerable<string> Stems(IEnumerable<string> forms) =>
+        forms.SelectMany(PaperBot.Knowledge.Lexical.Bm25Encoder.Analyze).Distinct();
 
     private static void Add(Dictionary<string, HashSet<string>> map, string a, string b)
     {

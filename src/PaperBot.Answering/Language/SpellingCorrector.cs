@@ -98,7 +98,7 @@ public static class SpellingCorrector
     public const int AskingWordLength = 7;
 
     /// <summary>The long words of the asking: a typo of one is no subject of the question.</summary>
-    public static IEnumerable<string> AskingWords => EnglishLexicon.FrameWords.Where(w => w.Length >= AskingWordLength && w.All(char.IsLetter));
+    public static IReadOnlyList<string> AskingWords { get; } = [.. EnglishLexicon.FrameWords.Where(w => w.Length >= AskingWordLength && w.All(char.IsLetter))];
 
     /// <summary>The other spellings of a word (British for American and the other way round).</summary>
     public static IEnumerable<string> Variants(string word)

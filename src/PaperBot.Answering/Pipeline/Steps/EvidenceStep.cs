@@ -66,8 +66,8 @@ public sealed class EvidenceStep(AnsweringOptions options, IWordList language) :
                 // Only the strongest candidates are read so: the rest would not be chosen for a word or two more.
                 var question = knowledge.QuestionTokens(context.Subject ?? context.Question, cancellationToken);
                 var strongest = context.Candidates.OrderByDescending(c => c.Score).Take(options.ContextCandidates).Select(c => c.Index).ToHashSet();
-                var states = knowledge.SentenceTokens([.. strongest], cancellationToken);
-                context.Contextual = question is null || states is null ? null : new ContextualMatch(
+                knowledge.SentenceTokens([.. strongest], cancellationToken); // read together, in batches
+                context.Contextual = question is null ? null : new ContextualMatch(
                     question, i => strongest.Contains(i) ? knowledge.SentenceTokens([i], cancellationToken)?[0] : null, options.ContextFloor, options.ContextFull,
                     analysis.Terms.Select(t => t.Term).ToHashSet(StringComparer.Ordinal)) { UnknownMargin = analysis.Presupposes ? 1 : options.ContextUnknownMargin };
             }
