@@ -49,7 +49,8 @@ public sealed class EvidenceStep(AnsweringOptions options, IWordList language) :
         // Words the readings never use are embedded (one call of the model) only when the decision turns on them:
         // a question answered without them, or declined for a name or number, does not wait for the model.
         var unknown = meaningful.Except(known, StringComparer.Ordinal).ToList();
-        if (TurnsOnOrdinaryWords(Verdict(context, analysis), analysis))
+        var verdict = Verdict(context, analysis);
+        if (TurnsOnOrdinaryWords(verdict, analysis))
         {
             if (unknown.Count > 0)
             {
@@ -61,7 +62,7 @@ public sealed class EvidenceStep(AnsweringOptions options, IWordList language) :
             // In a question that takes something for granted ("Why did …?") only words the readings use are matched
             // so: in context a word and its opposite stand close ("welcomed", "protested"), and what such a question
             // assumes must be what the reading says.
-            if (options.ContextFull > 0 && knowledge.HasTokenStates && TurnsOnWordsASentenceLacks(Verdict(context, analysis), analysis))
+            if (options.ContextFull > 0 && knowledge.HasTokenStates && TurnsOnWordsASentenceLacks(verdict, analysis))
             {
                 // Only the strongest candidates are read so: the rest would not be chosen for a word or two more.
                 var question = knowledge.QuestionTokens(context.Subject ?? context.Question, cancellationToken);
