@@ -49,7 +49,14 @@ public sealed partial class AnswerService(
 
         question = TextCleaner.CollapseWhitespace(question);
         var knowledge = await knowledgeProvider.GetAsync(cancellationToken).ConfigureAwait(false);
-        var context = new QuestionContext(request with { Question = question }, knowledge, ReadingsOf(knowledge)) { Asked = question, Question = question };
+        // Typed text is read once its whitespace is tidied; a command a front end built is taken as it is.
+        var command = request.Command switch
+        {
+            { Typed: not null } => CommandParser.Parse(question),
+            QuestionCommand => new QuestionCommand(question),
+            var typed => typed,
+        };
+        var context = new QuestionContext(request with { Command = command }, knowledge, ReadingsOf(knowledge)) { Asked = question, Question = question };
         var (answer, step) = await pipeline.RunAsync(context, cancellationToken).ConfigureAwait(false);
         return (Finish(context, answer), step, context.StageMilliseconds);
     }
@@ -85,6 +92,6 @@ public sealed partial class AnswerService(
         return answer;
     }
 
-    [LoggerMessage(EventId = 3001, Level = LogLevel.Information, Message = "Answer {AnswerId}: {Status} ({Reason}, {Kind}) at {Step}, {Citations} citation(s), {ElapsedMs} ms")]
+    [LoggerMessage(EventId = 6001, Level = LogLevel.Information, Message = "Answer {AnswerId}: {Status} ({Reason}, {Kind}) at {Step}, {Citations} citation(s), {ElapsedMs} ms")]
     private static partial void LogAnswer(ILogger logger, string answerId, AnswerStatus status, string reason, string kind, string step, int citations, double elapsedMs);
 }

@@ -3,12 +3,11 @@ using PaperBot.Knowledge.Documents;
 
 namespace PaperBot.Answering;
 
-/// <summary>Reads the <c>[n]</c> markers of an answer's text.</summary>
+/// <summary>Reads the <c>[n]</c> markers of an answer's text (their format is <see cref="CitationFormat"/>).</summary>
 public static partial class CitationMarkers
 {
     /// <summary>The marker numbers in the text, in order of appearance.</summary>
-    public static IReadOnlyList<int> Find(string text) =>
-        Marker().Matches(text).Select(m => int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)).ToList();
+    public static IReadOnlyList<int> Find(string text) => CitationFormat.Markers(text);
 
     /// <summary>
     /// The sentences of an answer that carry no marker. A line that ends with a colon introduces a list and is not a
@@ -28,7 +27,7 @@ public static partial class CitationMarkers
             var pieces = AfterMarker().Split(line).Select(p => p.Trim()).Where(p => p.Length > 0);
             foreach (var piece in pieces)
             {
-                if (!Marker().IsMatch(piece))
+                if (!CitationFormat.Marker().IsMatch(piece))
                 {
                     uncited.AddRange(SentenceSplitter.Split(piece));
                 }
@@ -38,9 +37,6 @@ public static partial class CitationMarkers
         return uncited;
     }
 
-    [GeneratedRegex(@"\[(\d{1,2})\]")]
-    private static partial Regex Marker();
-
-    [GeneratedRegex(@"(?<=\[\d{1,2}\])(?!\s*\[)")]
+    [GeneratedRegex(@"(?<=\[\d{1,3}\])(?!\s*\[)")]
     private static partial Regex AfterMarker();
 }

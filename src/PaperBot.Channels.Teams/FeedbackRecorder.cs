@@ -1,6 +1,7 @@
 using System.Diagnostics.Metrics;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
+using PaperBot.Answering;
 using PaperBot.Channels.Teams.Protocol;
 using PaperBot.Web;
 
@@ -56,7 +57,7 @@ public sealed class FeedbackRecorder
             };
         }
 
-        text = string.IsNullOrWhiteSpace(text) ? null : TextClip.ToLength(text, MaxTextLength);
+        text = string.IsNullOrWhiteSpace(text) ? null : CitationFormat.Clip(text, MaxTextLength);
         return new Feedback(activity.ReplyToId, null, reaction, text);
     }
 

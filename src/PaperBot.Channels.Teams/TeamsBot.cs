@@ -139,7 +139,7 @@ internal sealed class TeamsBot
         // Questions an instructor configured, else the answer service's: it draws them from the loaded readings.
         var questions = _options.WelcomeQuestions.Count > 0
             ? [.. _options.WelcomeQuestions]
-            : (await _answers.AskAsync(new AskRequest("help", conversationId), cancellationToken)).Suggestions;
+            : (await _answers.AskAsync(new AskRequest(new HelpCommand(), conversationId), cancellationToken)).Suggestions;
         await SendReplyAsync(activity, serviceUrl, conversationId, TeamsReplies.Welcome(activity, questions), cancellationToken);
         Log.Welcomed(_logger, conversationId);
     }

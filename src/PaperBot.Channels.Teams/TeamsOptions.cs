@@ -65,6 +65,12 @@ public sealed class TeamsOptions
     /// <summary>Questions one user may ask per minute; beyond it they are told when to ask again. 0 turns the limit off.</summary>
     public int QuestionsPerMinute { get; set; } = 20;
 
+    /// <summary>How many turns are answered at once; the rest wait in the queue.</summary>
+    public int MaxConcurrentAnswers { get; set; } = 4;
+
+    /// <summary>How many accepted turns may wait; beyond it the Bot Connector gets 503 and retries later.</summary>
+    public int QueueCapacity { get; set; } = 256;
+
     /// <summary>Example questions for the welcome; when empty (the default), those the answer service draws from the readings.</summary>
     public IList<string> WelcomeQuestions { get; set; } = [];
 
@@ -101,7 +107,6 @@ public sealed class TeamsOptions
     internal static readonly string[] DefaultAllowedHosts = ["botframework.com", "smba.trafficmanager.net", "teams.microsoft.com", "teams.microsoft.us"];
 
     internal IReadOnlyList<string> EffectiveAllowedHosts => AllowedServiceUrlHosts.Count > 0 ? [.. AllowedServiceUrlHosts] : DefaultAllowedHosts;
-
 }
 
 /// <summary>Checks the Teams settings at start, naming the setting that is wrong.</summary>
@@ -147,6 +152,16 @@ internal sealed class TeamsOptionsValidator : IValidateOptions<TeamsOptions>
         if (options.QuestionsPerMinute is < 0 or > 10_000)
         {
             failures.Add("Teams:QuestionsPerMinute must be between 0 (no limit) and 10000.");
+        }
+
+        if (options.MaxConcurrentAnswers is < 1 or > 64)
+        {
+            failures.Add("Teams:MaxConcurrentAnswers must be between 1 and 64.");
+        }
+
+        if (options.QueueCapacity is < 1 or > 100_000)
+        {
+            failures.Add("Teams:QueueCapacity must be between 1 and 100000.");
         }
 
         if (options.MaxActivityBytes is < 1024 or > 4 * 1024 * 1024)

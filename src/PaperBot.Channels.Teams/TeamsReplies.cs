@@ -1,13 +1,12 @@
 using System.Globalization;
 using System.Text;
-using System.Text.RegularExpressions;
 using PaperBot.Answering;
 using PaperBot.Channels.Teams.Protocol;
 
 namespace PaperBot.Channels.Teams;
 
 /// <summary>Turns an <see cref="Answer"/> (or a welcome) into the Teams activity that shows it.</summary>
-public static partial class TeamsReplies
+public static class TeamsReplies
 {
     /// <summary>Teams shows at most this many characters of a citation's title.</summary>
     public const int MaxCitationName = 80;
@@ -25,12 +24,13 @@ public static partial class TeamsReplies
     public const int MaxTextLength = 6_000;
 
     /// <summary>
-    /// The messages that show an answer. An answered question: its text with the <c>[n]</c> markers, one
-    /// AI-generated Message entity citing only the markers that appear in the text, and the feedback buttons. A study
-    /// list (timeline, glossary, summary) is a Markdown list, one entry a line, split into as many messages as
-    /// Teams' limits need (at most <see cref="MaxCitationsPerMessage"/> citations and <see cref="MaxTextLength"/>
-    /// characters each, markers renumbered from [1] in each). A quiz is a card with the AI label. A declined question,
-    /// help or the section list: plain text, with the suggested questions when there are any.
+    /// The messages that show an answer, as <see cref="AnswerPresentation"/> decides. Text with citations: the
+    /// <c>[n]</c> markers, one AI-generated Message entity citing only the markers that appear in the text. A study list
+    /// (timeline, glossary, summary) is a Markdown list, one entry a line, split into as many messages as Teams'
+    /// limits need (at most <see cref="MaxCitationsPerMessage"/> citations and <see cref="MaxTextLength"/> characters
+    /// each, markers renumbered from [1] in each). A quiz is a card with the AI label. Text without citations (most
+    /// declines, help, the section list): plain, with the suggested questions when there are any. The reply to a
+    /// question, answered or declined, offers feedback.
     /// </summary>
     public static IReadOnlyList<OutgoingActivity> ForAnswer(Activity incoming, Answer answer)
     {
@@ -40,27 +40,22 @@ public static partial class TeamsReplies
             return [Reply(incoming, null) with { Attachments = [QuizCard(quiz)], Entities = [new AiMessageEntity()] }];
         }
 
-        var cited = answer.Kind == AnswerKinds.Answer || AnswerKinds.IsStudy(answer.Kind);
-        if (answer.Status != AnswerStatus.Answered || !cited)
+        var presentation = AnswerPresentation.For(answer);
+        var feedback = presentation.OfferFeedback ? new OutgoingChannelData { FeedbackLoopEnabled = true } : null;
+        if (!presentation.ShowCitations)
         {
             var text = answer.Kind == AnswerKinds.Sections ? MarkdownOutline(answer.Text) : answer.Text;
-            return [Reply(incoming, WithSuggestions(text, answer.Suggestions, "You could ask:"))];
+            return [Reply(incoming, WithSuggestions(text, answer.Suggestions, "You could ask:")) with { ChannelData = feedback }];
         }
 
-        // A follow-up's reading already leads the text; it is added only when it does not.
+        // How the question was read leads the text when the text does not already start with it.
         var lines = answer.Text.Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        var lead = answer.Interpretation is { Length: > 0 } reading && !answer.Text.StartsWith(reading, StringComparison.Ordinal)
-            ? $"_{reading}_"
-            : null;
-        var pages = IsList(answer.Kind) && lines.Length > 1
+        var lead = presentation.Interpretation is { } reading ? $"_{reading}_" : null;
+        var pages = presentation.IsList && lines.Length > 1
             ? Pages(lines[0], lines[1..])
             : [Paragraphs(lead is null ? lines : [lead, .. lines])];
-        var feedback = answer.Kind == AnswerKinds.Answer ? new OutgoingChannelData { FeedbackLoopEnabled = true } : null;
         return pages.Select(page => Cited(incoming, page, answer.Citations, feedback)).ToList();
     }
-
-    /// <summary>Timelines, glossaries and summaries are lists: a lead line, then one cited entry a line.</summary>
-    private static bool IsList(string kind) => kind is AnswerKinds.Timeline or AnswerKinds.Glossary or AnswerKinds.Summary;
 
     /// <summary>Lines as Markdown paragraphs: Teams runs single newlines together.</summary>
     private static string Paragraphs(IEnumerable<string> lines) => string.Join("\n\n", lines);
@@ -76,7 +71,7 @@ public static partial class TeamsReplies
         var length = lead.Length;
         foreach (var raw in entries)
         {
-            var entry = "- " + TextClip.ToLength(raw.Trim(), MaxTextLength - lead.Length - 40);
+            var entry = "- " + CitationFormat.Clip(raw.Trim(), MaxTextLength - lead.Length - 40);
             var entryMarkers = MarkersIn(entry);
             var current = pages[^1];
             if (current.Count > 0
@@ -107,7 +102,7 @@ public static partial class TeamsReplies
     {
         var byMarker = citations.GroupBy(c => c.Marker).ToDictionary(g => g.Key, g => g.First());
         var renumbered = new Dictionary<int, int>();
-        var rewritten = Marker().Replace(text, match =>
+        var rewritten = CitationFormat.Marker().Replace(text, match =>
         {
             var marker = int.Parse(match.Groups[1].ValueSpan, CultureInfo.InvariantCulture);
             if (!byMarker.ContainsKey(marker))
@@ -137,8 +132,8 @@ public static partial class TeamsReplies
 
     private static CitationClaim Claim(int position, Citation citation) =>
         new(position, new CitationAppearance(
-            TextClip.ToLength(citation.DocumentName is null ? citation.Label : $"{citation.DocumentName}, {citation.Label}", MaxCitationName),
-            TextClip.ToLength(citation.Quote, MaxCitationAbstract)));
+            CitationFormat.Clip(CitationFormat.Source(citation), MaxCitationName),
+            CitationFormat.Clip(citation.Quote, MaxCitationAbstract)));
 
     /// <summary>The section list, indented two spaces a level, as a nested Markdown list.</summary>
     private static string MarkdownOutline(string text) =>
@@ -154,7 +149,7 @@ public static partial class TeamsReplies
     /// </summary>
     public static Attachment QuizCard(QuizCard quiz)
     {
-        var source = quiz.Citation.DocumentName is null ? quiz.Citation.Label : $"{quiz.Citation.DocumentName}, {quiz.Citation.Label}";
+        var source = CitationFormat.Source(quiz.Citation);
         var card = new Dictionary<string, object>
         {
             ["type"] = "AdaptiveCard",
@@ -246,9 +241,5 @@ public static partial class TeamsReplies
         return builder.ToString();
     }
 
-    private static HashSet<int> MarkersIn(string text) =>
-        Marker().Matches(text).Select(m => int.Parse(m.Groups[1].ValueSpan, CultureInfo.InvariantCulture)).ToHashSet();
-
-    [GeneratedRegex(@"\[(\d{1,3})\]")]
-    private static partial Regex Marker();
+    private static HashSet<int> MarkersIn(string text) => [.. CitationFormat.Markers(text)];
 }

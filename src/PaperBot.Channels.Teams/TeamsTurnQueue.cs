@@ -2,6 +2,7 @@ using System.Diagnostics.Metrics;
 using System.Threading.Channels;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace PaperBot.Channels.Teams;
 
@@ -16,32 +17,33 @@ internal sealed class TeamsTurnQueue
 {
     public const string QueueDepthGauge = "paperbot.teams.queue.depth";
 
-    private readonly Channel<TeamsTurn> _turns = Channel.CreateBounded<TeamsTurn>(new BoundedChannelOptions(256)
-    {
-        FullMode = BoundedChannelFullMode.Wait,
-        SingleReader = true,
-    });
+    private readonly Channel<TeamsTurn> _turns;
 
-    public TeamsTurnQueue(IMeterFactory meters) =>
+    public TeamsTurnQueue(IMeterFactory meters, IOptions<TeamsOptions> options)
+    {
+        _turns = Channel.CreateBounded<TeamsTurn>(new BoundedChannelOptions(options.Value.QueueCapacity)
+        {
+            FullMode = BoundedChannelFullMode.Wait,
+            SingleReader = true,
+        });
         meters.Create(FeedbackRecorder.MeterName).CreateObservableGauge(QueueDepthGauge, () => _turns.Reader.Count, "{turn}", "Teams turns waiting to be answered.");
+    }
 
     public bool TryEnqueue(TeamsTurn turn) => _turns.Writer.TryWrite(turn);
 
     internal ChannelReader<TeamsTurn> Reader => _turns.Reader;
 }
 
-/// <summary>Answers queued turns, a few at a time, until the host stops.</summary>
-internal sealed class TeamsTurnWorker(TeamsTurnQueue queue, TeamsBot bot, ILogger<TeamsTurnWorker> logger) : BackgroundService
+/// <summary>Answers queued turns, <see cref="TeamsOptions.MaxConcurrentAnswers"/> at a time, until the host stops.</summary>
+internal sealed class TeamsTurnWorker(TeamsTurnQueue queue, TeamsBot bot, IOptions<TeamsOptions> options, ILogger<TeamsTurnWorker> logger) : BackgroundService
 {
-    private const int Parallelism = 4;
-
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         try
         {
             await Parallel.ForEachAsync(
                 queue.Reader.ReadAllAsync(stoppingToken),
-                new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = stoppingToken },
+                new ParallelOptions { MaxDegreeOfParallelism = options.Value.MaxConcurrentAnswers, CancellationToken = stoppingToken },
                 async (turn, ct) => await bot.HandleAsync(turn, ct));
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)

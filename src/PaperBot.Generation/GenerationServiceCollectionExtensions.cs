@@ -44,6 +44,7 @@ public static class GenerationServiceCollectionExtensions
             return LlmClient.Create(options, loggerFactory);
         });
         services.TryAddSingleton<IAnswerGenerator, GroundedAnswerGenerator>();
+        services.AddSingleton(new AnswerServiceProfile(Generative: true));
         return services;
     }
 

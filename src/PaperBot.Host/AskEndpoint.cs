@@ -17,8 +17,9 @@ internal static partial class AskEndpoint
     /// <summary>The longest conversation id accepted (Teams and Slack ids are well under it).</summary>
     public const int MaxConversationIdLength = 200;
 
-    public static async Task<IResult> PostAsync(HttpRequest request, IAnswerService answers, ILogger<AnswerService> logger, CancellationToken cancellationToken)
+    public static async Task<IResult> PostAsync(HttpRequest request, IAnswerService answers, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
+        var logger = loggers.CreateLogger(typeof(AskEndpoint).FullName!);
         if (!MediaTypes.IsJson(request.ContentType))
         {
             return Problem(StatusCodes.Status415UnsupportedMediaType, "Unsupported media type", "Send the question as JSON: Content-Type: application/json and a body like {\"question\": \"…\"}.");
@@ -76,7 +77,8 @@ internal static partial class AskEndpoint
             return Problem(StatusCodes.Status503ServiceUnavailable, "Knowledge store unavailable", "The knowledge store is unavailable right now. Please try again in a moment.");
         }
 
-        // Unusable input is the caller's error (400); every other decline is an answer (200) that says why.
+        // The status follows the reason: unusable input is the caller's error (400); every other decline is an answer
+        // (200) that says why.
         if (answer.Reason == PaperBot.Answering.Decision.DeclineReasons.Input)
         {
             return Problem(StatusCodes.Status400BadRequest, "Unusable question", answer.Text, AnswerJson.From(answer));

@@ -100,7 +100,7 @@ public sealed class SlackCommandsTests
     public async Task PostCommand_GenerativeAnswers_AckSaysLookingThatUpPrivatelyThenAnswers()
     {
         await using var slack = await FakeSlack.StartAsync();
-        await using var host = await SlackTestHost.StartAsync(slack, services: s => s.AddSingleton<IAnswerGenerator, NoGenerator>());
+        await using var host = await SlackTestHost.StartAsync(slack, services: s => s.AddSingleton(new AnswerServiceProfile(Generative: true)));
 
         using var ack = await host.PostSignedAsync("/slack/commands", Form("/paper", "What is the NSGP?", slack.ResponseUrl("f")), "application/x-www-form-urlencoded");
 
@@ -109,11 +109,5 @@ public sealed class SlackCommandsTests
         Assert.Equal("ephemeral", body.RootElement.GetProperty("response_type").GetString());
         Assert.Equal("Looking that up…", body.RootElement.GetProperty("text").GetString());
         Assert.Equal("in_channel", (await slack.WaitForAsync("response/f")).Json.GetProperty("response_type").GetString());
-    }
-
-    /// <summary>Stands for a language model: the Slack channel only asks whether one is configured.</summary>
-    private sealed class NoGenerator : IAnswerGenerator
-    {
-        public Task<Answer?> GenerateAsync(GenerationRequest request, CancellationToken cancellationToken) => Task.FromResult<Answer?>(null);
     }
 }

@@ -79,12 +79,12 @@ public sealed class TeamsRepliesTests
     }
 
     [Fact]
-    public void ForAnswer_Declined_PlainTextWithSuggestionsAndNoEntities()
+    public void ForAnswer_Declined_PlainTextWithSuggestionsNoEntitiesAndFeedbackOffered()
     {
         var reply = Assert.Single(TeamsReplies.ForAnswer(Incoming, Answers.Declined("what is the weather")));
 
         Assert.Null(reply.Entities);
-        Assert.Null(reply.ChannelData);
+        Assert.True(reply.ChannelData?.FeedbackLoopEnabled, "a decline may be wrong: the student can say so");
         Assert.StartsWith("I can only answer questions about the paper.", reply.Text, StringComparison.Ordinal);
         Assert.Contains("- What is the NSGP?", reply.Text, StringComparison.Ordinal);
         Assert.Contains("- When did Russia and Pakistan hold joint exercises?", reply.Text, StringComparison.Ordinal);
@@ -98,6 +98,7 @@ public sealed class TeamsRepliesTests
         var reply = Assert.Single(TeamsReplies.ForAnswer(Incoming, help));
 
         Assert.Null(reply.Entities);
+        Assert.Null(reply.ChannelData);
         Assert.Equal("Ask me about the paper.\n\nYou could ask:\n- What is NSGP?", reply.Text);
     }
 

@@ -18,54 +18,23 @@ public sealed class StudyCommands(AnsweringOptions options, QuizBook quizzes, Re
 {
     private StudyIndex? _study;
 
-    /// <summary>The reply to a command (help, sections or a study command), or null when the question is not one.</summary>
-    public Answer? TryAnswer(string question, KnowledgeBase knowledge, ReadingIndex readings)
+    /// <summary>The reply to a command (help, sections or a study command), or null when the request is a question.</summary>
+    public Answer? TryAnswer(Command command, KnowledgeBase knowledge, ReadingIndex readings)
     {
-        var command = question.Trim().TrimEnd('?', '.', '!').Trim().ToLowerInvariant();
-        if (command is "help" or "/help" or "?" or "commands" or "menu")
+        var asked = command.Text;
+        return command switch
         {
-            return replies.Help(question, readings);
-        }
-
-        if (command is "sections" or "outline" or "contents" or "table of contents")
-        {
-            return Sections(question, knowledge);
-        }
-
-        var trimmed = question.Trim().TrimEnd('?', '.', '!').Trim();
-        var space = trimmed.IndexOf(' ', StringComparison.Ordinal);
-        var word = (space < 0 ? trimmed : trimmed[..space]).TrimStart('/').ToLowerInvariant();
-        var rest = space < 0 ? string.Empty : trimmed[(space + 1)..].Trim();
-        return word switch
-        {
-            "summary" or "summarise" or "summarize" when IsSectionReference(rest) => Summary(question, knowledge, SectionReference(rest)),
-            "timeline" or "chronology" when rest.Length == 0 => TimelineAnswer(question, knowledge),
-            "glossary" or "acronyms" when rest.Length == 0 => GlossaryAnswer(question, knowledge),
-            "define" when rest.Length > 0 => Define(question, knowledge, readings, rest.TrimEnd(':').Trim()),
-            "quiz" when IsSectionReference(rest) => Quiz(question, knowledge, SectionReference(rest)),
-            "reveal" or "answer" when rest.Length is > 0 and <= 40 && !rest.Contains(' ', StringComparison.Ordinal) => Reveal(question, rest),
-            "sources" or "readings" or "documents" when rest.Length == 0 => Sources(question, knowledge),
+            HelpCommand => replies.Help(asked, readings),
+            SectionsCommand => Sections(asked, knowledge),
+            SummaryCommand summary => Summary(asked, knowledge, summary.Section ?? string.Empty),
+            TimelineCommand => TimelineAnswer(asked, knowledge),
+            GlossaryCommand => GlossaryAnswer(asked, knowledge),
+            DefineCommand define => Define(asked, knowledge, readings, define.Term),
+            QuizCommand quiz => Quiz(asked, knowledge, quiz.Section ?? string.Empty),
+            RevealCommand reveal => Reveal(asked, reveal.QuizId),
+            SourcesCommand => Sources(asked, knowledge),
             _ => null,
         };
-    }
-
-    /// <summary>Nothing, a section id ("3.II"), or "section 3.II" / "§3.II": a command, not a question that starts with the word.</summary>
-    private static bool IsSectionReference(string rest) =>
-        rest.Length == 0 || SectionReference(rest).Split(' ').Length == 1;
-
-    private static string SectionReference(string rest)
-    {
-        var value = rest.Trim();
-        foreach (var prefix in new[] { "of section ", "section ", "of §", "§", "of " })
-        {
-            if (value.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
-            {
-                value = value[prefix.Length..].Trim();
-                break;
-            }
-        }
-
-        return value;
     }
 
     private StudyIndex StudyIndexFor(KnowledgeBase knowledge)

@@ -38,7 +38,7 @@ internal sealed class SlackInbox(
     IOptionsMonitor<SlackOptions> options,
     TimeProvider time,
     ILogger<SlackInbox> logger,
-    IEnumerable<IAnswerGenerator> generators)
+    IEnumerable<AnswerServiceProfile> profiles)
 {
     internal const string BusyText = "PaperBot is busy answering other questions. Please try again in a minute.";
 
@@ -46,7 +46,7 @@ internal sealed class SlackInbox(
     internal const string LookingUpText = "Looking that up…";
 
     /// <summary>Answers come from a language model: slow enough that the student should hear the command was taken.</summary>
-    private readonly bool _generative = generators.Any();
+    private readonly bool _generative = profiles.Any(p => p.Generative);
 
     /// <summary>Each user's vote on each answer counts once, however often the button is pressed or the click replayed.</summary>
     private readonly RecentKeys _votes = new(time, TimeSpan.FromDays(30), 100_000);

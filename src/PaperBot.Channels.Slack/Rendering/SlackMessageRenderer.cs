@@ -5,9 +5,9 @@ using PaperBot.Answering;
 namespace PaperBot.Channels.Slack.Rendering;
 
 /// <summary>
-/// Turns an <see cref="Answer"/> into Block Kit: the answer in mrkdwn sections, one context block per citation
-/// (<c>[1] §3.II Title: "quote…"</c>), suggestions for a declined question, then 👍/👎 buttons whose value is the
-/// answer id. Stays inside Slack's limits: 3,000 characters per section, 50 blocks per message.
+/// Turns an <see cref="Answer"/> into Block Kit, as <see cref="AnswerPresentation"/> decides: the answer in mrkdwn
+/// sections, one context block per citation (<c>[1] §3.II Title: "quote…"</c>), suggestions for a declined question,
+/// then 👍/👎 buttons whose value is the answer id. Stays inside Slack's limits: 3,000 characters per section, 50 blocks per message.
 /// </summary>
 internal static class SlackMessageRenderer
 {
@@ -39,10 +39,10 @@ internal static class SlackMessageRenderer
             blocks.Add(Section(piece));
         }
 
-        // A follow-up's reading already leads the text; it is shown apart only when it does not.
-        if (!string.IsNullOrWhiteSpace(answer.Interpretation) && !answer.Text.StartsWith(answer.Interpretation, StringComparison.Ordinal))
+        var presentation = AnswerPresentation.For(answer);
+        if (presentation.Interpretation is { } reading)
         {
-            blocks.Add(Context($"_{SlackText.Clip(SlackText.Escape(answer.Interpretation), 500)}_"));
+            blocks.Add(Context($"_{SlackText.Clip(SlackText.Escape(reading), 500)}_"));
         }
 
         if (answer.Suggestions.Count > 0 && answer.Quiz is null)
@@ -50,9 +50,9 @@ internal static class SlackMessageRenderer
             blocks.Add(Section(Suggestions(answer.Suggestions)));
         }
 
-        var feedback = answer.Kind == AnswerKinds.Answer;
+        var feedback = presentation.OfferFeedback;
         var quiz = answer.Quiz;
-        AddCitations(blocks, answer.Citations, reserved: feedback || quiz is not null ? 1 : 0);
+        AddCitations(blocks, presentation.ShowCitations ? answer.Citations : [], reserved: feedback || quiz is not null ? 1 : 0);
         if (feedback)
         {
             blocks.Add(FeedbackButtons(answer.Id));
@@ -112,8 +112,7 @@ internal static class SlackMessageRenderer
 
     internal static string CitationText(Citation citation)
     {
-        var name = citation.DocumentName is null ? citation.Label : $"{citation.DocumentName}, {citation.Label}";
-        var label = SlackText.Clip(SlackText.Escape(name), MaxLabelChars);
+        var label = SlackText.Clip(SlackText.Escape(CitationFormat.Source(citation)), MaxLabelChars);
         var quote = SlackText.Clip(SlackText.Escape(citation.Quote.Trim()), MaxQuoteChars);
         return $"*[{citation.Marker}]* {label}: \"{quote}\"";
     }

@@ -84,8 +84,7 @@ internal static class AskCommand
             Console.WriteLine("Sources:");
             foreach (var citation in answer.Citations)
             {
-                var document = citation.DocumentName is null ? string.Empty : $"{citation.DocumentName}, ";
-                Console.WriteLine($"  [{citation.Marker}] {document}{citation.Label}, paragraph {citation.Paragraph}");
+                Console.WriteLine($"  [{citation.Marker}] {CitationFormat.Source(citation)}, paragraph {citation.Paragraph}");
                 Console.WriteLine($"      “{citation.Quote}”");
             }
         }

@@ -26,7 +26,7 @@ internal static class StudyCommand
 
         using var services = CliServices.Create([]);
         var answers = services.GetRequiredService<IAnswerService>();
-        var answer = await answers.AskAsync(argument is null ? command : $"{command} {argument}");
+        var answer = await answers.AskAsync(Typed(command, argument));
         var json = parsed.Has("--json");
         var revealRequested = parsed.Has("--reveal");
         if (json)
@@ -40,7 +40,7 @@ internal static class StudyCommand
 
         if (answer.Quiz is { } quiz && revealRequested)
         {
-            var reveal = await answers.AskAsync($"reveal {quiz.Id}");
+            var reveal = await answers.AskAsync(new RevealCommand(quiz.Id));
             if (json)
             {
                 Console.WriteLine(JsonSerializer.Serialize(AnswerJson.From(reveal), CliServices.Json));
@@ -54,4 +54,16 @@ internal static class StudyCommand
 
         return ExitCodes.For(answer);
     }
+
+    /// <summary>The typed command of a study verb and its argument.</summary>
+    internal static Command Typed(string command, string? argument) => command switch
+    {
+        "summary" => new SummaryCommand(argument is null ? null : CommandParser.SectionReference(argument)),
+        "timeline" => new TimelineCommand(),
+        "glossary" => new GlossaryCommand(),
+        "define" => new DefineCommand(argument!.Trim()),
+        "quiz" => new QuizCommand(argument is null ? null : CommandParser.SectionReference(argument)),
+        "sources" => new SourcesCommand(),
+        _ => throw new UsageException($"unknown study command {command}"),
+    };
 }

@@ -1,5 +1,4 @@
 using System.Text.Json.Serialization;
-using PaperBot.Knowledge.Documents;
 
 namespace PaperBot.Answering;
 
@@ -64,7 +63,7 @@ public sealed record Citation(
 
     /// <summary><c>§3.II North-South Gas Pipeline (NSGP) Project</c>.</summary>
     [JsonIgnore]
-    public string Label => SectionLabel.Format(SectionId, SectionTitle);
+    public string Label => CitationFormat.SectionLabel(SectionId, SectionTitle);
 }
 
 /// <summary>How many of a language model's sentences survived the grounding check.</summary>
@@ -121,19 +120,4 @@ public sealed record Answer
 
     [JsonIgnore]
     public bool IsDeclined => Status != AnswerStatus.Answered;
-}
-
-/// <summary>A question and the conversation (Teams conversation, Slack thread) it was asked in, if any.</summary>
-public sealed record AskRequest(string Question, string? ConversationId = null);
-
-/// <summary>The one entry point every front end (CLI, HTTP, Teams, Slack) calls.</summary>
-public interface IAnswerService
-{
-    Task<Answer> AskAsync(AskRequest request, CancellationToken cancellationToken = default);
-}
-
-public static class AnswerServiceExtensions
-{
-    public static Task<Answer> AskAsync(this IAnswerService service, string question, CancellationToken cancellationToken = default) =>
-        service.AskAsync(new AskRequest(question), cancellationToken);
 }

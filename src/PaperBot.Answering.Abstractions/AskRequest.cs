@@ -1,0 +1,48 @@
+namespace PaperBot.Answering;
+
+/// <summary>
+/// A request to the answer service: a typed <see cref="Answering.Command"/> and the conversation (Teams conversation,
+/// Slack thread) it was made in, if any. Text a person typed is parsed by <see cref="CommandParser"/>.
+/// </summary>
+public sealed record AskRequest
+{
+    /// <summary>Text a person typed: a question or a command, parsed once here.</summary>
+    public AskRequest(string question, string? conversationId = null)
+        : this(CommandParser.Parse(question), conversationId)
+    {
+    }
+
+    public AskRequest(Command command, string? conversationId = null)
+    {
+        Command = command;
+        ConversationId = conversationId;
+    }
+
+    public Command Command { get; init; }
+
+    public string? ConversationId { get; init; }
+
+    /// <summary>How the request reads: the question, or the command as typed.</summary>
+    public string Question => Command.Text;
+}
+
+/// <summary>The one entry point every front end (CLI, HTTP, Teams, Slack) calls.</summary>
+public interface IAnswerService
+{
+    Task<Answer> AskAsync(AskRequest request, CancellationToken cancellationToken = default);
+}
+
+public static class AnswerServiceExtensions
+{
+    public static Task<Answer> AskAsync(this IAnswerService service, string question, CancellationToken cancellationToken = default) =>
+        service.AskAsync(new AskRequest(question), cancellationToken);
+
+    public static Task<Answer> AskAsync(this IAnswerService service, Command command, CancellationToken cancellationToken = default) =>
+        service.AskAsync(new AskRequest(command), cancellationToken);
+}
+
+/// <summary>
+/// What a front end may know of how answers are made: a language model writes them (seconds, not milliseconds, so
+/// a channel says it is looking). Registered by the generative mode; absent means extractive answers.
+/// </summary>
+public sealed record AnswerServiceProfile(bool Generative);

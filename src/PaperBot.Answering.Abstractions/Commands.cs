@@ -1,0 +1,143 @@
+namespace PaperBot.Answering;
+
+/// <summary>
+/// What a person asks of the bot, parsed once by <see cref="CommandParser"/> (or built typed by a front end: a
+/// "Show answer" button is a <see cref="RevealCommand"/>, never the text "reveal …"). <see cref="Text"/> is how the
+/// request reads: what the person typed, or the canonical form of a command a front end built.
+/// </summary>
+public abstract record Command
+{
+    /// <summary>What the person typed, when the command was parsed from text.</summary>
+    public string? Typed { get; init; }
+
+    /// <summary>How the request reads (the answer's question).</summary>
+    public string Text => Typed ?? Canonical;
+
+    /// <summary>The command written out as a person would type it.</summary>
+    protected abstract string Canonical { get; }
+}
+
+/// <summary>A question about the readings: everything that is not one of the commands below.</summary>
+public sealed record QuestionCommand(string Question) : Command
+{
+    protected override string Canonical => Question;
+}
+
+/// <summary>How to ask, with example questions drawn from the readings.</summary>
+public sealed record HelpCommand : Command
+{
+    protected override string Canonical => "help";
+}
+
+/// <summary>The readings' sections, as an outline.</summary>
+public sealed record SectionsCommand : Command
+{
+    protected override string Canonical => "sections";
+}
+
+/// <summary>A summary of one section (its id, or with several readings <c>reading-id:section-id</c>), or of every reading when null.</summary>
+public sealed record SummaryCommand(string? Section = null) : Command
+{
+    protected override string Canonical => Section is null ? "summary" : $"summary {Section}";
+}
+
+/// <summary>The dated events of the readings, in order.</summary>
+public sealed record TimelineCommand : Command
+{
+    protected override string Canonical => "timeline";
+}
+
+/// <summary>The acronyms and terms the readings define.</summary>
+public sealed record GlossaryCommand : Command
+{
+    protected override string Canonical => "glossary";
+}
+
+/// <summary>What a term stands for, as the readings define it.</summary>
+public sealed record DefineCommand(string Term) : Command
+{
+    protected override string Canonical => $"define {Term}";
+}
+
+/// <summary>A quiz question from one section, or from anywhere when null.</summary>
+public sealed record QuizCommand(string? Section = null) : Command
+{
+    protected override string Canonical => Section is null ? "quiz" : $"quiz {Section}";
+}
+
+/// <summary>The hidden answer of a quiz question asked earlier.</summary>
+public sealed record RevealCommand(string QuizId) : Command
+{
+    protected override string Canonical => $"reveal {QuizId}";
+}
+
+/// <summary>The loaded readings.</summary>
+public sealed record SourcesCommand : Command
+{
+    protected override string Canonical => "sources";
+}
+
+/// <summary>The one parser of typed text into a <see cref="Command"/>, for every front end.</summary>
+public static class CommandParser
+{
+    /// <summary>The longest quiz id a reveal accepts.</summary>
+    public const int MaxQuizIdLength = 40;
+
+    /// <summary>
+    /// A command when the text is one ("help", "summary 3.II", "define RLNG", "quiz", "reveal 4f2a"), else a
+    /// question. A word that starts a question ("summary of the findings") is a command only when what follows is
+    /// nothing or a section reference ("3.II", "section 3.II", "§3.II").
+    /// </summary>
+    public static Command Parse(string text)
+    {
+        var trimmed = (text ?? string.Empty).Trim().TrimEnd('?', '.', '!').Trim();
+        var whole = trimmed.ToLowerInvariant();
+        if (whole is "help" or "/help" or "?" or "commands" or "menu")
+        {
+            return new HelpCommand { Typed = text };
+        }
+
+        if (whole is "sections" or "outline" or "contents" or "table of contents")
+        {
+            return new SectionsCommand { Typed = text };
+        }
+
+        var space = trimmed.IndexOf(' ', StringComparison.Ordinal);
+        var word = (space < 0 ? trimmed : trimmed[..space]).TrimStart('/').ToLowerInvariant();
+        var rest = space < 0 ? string.Empty : trimmed[(space + 1)..].Trim();
+        Command? command = word switch
+        {
+            "summary" or "summarise" or "summarize" when IsSectionReference(rest) => new SummaryCommand(SectionOrNull(rest)),
+            "timeline" or "chronology" when rest.Length == 0 => new TimelineCommand(),
+            "glossary" or "acronyms" when rest.Length == 0 => new GlossaryCommand(),
+            "define" when rest.TrimEnd(':').Trim().Length > 0 => new DefineCommand(rest.TrimEnd(':').Trim()),
+            "quiz" when IsSectionReference(rest) => new QuizCommand(SectionOrNull(rest)),
+            "reveal" or "answer" when rest.Length is > 0 and <= MaxQuizIdLength && !rest.Contains(' ', StringComparison.Ordinal) => new RevealCommand(rest),
+            "sources" or "readings" or "documents" when rest.Length == 0 => new SourcesCommand(),
+            _ => null,
+        };
+        return command is null ? new QuestionCommand(text ?? string.Empty) : command with { Typed = text };
+    }
+
+    /// <summary>Nothing, or one word after an optional "section", "§" or "of": a section reference.</summary>
+    public static bool IsSectionReference(string rest) =>
+        rest.Length == 0 || SectionReference(rest).Split(' ').Length == 1;
+
+    /// <summary>The section id of a reference: "of section 3.II" → "3.II".</summary>
+    public static string SectionReference(string rest)
+    {
+        var value = rest.Trim();
+        foreach (var prefix in new[] { "of section ", "section ", "of §", "§", "of " })
+        {
+            if (value.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
+            {
+                value = value[prefix.Length..].Trim();
+                break;
+            }
+        }
+
+        return value;
+    }
+
+    private static string? SectionOrNull(string rest) => SectionReference(rest) is { Length: > 0 } id ? id : null;
+}
