@@ -91,6 +91,24 @@ public sealed class TeamsRepliesTests
     }
 
     [Fact]
+    public void ForAnswer_DeclinedWithTheSentenceThatSaysTheOpposite_TheSentenceIsCitedAndFeedbackOffered()
+    {
+        var declined = Answers.Cited("Why did the pipeline fail?") with
+        {
+            Status = AnswerStatus.NotInPaper,
+            Reason = "false_premise",
+            Text = "The paper says the opposite:\nThe pipeline was agreed in 2015. [1]",
+        };
+
+        var reply = Assert.Single(TeamsReplies.ForAnswer(Incoming, declined));
+
+        var claim = Assert.Single(reply.Entities!.OfType<AiMessageEntity>().Single().Citation);
+        Assert.Equal(1, claim.Position);
+        Assert.Contains("[1]", reply.Text, StringComparison.Ordinal);
+        Assert.True(reply.ChannelData?.FeedbackLoopEnabled);
+    }
+
+    [Fact]
     public void ForAnswer_Help_PlainText()
     {
         var help = new Answer { Question = "help", Status = AnswerStatus.Answered, Kind = AnswerKinds.Help, Text = "Ask me about the paper.", Suggestions = ["What is NSGP?"] };
