@@ -17,9 +17,8 @@ public static class SlackServiceCollectionExtensions
     /// <summary>
     /// The Slack channel: HTTP endpoints (mapped by <see cref="SlackEndpoints.MapSlackEndpoints"/>), Socket Mode,
     /// the handlers of its command, events and buttons, the Web API client and the background worker that delivers
-    /// answers. Reads the <c>Slack</c> section; with
-    /// nothing configured every part stays idle and the endpoints answer 404. Needs an <c>IAnswerService</c> in the
-    /// container by the time a question arrives.
+    /// answers. Reads the <c>Slack</c> section; with nothing configured every part stays idle and the endpoints answer
+    /// 404. Needs an <c>IAnswerService</c> in the container by the time a question arrives.
     /// </summary>
     public static IServiceCollection AddSlackChannel(this IServiceCollection services)
     {
@@ -47,6 +46,7 @@ public static class SlackServiceCollectionExtensions
         services.AddSlackActionHandler<FeedbackActionHandler>(SlackMessageRenderer.LikeActionId);
         services.AddSlackActionHandler<FeedbackActionHandler>(SlackMessageRenderer.DislikeActionId);
         services.AddSlackActionHandler<RevealQuizActionHandler>(SlackMessageRenderer.RevealQuizActionId);
+
         services.AddHostedService<SlackIdentityService>();
         services.AddHostedService<SlackWorker>();
         services.AddHostedService<SlackSocketModeService>();
