@@ -3,8 +3,10 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
 using Polly;
+using PaperBot.Channels.Slack.Handlers;
 using PaperBot.Channels.Slack.Inbound;
 using PaperBot.Channels.Slack.Processing;
+using PaperBot.Channels.Slack.Rendering;
 using PaperBot.Channels.Slack.SocketMode;
 using PaperBot.Channels.Slack.WebApi;
 
@@ -14,9 +16,9 @@ public static class SlackServiceCollectionExtensions
 {
     /// <summary>
     /// The Slack channel: HTTP endpoints (mapped by <see cref="SlackEndpoints.MapSlackEndpoints"/>), Socket Mode,
-    /// the Web API client and the background worker that delivers answers. Reads the <c>Slack</c> section; with
-    /// nothing configured every part stays idle and the endpoints answer 404. Needs an <c>IAnswerService</c> in the
-    /// container by the time a question arrives.
+    /// the handlers of its command, events and buttons, the Web API client and the background worker that delivers
+    /// answers. Reads the <c>Slack</c> section; with nothing configured every part stays idle and the endpoints answer
+    /// 404. Needs an <c>IAnswerService</c> in the container by the time a question arrives.
     /// </summary>
     public static IServiceCollection AddSlackChannel(this IServiceCollection services)
     {
@@ -35,6 +37,16 @@ public static class SlackServiceCollectionExtensions
         services.AddSingleton<SlackBotIdentity>();
         services.AddSingleton<SlackApiClient>();
         services.AddSingleton<SlackResponder>();
+        services.AddSingleton<SlackHandlerRegistry>();
+
+        // One handler per command, event type and action id; a later registration for the same key replaces these.
+        services.AddSlackCommandHandler<QuestionCommandHandler>(SlackHandlerRegistry.ConfiguredCommand);
+        services.AddSlackEventHandler<QuestionEventHandler>("app_mention");
+        services.AddSlackEventHandler<QuestionEventHandler>("message");
+        services.AddSlackActionHandler<FeedbackActionHandler>(SlackMessageRenderer.LikeActionId);
+        services.AddSlackActionHandler<FeedbackActionHandler>(SlackMessageRenderer.DislikeActionId);
+        services.AddSlackActionHandler<RevealQuizActionHandler>(SlackMessageRenderer.RevealQuizActionId);
+
         services.AddHostedService<SlackIdentityService>();
         services.AddHostedService<SlackWorker>();
         services.AddHostedService<SlackSocketModeService>();
@@ -56,6 +68,33 @@ public static class SlackServiceCollectionExtensions
                 });
                 pipeline.AddTimeout(TimeSpan.FromSeconds(15));
             });
+        return services;
+    }
+
+    /// <summary>
+    /// <typeparamref name="THandler"/> handles events of <paramref name="eventType"/> (<c>app_mention</c>, <c>message</c> …),
+    /// in place of any handler registered for that type before. Handlers are singletons, one instance for all its keys.
+    /// </summary>
+    internal static IServiceCollection AddSlackEventHandler<THandler>(this IServiceCollection services, string eventType)
+        where THandler : class, ISlackEventHandler => services.AddSlackHandler<ISlackEventHandler, THandler>(eventType);
+
+    /// <summary>
+    /// <typeparamref name="THandler"/> handles the slash command <paramref name="command"/> (<c>/paper</c>; any case), or
+    /// with <see cref="SlackHandlerRegistry.ConfiguredCommand"/> whichever command <c>Slack:Command</c> names.
+    /// </summary>
+    internal static IServiceCollection AddSlackCommandHandler<THandler>(this IServiceCollection services, string command)
+        where THandler : class, ISlackCommandHandler => services.AddSlackHandler<ISlackCommandHandler, THandler>(command);
+
+    /// <summary><typeparamref name="THandler"/> handles clicks on elements whose <c>action_id</c> is <paramref name="actionId"/>.</summary>
+    internal static IServiceCollection AddSlackActionHandler<THandler>(this IServiceCollection services, string actionId)
+        where THandler : class, ISlackActionHandler => services.AddSlackHandler<ISlackActionHandler, THandler>(actionId);
+
+    private static IServiceCollection AddSlackHandler<TKind, THandler>(this IServiceCollection services, string key)
+        where TKind : class
+        where THandler : class, TKind
+    {
+        services.TryAddSingleton<THandler>();
+        services.AddSingleton(new SlackHandlerRegistration<TKind>(key, typeof(THandler)));
         return services;
     }
 }

@@ -15,16 +15,30 @@ public static class TeamsEndpoints
 {
     public const string MessagesPath = "/api/messages";
 
+    /// <summary>
+    /// Maps the endpoint, guarded by <see cref="TeamsAuthentication.Policy"/>. On a host's application builder it also
+    /// adds the authentication and authorization middleware at this point of the pipeline, inside the host's exception
+    /// handler and status-code pages (left to itself, WebApplication would put them ahead of all the host's middleware).
+    /// </summary>
     public static IEndpointRouteBuilder MapTeamsEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapPost(MessagesPath, PostActivityAsync).WithName("TeamsMessages").DisableAntiforgery();
+        if (app is IApplicationBuilder pipeline)
+        {
+            pipeline.UseAuthentication();
+            pipeline.UseAuthorization();
+        }
+
+        app.MapPost(MessagesPath, PostActivityAsync).WithName("TeamsMessages").DisableAntiforgery().RequireAuthorization(TeamsAuthentication.Policy);
         return app;
     }
 
+    /// <summary>
+    /// Who may call was decided before this runs (<see cref="TeamsAuthenticationHandler"/>), before the body is read;
+    /// what is left of the token checks needs the activity.
+    /// </summary>
     internal static async Task<IResult> PostActivityAsync(
         HttpContext context,
         IOptions<TeamsOptions> options,
-        ChannelTokenValidator tokens,
         TeamsTurnQueue queue,
         FeedbackRecorder feedback,
         TeamsUserLimits limits,
@@ -33,28 +47,6 @@ public static class TeamsEndpoints
     {
         var settings = options.Value;
         var logger = loggers.CreateLogger(typeof(TeamsEndpoints));
-        var authorization = context.Request.Headers.Authorization.ToString();
-
-        // Who may call at all is decided before the body is read.
-        if (settings.HasAppId && string.IsNullOrEmpty(authorization))
-        {
-            Log.TokenRejected(logger, "no Authorization header", null, null);
-            return Results.Unauthorized();
-        }
-
-        // A request relayed by a proxy on this machine looks local too: anonymous mode is for a client on loopback itself,
-        // and any header a proxy adds says the real client is elsewhere.
-        if (!settings.HasAppId)
-        {
-            var refusal = !LoopbackClient.IsLoopback(context.Connection.RemoteIpAddress) ? "the client is not on loopback"
-                : LoopbackClient.ForwardingHeader(context.Request.Headers) is { } header ? $"it was relayed by a proxy ({header})"
-                : null;
-            if (refusal is not null)
-            {
-                Log.AnonymousRemoteRefused(logger, refusal);
-                return Results.Unauthorized();
-            }
-        }
 
         var read = await CappedBody.ReadAsync(context.Request, settings.MaxActivityBytes, logger, cancellationToken);
         if (read.Outcome == BodyOutcome.TooLarge)
@@ -89,18 +81,18 @@ public static class TeamsEndpoints
             return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "The activity has no type.");
         }
 
-        var authenticated = false;
+        var connector = TeamsAuthentication.BotConnectorIdentityOf(context.User);
         if (settings.HasAppId)
         {
-            var check = await tokens.ValidateAsync(authorization, activity, cancellationToken);
+            var check = connector is null ? TokenCheck.Fail("no Bot Connector identity") : ChannelTokenValidator.CheckActivity(connector, activity);
             if (!check.Succeeded)
             {
+                Log.TokenRejected(logger, check.Reason, activity.ChannelId, activity.ServiceUrl);
                 return Results.Unauthorized();
             }
-
-            authenticated = true;
         }
 
+        var authenticated = connector is not null;
         Log.ActivityReceived(logger, activity.Type, activity.ChannelId, activity.Conversation?.ConversationType);
         switch (activity.Type)
         {

@@ -11,7 +11,10 @@ using PaperBot.Channels.Teams.Connector;
 
 namespace PaperBot.Channels.Teams;
 
-/// <summary>Registers the Teams channel. It needs an <c>IAnswerService</c> from the answering area.</summary>
+/// <summary>
+/// Registers the Teams channel, with the <see cref="TeamsAuthentication.Scheme"/> authentication scheme its endpoint
+/// requires. It needs an <c>IAnswerService</c> from the answering area.
+/// </summary>
 public static class TeamsServiceCollectionExtensions
 {
     /// <summary>The statuses the Bot Connector documents as worth retrying; nothing else is.</summary>
@@ -27,6 +30,7 @@ public static class TeamsServiceCollectionExtensions
         services.AddMetrics();
 
         services.AddSingleton<ChannelTokenValidator>();
+        services.AddTeamsAuthentication();
         services.AddSingleton<ServiceUrlPolicy>();
         services.AddSingleton<IConnectorTokenProvider, MsalConnectorTokenProvider>();
         services.AddSingleton<ConnectorClient>();

@@ -8,7 +8,7 @@ namespace PaperBot.Channels.Slack.Processing;
 /// Drains <see cref="SlackWorkQueue"/> with a few concurrent consumers. One failed item is logged and the rest go on;
 /// nothing here can take the process down.
 /// </summary>
-internal sealed class SlackWorker(SlackWorkQueue queue, SlackResponder responder, IOptions<SlackOptions> options, ILogger<SlackWorker> logger)
+internal sealed class SlackWorker(SlackWorkQueue queue, IOptions<SlackOptions> options, ILogger<SlackWorker> logger)
     : BackgroundService
 {
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
@@ -31,7 +31,7 @@ internal sealed class SlackWorker(SlackWorkQueue queue, SlackResponder responder
             {
                 try
                 {
-                    await responder.HandleAsync(work, stoppingToken);
+                    await work.RunAsync(stoppingToken);
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
                 {

@@ -1,4 +1,4 @@
-using System.Net;
+using System.Security.Claims;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
@@ -12,7 +12,9 @@ namespace PaperBot.Channels.Teams.Authentication;
 /// Checks the bearer token the Bot Connector (or Entra ID on its behalf) puts on every activity, in Bot Framework's
 /// order: header shape, algorithm, issuer, signature with the issuer's published keys (refreshed once on an unknown
 /// key id), lifetime with 5 minutes of skew, audience = the bot's app id, the signing key's endorsement of the
-/// activity's channel, and the <c>serviceurl</c> claim = the activity's serviceUrl.
+/// activity's channel, and the <c>serviceurl</c> claim = the activity's serviceUrl. The last two need the activity,
+/// so the checks come in two halves: <see cref="AuthenticateAsync"/> for the authentication scheme, before the body is
+/// read, and <see cref="CheckActivity"/> for the endpoint, once it is.
 /// </summary>
 internal sealed class ChannelTokenValidator : IDisposable
 {
@@ -21,6 +23,9 @@ internal sealed class ChannelTokenValidator : IDisposable
     /// <summary>The Bot Framework's own tenants, whose Entra tokens are channel tokens too.</summary>
     internal static readonly string[] BotFrameworkTenants =
         ["d6d49420-f39b-4df7-a1dc-d59a935871db", "f8cdef31-a31e-4b4a-93e4-5f571e91255a", "69e9b82d-4842-4902-8d1e-abc5b98a55e8"];
+
+    /// <summary>A channel the token's signing key endorses (from the key's <c>endorsements</c>, never from the token).</summary>
+    internal const string EndorsementClaim = "https://paperbot.invalid/claims/teams/endorsement";
 
     private static readonly string[] Algorithms = [SecurityAlgorithms.RsaSha256, SecurityAlgorithms.RsaSha384, SecurityAlgorithms.RsaSha512];
 
@@ -63,9 +68,18 @@ internal sealed class ChannelTokenValidator : IDisposable
     /// <summary>The key sources (Bot Framework, Entra), for tests that count fetches.</summary>
     internal (SigningKeySource BotFramework, SigningKeySource Entra) KeySources => (_botFramework, _entra);
 
+    /// <summary>
+    /// Both halves at once, where the header and the activity are at hand together; a refusal is logged with the
+    /// activity's channel and serviceUrl.
+    /// </summary>
     public async Task<TokenCheck> ValidateAsync(string? authorization, Activity activity, CancellationToken cancellationToken)
     {
-        var check = await CheckAsync(authorization, activity, cancellationToken);
+        var check = await AuthenticateAsync(authorization, cancellationToken);
+        if (check.Succeeded)
+        {
+            check = CheckActivity(check.Identity!, activity);
+        }
+
         if (!check.Succeeded)
         {
             Log.TokenRejected(_logger, check.Reason, activity.ChannelId, activity.ServiceUrl);
@@ -74,7 +88,13 @@ internal sealed class ChannelTokenValidator : IDisposable
         return check;
     }
 
-    private async Task<TokenCheck> CheckAsync(string? authorization, Activity activity, CancellationToken cancellationToken)
+    /// <summary>
+    /// What can be checked before the body is read: header shape, algorithm, issuer, signature, lifetime, audience,
+    /// the tenant of an Entra token, and that the signing key endorses some channel if it must. The identity it returns
+    /// carries the token's claims (names as in the token: <c>serviceurl</c>, <c>aud</c> …) and one
+    /// <see cref="EndorsementClaim"/> per channel the key endorses, for <see cref="CheckActivity"/>.
+    /// </summary>
+    public async Task<TokenCheck> AuthenticateAsync(string? authorization, CancellationToken cancellationToken)
     {
         if (string.IsNullOrEmpty(authorization))
         {
@@ -141,6 +161,7 @@ internal sealed class ChannelTokenValidator : IDisposable
             ValidateIssuer = true,
             ValidateAudience = true,
             ClockSkew = TimeSpan.FromMinutes(5),
+            AuthenticationType = TeamsAuthentication.BotConnectorIdentity,
         };
         var result = await _handler.ValidateTokenAsync(raw, parameters);
         if (!result.IsValid)
@@ -149,9 +170,9 @@ internal sealed class ChannelTokenValidator : IDisposable
         }
 
         // Bot Framework keys always say which channels they sign for; Entra keys have no endorsements, so for them
-        // the check applies only when the key lists some.
+        // the check applies only when the key lists some. A key that lists none endorses no channel at all.
         var endorsed = metadata.Endorsements.TryGetValue(token.Kid, out var channels);
-        if ((fromBotFramework && !endorsed) || (endorsed && !channels!.Contains(activity.ChannelId ?? "", StringComparer.OrdinalIgnoreCase)))
+        if ((fromBotFramework && !endorsed) || (endorsed && channels!.Count == 0))
         {
             return TokenCheck.Fail("the signing key is not endorsed for the channel");
         }
@@ -161,7 +182,29 @@ internal sealed class ChannelTokenValidator : IDisposable
             return TokenCheck.Fail("the tid claim does not match the issuer");
         }
 
-        var serviceUrl = token.TryGetPayloadValue<string>("serviceurl", out var claim) ? claim : null;
+        var identity = result.ClaimsIdentity;
+        foreach (var claim in identity.FindAll(EndorsementClaim).ToList())
+        {
+            identity.RemoveClaim(claim); // only the key's own endorsements count, never a claim of that name in the token
+        }
+
+        identity.AddClaims((channels ?? []).Select(channel => new Claim(EndorsementClaim, channel)));
+        return TokenCheck.Authenticated(identity);
+    }
+
+    /// <summary>
+    /// What needs the activity, on an identity <see cref="AuthenticateAsync"/> made: the signing key endorses the
+    /// activity's channel (when the key lists channels), and the <c>serviceurl</c> claim is the activity's serviceUrl.
+    /// </summary>
+    public static TokenCheck CheckActivity(ClaimsIdentity identity, Activity activity)
+    {
+        var endorsements = identity.FindAll(EndorsementClaim).Select(c => c.Value).ToList();
+        if (endorsements.Count > 0 && !endorsements.Contains(activity.ChannelId ?? "", StringComparer.OrdinalIgnoreCase))
+        {
+            return TokenCheck.Fail("the signing key is not endorsed for the channel");
+        }
+
+        var serviceUrl = identity.FindFirst("serviceurl")?.Value;
         if (string.IsNullOrEmpty(serviceUrl) || !string.Equals(serviceUrl, activity.ServiceUrl, StringComparison.OrdinalIgnoreCase))
         {
             return TokenCheck.Fail("the serviceurl claim does not match the activity");
@@ -182,25 +225,4 @@ internal sealed class ChannelTokenValidator : IDisposable
         token.TryGetPayloadValue<string>("tid", out var tid) && !string.IsNullOrEmpty(tid) && token.Issuer.Contains($"/{tid}/", StringComparison.OrdinalIgnoreCase);
 
     public void Dispose() => _metadataHttp.Dispose();
-}
-
-/// <summary>Whether a request comes from this machine (anonymous access is allowed only from there).</summary>
-internal static class LoopbackClient
-{
-    /// <summary>Headers that only a proxy or load balancer adds; a prefix match covers the X-Forwarded-* and X-Original-* families.</summary>
-    private static readonly string[] ProxyHeaders =
-    [
-        "Forwarded", "Via", "X-Real-IP", "X-Client-IP", "Client-IP", "True-Client-IP", "CF-Connecting-IP", "Fastly-Client-IP",
-        "X-Cluster-Client-IP", "X-ProxyUser-Ip", "X-Envoy-External-Address", "X-Azure-ClientIP", "X-Azure-SocketIP", "X-ARR-ClientIP",
-    ];
-
-    private static readonly string[] ProxyHeaderPrefixes = ["X-Forwarded", "X-Original-"];
-
-    public static bool IsLoopback(IPAddress? address) => address is not null && IPAddress.IsLoopback(address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address);
-
-    /// <summary>The first header that says a proxy relayed the request (then its client is not this machine), or null.</summary>
-    public static string? ForwardingHeader(Microsoft.AspNetCore.Http.IHeaderDictionary headers) =>
-        headers.Keys.FirstOrDefault(name =>
-            ProxyHeaders.Contains(name, StringComparer.OrdinalIgnoreCase)
-            || ProxyHeaderPrefixes.Any(prefix => name.StartsWith(prefix, StringComparison.OrdinalIgnoreCase)));
 }
