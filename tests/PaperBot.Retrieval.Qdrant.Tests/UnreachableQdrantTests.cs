@@ -7,6 +7,7 @@ using Microsoft.Extensions.Options;
 using PaperBot.Knowledge.Lexical;
 using PaperBot.Knowledge.Retrieval;
 using PaperBot.Retrieval.Qdrant.Tests.Fakes;
+using PaperBot.Testing.Loopback;
 using Qdrant.Client.Grpc;
 
 namespace PaperBot.Retrieval.Qdrant.Tests;
