@@ -16,6 +16,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using PaperBot.Answering;
 using PaperBot.Channels.Teams.Tests.Support;
+using PaperBot.Testing;
 
 namespace PaperBot.Channels.Teams.Tests.EndToEnd;
 
@@ -326,7 +327,7 @@ public sealed partial class PlaygroundFixture : IAsyncLifetime
             {
                 Next = request => request.Question is "help" or "sections"
                     ? new Answer { Question = request.Question, Status = AnswerStatus.Answered, Kind = request.Question, Text = $"({request.Question} from the stand-in)" }
-                    : Answers.Cited(request.Question),
+                    : CannedAnswers.Cited(request.Question),
             }));
         }
     }
