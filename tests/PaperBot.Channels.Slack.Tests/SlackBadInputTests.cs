@@ -34,7 +34,7 @@ public sealed class SlackBadInputTests : IAsyncLifetime
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         var text = await response.Content.ReadAsStringAsync(Ct);
         Assert.DoesNotContain(" at ", text, StringComparison.Ordinal);
-        Assert.Empty(_host.Answers.Requests);
+        Assert.Empty(_host.Answers.Asked);
     }
 
     [Theory]

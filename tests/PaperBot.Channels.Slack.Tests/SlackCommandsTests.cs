@@ -4,6 +4,7 @@ using PaperBot.Answering;
 using System.Text.Json;
 using PaperBot.Channels.Slack.Processing;
 using PaperBot.Channels.Slack.Tests.Infrastructure;
+using PaperBot.Testing.Loopback;
 
 namespace PaperBot.Channels.Slack.Tests;
 
@@ -24,7 +25,7 @@ public sealed class SlackCommandsTests
 
         Assert.Equal("in_channel", reply.GetProperty("response_type").GetString());
         Assert.Equal("<@UALICE> asked: _What is the NSGP?_", reply.GetProperty("blocks")[0].GetProperty("elements")[0].GetProperty("text").GetString());
-        Assert.Equal("C123", Assert.Single(host.Answers.Requests).ConversationId);
+        Assert.Equal("C123", Assert.Single(host.Answers.Asked).ConversationId);
     }
 
     [Fact]
@@ -80,7 +81,7 @@ public sealed class SlackCommandsTests
         using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync(Ct));
         Assert.Equal("ephemeral", body.RootElement.GetProperty("response_type").GetString());
         Assert.Contains("/paper", body.RootElement.GetProperty("text").GetString(), StringComparison.Ordinal);
-        Assert.Empty(host.Answers.Requests);
+        Assert.Empty(host.Answers.Asked);
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using PaperBot.Channels.Slack.Tests.Infrastructure;
+using PaperBot.Testing.Loopback;
 
 namespace PaperBot.Channels.Slack.Tests;
 
@@ -50,7 +51,7 @@ public sealed class SlackEventsTests : IAsyncLifetime
         Assert.Contains("Costs &amp; delays &lt;grew&gt; [2]", blocks[0].GetProperty("text").GetProperty("text").GetString(), StringComparison.Ordinal);
         Assert.Equal(2, blocks.Count(b => b.GetProperty("type").GetString() == "context"));
         Assert.Equal("actions", blocks[^1].GetProperty("type").GetString());
-        var asked = Assert.Single(_host.Answers.Requests);
+        var asked = Assert.Single(_host.Answers.Asked);
         Assert.Equal("What is the NSGP & who pays?", asked.Question);
         Assert.Equal("C123:1700000100.000200", asked.ConversationId);
         Assert.Single(_slack.Calls("chat.postMessage"));
@@ -64,7 +65,7 @@ public sealed class SlackEventsTests : IAsyncLifetime
         var reply = await _slack.WaitForAsync("chat.postMessage");
 
         Assert.Equal("1699999999.000100", reply.Json.GetProperty("thread_ts").GetString());
-        Assert.Equal("C123:1699999999.000100", Assert.Single(_host.Answers.Requests).ConversationId);
+        Assert.Equal("C123:1699999999.000100", Assert.Single(_host.Answers.Asked).ConversationId);
     }
 
     [Fact]
@@ -75,7 +76,7 @@ public sealed class SlackEventsTests : IAsyncLifetime
         var reply = await _slack.WaitForAsync("chat.postMessage");
 
         Assert.Equal("D42", reply.Json.GetProperty("channel").GetString());
-        Assert.Equal("What is the NSGP?", Assert.Single(_host.Answers.Requests).Question);
+        Assert.Equal("What is the NSGP?", Assert.Single(_host.Answers.Asked).Question);
     }
 
     [Fact]
@@ -95,7 +96,7 @@ public sealed class SlackEventsTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, retry.StatusCode);
         Assert.Contains(_host.Messages.GetMeasurementSnapshot(), m => (string?)m.Tags["outcome"] == "duplicate");
         Assert.Single(_slack.Calls("chat.postMessage"));
-        Assert.Single(_host.Answers.Requests);
+        Assert.Single(_host.Answers.Asked);
     }
 
     [Theory]
@@ -112,7 +113,7 @@ public sealed class SlackEventsTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("ignored", (string?)_host.Messages.LastMeasurement!.Tags["outcome"]);
         Assert.Empty(_slack.Calls("chat.postMessage"));
-        Assert.Empty(_host.Answers.Requests);
+        Assert.Empty(_host.Answers.Asked);
     }
 
     [Fact]

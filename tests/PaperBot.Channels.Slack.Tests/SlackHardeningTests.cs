@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using PaperBot.Channels.Slack.Rendering;
 using PaperBot.Channels.Slack.Tests.Infrastructure;
+using PaperBot.Testing.Loopback;
 
 namespace PaperBot.Channels.Slack.Tests;
 
@@ -101,7 +102,7 @@ public sealed class SlackHardeningTests
 
         Assert.Equal(HttpStatusCode.BadRequest, command.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, click.StatusCode);
-        Assert.Empty(host.Answers.Requests);
+        Assert.Empty(host.Answers.Asked);
         Assert.Empty(host.Feedback.GetMeasurementSnapshot());
     }
 
@@ -142,6 +143,6 @@ public sealed class SlackHardeningTests
         Assert.Contains("try again in", note.Json.GetProperty("text").GetString(), StringComparison.Ordinal);
         Assert.Equal("1700000100.000200", note.Json.GetProperty("thread_ts").GetString());
         await slack.WaitForAsync("chat.postMessage");
-        Assert.Single(host.Answers.Requests);
+        Assert.Single(host.Answers.Asked);
     }
 }

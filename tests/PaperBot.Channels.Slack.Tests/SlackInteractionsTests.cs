@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using PaperBot.Channels.Slack.Rendering;
 using PaperBot.Channels.Slack.Tests.Infrastructure;
+using PaperBot.Testing.Loopback;
 
 namespace PaperBot.Channels.Slack.Tests;
 

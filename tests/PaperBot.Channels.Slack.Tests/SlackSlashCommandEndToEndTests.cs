@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Configuration;
 using PaperBot.Answering;
 using PaperBot.Channels.Slack.Tests.Infrastructure;
+using PaperBot.Testing.Loopback;
 
 namespace PaperBot.Channels.Slack.Tests;
 

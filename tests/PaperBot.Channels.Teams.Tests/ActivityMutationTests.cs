@@ -6,6 +6,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
 using PaperBot.Channels.Teams.Protocol;
 using PaperBot.Channels.Teams.Tests.Support;
+using PaperBot.Testing.Loopback;
 
 namespace PaperBot.Channels.Teams.Tests;
 
@@ -42,11 +43,7 @@ public sealed class ActivityMutationTests
     [Fact]
     public async Task HandleAsync_EveryFieldNullWrongTypedOrMissing_NoTurnFails()
     {
-        await using var connector = await LoopbackServer.StartAsync(async (context, index) =>
-        {
-            context.Response.ContentType = "application/json";
-            await context.Response.WriteAsync($$"""{"id":"r-{{index}}"}""");
-        });
+        await using var connector = await FakeBotConnector.StartAsync("r-");
         // A generous reply timeout: this test is about reading activities, not about a slow machine.
         await using var services = TeamsServices.Build(settings: new Dictionary<string, string?> { ["Teams:ReplyAttemptTimeout"] = "00:00:30" }, playground: connector.BaseUrl);
         var bot = services.GetRequiredService<TeamsBot>();

@@ -7,17 +7,14 @@ using Microsoft.Extensions.Logging.Testing;
 using PaperBot.Answering;
 using PaperBot.Channels.Teams.Protocol;
 using PaperBot.Channels.Teams.Tests.Support;
+using PaperBot.Testing;
+using PaperBot.Testing.Loopback;
 
 namespace PaperBot.Channels.Teams.Tests;
 
 public sealed class TeamsBotTests
 {
-    private static Task<LoopbackServer> ConnectorAsync() =>
-        LoopbackServer.StartAsync(async (context, index) =>
-        {
-            context.Response.ContentType = "application/json";
-            await context.Response.WriteAsync($$"""{"id":"bot-activity-{{index}}"}""");
-        });
+    private static Task<FakeBotConnector> ConnectorAsync() => FakeBotConnector.StartAsync("bot-activity-");
 
     private static Activity ChannelMessage(Uri serviceUrl, string text) => new()
     {
@@ -199,18 +196,9 @@ public sealed class TeamsBotTests
     public async Task HandleAsync_TeamsRefusesTheReply_FollowsWithAShortMessageSayingSo()
     {
         // The Playground's answer to an eleventh citation: 400 with a validation message.
-        await using var connector = await LoopbackServer.StartAsync(async (context, index) =>
-        {
-            context.Response.ContentType = "application/json";
-            if (index == 1) // after the typing indicator: the answer
-            {
-                context.Response.StatusCode = 400;
-                await context.Response.WriteAsync("""{"error":{"code":"BadArgument","message":"Array must contain at most 10 element(s)"}}""");
-                return;
-            }
-
-            await context.Response.WriteAsync($$"""{"id":"bot-activity-{{index}}"}""");
-        });
+        await using var connector = await FakeBotConnector.StartAsync("bot-activity-", request => request.Index == 1 // after the typing indicator: the answer
+            ? ScriptedResponse.Json("""{"error":{"code":"BadArgument","message":"Array must contain at most 10 element(s)"}}""", 400)
+            : null);
         await using var services = TeamsServices.Build(new StubAnswerService(), playground: connector.BaseUrl);
 
         await services.GetRequiredService<TeamsBot>().HandleAsync(new TeamsTurn(ChannelMessage(connector.BaseUrl, "What is the NSGP?"), false), TestContext.Current.CancellationToken);

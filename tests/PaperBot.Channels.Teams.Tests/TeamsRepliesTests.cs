@@ -2,6 +2,7 @@ using System.Text.Json;
 using PaperBot.Answering;
 using PaperBot.Channels.Teams.Protocol;
 using PaperBot.Channels.Teams.Tests.Support;
+using PaperBot.Testing;
 
 namespace PaperBot.Channels.Teams.Tests;
 
@@ -21,7 +22,7 @@ public sealed class TeamsRepliesTests
     [Fact]
     public void ForAnswer_Answered_HasOneAiMessageEntityCitingOnlyMarkersInText()
     {
-        var json = Json(Assert.Single(TeamsReplies.ForAnswer(Incoming, Answers.Cited("q"))));
+        var json = Json(Assert.Single(TeamsReplies.ForAnswer(Incoming, CannedAnswers.Cited("q"))));
 
         Assert.Equal("message", json.GetProperty("type").GetString());
         Assert.Equal("act-1", json.GetProperty("replyToId").GetString());
@@ -50,9 +51,9 @@ public sealed class TeamsRepliesTests
     public void ForAnswer_LongQuoteAndTitle_ClippedAtWordBoundaryWithEllipsis()
     {
         var longTitle = string.Join(' ', Enumerable.Repeat("Cooperation", 12));
-        var answer = Answers.Cited("q") with
+        var answer = CannedAnswers.Cited("q") with
         {
-            Citations = [new Citation(1, "paper", "5", longTitle, Answers.PipelineQuote + " " + Answers.PipelineQuote)],
+            Citations = [new Citation(1, "paper", "5", longTitle, CannedAnswers.PipelineQuote + " " + CannedAnswers.PipelineQuote)],
         };
 
         var appearance = Assert.Single(TeamsReplies.ForAnswer(Incoming, answer)).Entities!.OfType<AiMessageEntity>().Single().Citation.Single().Appearance;
@@ -61,7 +62,7 @@ public sealed class TeamsRepliesTests
         Assert.True(appearance.Abstract.Length <= TeamsReplies.MaxCitationAbstract);
         Assert.EndsWith("…", appearance.Abstract, StringComparison.Ordinal);
         Assert.EndsWith("…", appearance.Name, StringComparison.Ordinal);
-        var words = (Answers.PipelineQuote + " " + Answers.PipelineQuote).Split(' ');
+        var words = (CannedAnswers.PipelineQuote + " " + CannedAnswers.PipelineQuote).Split(' ');
         var kept = appearance.Abstract.TrimEnd('…').Split(' ');
         Assert.Equal(words.Take(kept.Length - 1), kept.Take(kept.Length - 1));
         Assert.StartsWith(kept[^1], words[kept.Length - 1], StringComparison.Ordinal);
@@ -71,7 +72,7 @@ public sealed class TeamsRepliesTests
     [Fact]
     public void ForAnswer_ShortQuote_KeptVerbatim()
     {
-        var answer = Answers.Cited("q") with { Citations = [new Citation(1, "paper", "1", "Introduction", "Pakistan approached U.S for aid.")] };
+        var answer = CannedAnswers.Cited("q") with { Citations = [new Citation(1, "paper", "1", "Introduction", "Pakistan approached U.S for aid.")] };
 
         var appearance = Assert.Single(TeamsReplies.ForAnswer(Incoming, answer)).Entities!.OfType<AiMessageEntity>().Single().Citation.Single().Appearance;
 
@@ -81,19 +82,19 @@ public sealed class TeamsRepliesTests
     [Fact]
     public void ForAnswer_Declined_PlainTextWithSuggestionsNoEntitiesAndFeedbackOffered()
     {
-        var reply = Assert.Single(TeamsReplies.ForAnswer(Incoming, Answers.Declined("what is the weather")));
+        var reply = Assert.Single(TeamsReplies.ForAnswer(Incoming, CannedAnswers.Declined("what is the weather")));
 
         Assert.Null(reply.Entities);
         Assert.True(reply.ChannelData?.FeedbackLoopEnabled, "a decline may be wrong: the student can say so");
-        Assert.StartsWith("I can only answer questions about the paper.", reply.Text, StringComparison.Ordinal);
+        Assert.StartsWith("That question is not about the paper.", reply.Text, StringComparison.Ordinal);
         Assert.Contains("- What is the NSGP?", reply.Text, StringComparison.Ordinal);
-        Assert.Contains("- When did Russia and Pakistan hold joint exercises?", reply.Text, StringComparison.Ordinal);
+        Assert.Contains("- Who financed the pipeline?", reply.Text, StringComparison.Ordinal);
     }
 
     [Fact]
     public void ForAnswer_DeclinedWithTheSentenceThatSaysTheOpposite_TheSentenceIsCitedAndFeedbackOffered()
     {
-        var declined = Answers.Cited("Why did the pipeline fail?") with
+        var declined = CannedAnswers.Cited("Why did the pipeline fail?") with
         {
             Status = AnswerStatus.NotInPaper,
             Reason = "false_premise",

@@ -4,6 +4,8 @@ using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using PaperBot.Answering;
+using PaperBot.Testing;
+using PaperBot.Testing.Loopback;
 
 namespace PaperBot.Generation.Tests;
 
@@ -70,7 +72,7 @@ public sealed partial class AnswerServiceGenerativeTests(PaperFixture paper)
         var services = new ServiceCollection();
         services.AddSingleton<IConfiguration>(configuration);
         services.AddLogging();
-        services.AddSingleton(paper.Embeddings); // the fixture's model: loaded once, not disposed by this provider
+        services.AddSingleton<IEmbeddingGenerator<string, Embedding<float>>>(paper.Embeddings); // the fixture's model: loaded once, not disposed by this provider
         services.AddPaperBotAnswering();
         services.AddPaperBotGeneration();
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });

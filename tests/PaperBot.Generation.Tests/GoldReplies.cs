@@ -4,6 +4,7 @@ using PaperBot.Answering;
 using PaperBot.Evaluation;
 using PaperBot.Knowledge.Configuration;
 using PaperBot.Knowledge.Retrieval;
+using PaperBot.Testing;
 
 namespace PaperBot.Generation.Tests;
 

@@ -3,6 +3,8 @@ using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 using PaperBot.Answering;
+using PaperBot.Testing;
+using PaperBot.Testing.Loopback;
 
 namespace PaperBot.Generation.Tests;
 

@@ -1,5 +1,7 @@
 using Microsoft.Extensions.Time.Testing;
 using PaperBot.Answering;
+using PaperBot.Testing;
+using PaperBot.Testing.Loopback;
 
 namespace PaperBot.Generation.Tests;
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using PaperBot.Testing;
 
 namespace PaperBot.Generation.Tests;
 

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
-using System.Net.Sockets;
 using System.Text.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -9,6 +8,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using PaperBot.Hostile.Tests.Support;
+using PaperBot.Testing.Loopback;
 
 namespace PaperBot.Hostile.Tests;
 
@@ -19,24 +19,18 @@ namespace PaperBot.Hostile.Tests;
 public sealed class HungModelTests(HostileHost suite) : IAsyncLifetime
 {
     private const string Question = "When did Russia and Pakistan sign the gas pipeline deal?";
-    private readonly TcpListener _model = new(IPAddress.Loopback, 0);
-    private readonly List<TcpClient> _held = [];
-    private int _connections;
-    private Task _accepting = Task.CompletedTask;
+    private readonly SilentServer _model = SilentServer.Start();
     private WebApplicationFactory<Program> _host = null!;
     private HttpClient _http = null!;
 
     public ValueTask InitializeAsync()
     {
-        _model.Start();
-        _accepting = AcceptForeverAsync();
-        var port = ((IPEndPoint)_model.LocalEndpoint).Port;
         _host = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
         {
             builder.UseEnvironment("Production");
             builder.UseSetting("Knowledge:CachePath", suite.CacheFolder);
             builder.UseSetting("Llm:Provider", "openai");
-            builder.UseSetting("Llm:Endpoint", $"http://127.0.0.1:{port}/v1");
+            builder.UseSetting("Llm:Endpoint", _model.Url("v1"));
             builder.UseSetting("Llm:Model", "hung-model");
             builder.UseSetting("Llm:TimeoutSeconds", "1");
             builder.UseSetting("Llm:BreakAfterFailures", "2");
@@ -59,12 +53,12 @@ public sealed class HungModelTests(HostileHost suite) : IAsyncLifetime
             Assert.True(elapsed >= TimeSpan.FromSeconds(0.9), $"the model was waited for: {elapsed}");
         }
 
-        var before = Volatile.Read(ref _connections);
+        var before = _model.Connections;
         var (skippedMode, skippedElapsed) = await AskAsync();
 
         Assert.Equal("extractive", skippedMode);
         Assert.True(skippedElapsed < TimeSpan.FromSeconds(0.8), $"answered without waiting for the model: {skippedElapsed}");
-        Assert.Equal(before, Volatile.Read(ref _connections));
+        Assert.Equal(before, _model.Connections);
     }
 
     private async Task<(string Mode, TimeSpan Elapsed)> AskAsync()
@@ -78,35 +72,10 @@ public sealed class HungModelTests(HostileHost suite) : IAsyncLifetime
         return (json.RootElement.GetProperty("mode").GetString()!, watch.Elapsed);
     }
 
-    private async Task AcceptForeverAsync()
-    {
-        try
-        {
-            while (true)
-            {
-                var client = await _model.AcceptTcpClientAsync();
-                Interlocked.Increment(ref _connections);
-                lock (_held)
-                {
-                    _held.Add(client); // held open, never answered
-                }
-            }
-        }
-        catch (Exception ex) when (ex is SocketException or ObjectDisposedException)
-        {
-            // the listener was stopped
-        }
-    }
-
     public async ValueTask DisposeAsync()
     {
         _http.Dispose();
         await _host.DisposeAsync();
-        _model.Stop();
-        await _accepting;
-        lock (_held)
-        {
-            _held.ForEach(c => c.Dispose());
-        }
+        await _model.DisposeAsync();
     }
 }

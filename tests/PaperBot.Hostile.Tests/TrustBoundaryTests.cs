@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using PaperBot.Hostile.Tests.Support;
+using PaperBot.Testing.Loopback;
 
 namespace PaperBot.Hostile.Tests;
 
@@ -34,7 +35,7 @@ public sealed class TrustBoundaryTests(HostileHost host)
     [Fact]
     public async Task PostActivity_AnonymousWithAnotherLoopbackServiceUrl_NoReplyGoesThere()
     {
-        await using var other = await Receiver.StartAsync();
+        await using var other = await ReplyReceiver.StartAsync();
         var id = Guid.NewGuid().ToString("N");
         var activity = Message(id, "What is CPEC?").Replace(host.Receiver.ConnectorUrl, other.ConnectorUrl, StringComparison.Ordinal);
 
@@ -42,7 +43,7 @@ public sealed class TrustBoundaryTests(HostileHost host)
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         await host.LogAsync(r => r.Id.Id == 3102 && r.Message.Contains(other.ConnectorUrl, StringComparison.Ordinal));
-        Assert.Empty(other.All);
+        Assert.Empty(other.Requests);
     }
 
     [Fact]
@@ -82,7 +83,7 @@ public sealed class TrustBoundaryTests(HostileHost host)
         }
 
         await host.Receiver.WaitForAsync(r => r.Path == later.AbsolutePath);
-        Assert.Single(host.Receiver.All, r => r.Path == first.AbsolutePath);
+        Assert.Single(host.Receiver.Requests, r => r.Path == first.AbsolutePath);
     }
 
     [Fact]

@@ -5,6 +5,7 @@ using PaperBot.Knowledge.Configuration;
 using PaperBot.Knowledge.Documents;
 using PaperBot.Knowledge.Embeddings;
 using PaperBot.Knowledge.Retrieval;
+using PaperBot.Testing;
 
 namespace PaperBot.Knowledge.Tests;
 

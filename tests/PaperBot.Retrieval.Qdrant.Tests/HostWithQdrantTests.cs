@@ -11,6 +11,7 @@ using PaperBot.Knowledge.Chunking;
 using PaperBot.Knowledge.Documents;
 using PaperBot.Knowledge.Retrieval;
 using PaperBot.Retrieval.Qdrant.Tests.Fakes;
+using PaperBot.Testing.Loopback;
 using Qdrant.Client.Grpc;
 
 namespace PaperBot.Retrieval.Qdrant.Tests;

@@ -1,12 +1,11 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using Google.Protobuf;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using PaperBot.Knowledge.Lexical;
 using PaperBot.Knowledge.Retrieval;
 using PaperBot.Retrieval.Qdrant.Tests.Fakes;
+using PaperBot.Testing.Loopback;
 using Qdrant.Client.Grpc;
 
 namespace PaperBot.Retrieval.Qdrant.Tests;
@@ -60,9 +59,8 @@ public sealed class UnreachableQdrantTests
     [Fact]
     public async Task SearchAsync_ServerAcceptsButNeverAnswers_ThrowsAtTheDeadline()
     {
-        using var silent = new TcpListener(IPAddress.Loopback, 0);
-        silent.Start();
-        var endpoint = $"http://127.0.0.1:{((IPEndPoint)silent.LocalEndpoint).Port}";
+        await using var silent = SilentServer.Start();
+        var endpoint = silent.Url().TrimEnd('/');
         using var store = Store(endpoint, new QdrantOptions { SearchTimeout = TimeSpan.FromMilliseconds(500) });
         var watch = Stopwatch.StartNew();
 
@@ -75,9 +73,8 @@ public sealed class UnreachableQdrantTests
     [Fact]
     public async Task SearchAsync_CallerCancels_IsACancellationNotAnOutage()
     {
-        using var silent = new TcpListener(IPAddress.Loopback, 0);
-        silent.Start();
-        using var store = Store($"http://127.0.0.1:{((IPEndPoint)silent.LocalEndpoint).Port}");
+        await using var silent = SilentServer.Start();
+        using var store = Store(silent.Url().TrimEnd('/'));
         using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => store.SearchAsync(AQuery(), cancel.Token));

@@ -2,6 +2,8 @@ using System.Net;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using PaperBot.Channels.Slack.Tests.Infrastructure;
+using PaperBot.Testing;
+using PaperBot.Testing.Loopback;
 
 namespace PaperBot.Channels.Slack.Tests.Handlers;
 
@@ -65,7 +67,7 @@ public sealed class SlackHandlerDispatchTests
             && r.Message.Contains("no handler for event type team_join", StringComparison.Ordinal));
         Assert.Equal("ignored", (string?)Assert.Single(host.Messages.GetMeasurementSnapshot()).Tags["outcome"]);
         await DirectMessageAnsweredAsync(host, slack);
-        Assert.Equal("What is the NSGP?", Assert.Single(host.Answers.Requests).Question);
+        Assert.Equal("What is the NSGP?", Assert.Single(host.Answers.Asked).Question);
     }
 
     [Fact]
@@ -79,7 +81,7 @@ public sealed class SlackHandlerDispatchTests
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(["event app_mention EvM1"], LogOf(host).Entries);
-        Assert.Equal("What is the NSGP?", Assert.Single(host.Answers.Requests).Question);
+        Assert.Equal("What is the NSGP?", Assert.Single(host.Answers.Asked).Question);
         Assert.Single(slack.Calls("chat.postMessage"));
     }
 
@@ -95,7 +97,7 @@ public sealed class SlackHandlerDispatchTests
         using var ack = JsonDocument.Parse(await response.Content.ReadAsStringAsync(Ct));
         Assert.Equal("echo: What is CPEC?", ack.RootElement.GetProperty("text").GetString());
         Assert.Equal(["command /paper What is CPEC?"], LogOf(host).Entries);
-        Assert.Equal("What is the NSGP?", Assert.Single(host.Answers.Requests).Question);
+        Assert.Equal("What is the NSGP?", Assert.Single(host.Answers.Asked).Question);
         Assert.Empty(slack.Calls("response/echo"));
     }
 

@@ -2,6 +2,8 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using PaperBot.Channels.Slack.Handlers;
 using PaperBot.Channels.Slack.Rendering;
+using PaperBot.Testing;
+using PaperBot.Testing.Loopback;
 
 namespace PaperBot.Channels.Slack.Tests.Handlers;
 

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using PaperBot.Channels.Slack.Inbound;
 using PaperBot.Channels.Slack.Tests.Infrastructure;
+using PaperBot.Testing.Loopback;
 
 namespace PaperBot.Channels.Slack.Tests.Inbound;
 
@@ -101,7 +102,7 @@ public sealed class SlackSignatureVerifierTests
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        Assert.Empty(host.Answers.Requests);
+        Assert.Empty(host.Answers.Asked);
         Assert.Equal(0, host.Services.GetRequiredService<PaperBot.Channels.Slack.Processing.SlackWorkQueue>().Pending);
     }
 
@@ -114,7 +115,7 @@ public sealed class SlackSignatureVerifierTests
         using var response = await host.Client.PostAsync("/slack/commands", content, Ct);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Empty(host.Answers.Requests);
+        Assert.Empty(host.Answers.Asked);
     }
 
     private sealed class StaticOptions(SlackOptions value) : IOptionsMonitor<SlackOptions>

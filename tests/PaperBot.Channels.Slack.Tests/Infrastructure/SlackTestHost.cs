@@ -10,6 +10,8 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
 using PaperBot.Answering;
 using PaperBot.Channels.Slack.Processing;
+using PaperBot.Testing;
+using PaperBot.Testing.Loopback;
 
 namespace PaperBot.Channels.Slack.Tests.Infrastructure;
 

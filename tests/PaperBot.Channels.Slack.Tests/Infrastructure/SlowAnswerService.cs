@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using PaperBot.Answering;
+using PaperBot.Testing;
 
 namespace PaperBot.Channels.Slack.Tests.Infrastructure;
 

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using PaperBot.Answering;
 using PaperBot.Channels.Slack.Rendering;
 using PaperBot.Channels.Slack.Tests.Infrastructure;
+using PaperBot.Testing;
 
 namespace PaperBot.Channels.Slack.Tests.Rendering;
 
@@ -17,7 +18,7 @@ public sealed class SlackMessageRendererTests
     [Fact]
     public void Render_Answer_EscapesMrkdwnAndCitesEachPassage()
     {
-        var message = SlackMessageRenderer.Render(StubAnswerService.Answered("q"));
+        var message = SlackMessageRenderer.Render(CannedAnswers.Answered("q"));
 
         Assert.Equal("The NSGP was planned to carry gas from Karachi to Lahore [1]. Costs &amp; delays &lt;grew&gt; [2].", TextOf(message.Blocks[0]));
         Assert.Equal("*[1]* §3.II North-South Gas Pipeline (NSGP) Project: \"The North-South Gas Pipeline will carry 1.2 bcfd of gas.\"", TextOf(message.Blocks[1]));
@@ -28,7 +29,7 @@ public sealed class SlackMessageRendererTests
     [Fact]
     public void Render_Answer_FeedbackButtonsCarryAnswerId()
     {
-        var answer = StubAnswerService.Answered("q") with { Id = "abc123" };
+        var answer = CannedAnswers.Answered("q") with { Id = "abc123" };
 
         var actions = SlackMessageRenderer.Render(answer).Blocks[^1];
 
@@ -41,7 +42,7 @@ public sealed class SlackMessageRendererTests
     [Fact]
     public void Render_Declined_SaysWhyAndSuggestsQuestions()
     {
-        var message = SlackMessageRenderer.Render(StubAnswerService.Declined("what is the weather?"));
+        var message = SlackMessageRenderer.Render(CannedAnswers.Declined("what is the weather?"));
 
         Assert.Equal("That question is not about the paper.", TextOf(message.Blocks[0]));
         Assert.Equal("*Try asking:*\n• What is the NSGP?\n• Who financed the pipeline?", TextOf(message.Blocks[1]));
@@ -50,7 +51,7 @@ public sealed class SlackMessageRendererTests
     [Fact]
     public void Render_Help_HasNoFeedbackButtons()
     {
-        var message = SlackMessageRenderer.Render(StubAnswerService.Help("help"));
+        var message = SlackMessageRenderer.Render(CannedAnswers.Help("help"));
 
         Assert.DoesNotContain(message.Blocks, b => b["type"]!.GetValue<string>() == "actions");
     }
@@ -58,7 +59,7 @@ public sealed class SlackMessageRendererTests
     [Fact]
     public void Render_AskedBy_ShowsWhoAskedWhat()
     {
-        var message = SlackMessageRenderer.Render(StubAnswerService.Answered("q"), ("UALICE", "Is <b> & c?"));
+        var message = SlackMessageRenderer.Render(CannedAnswers.Answered("q"), ("UALICE", "Is <b> & c?"));
 
         Assert.Equal("<@UALICE> asked: _Is &lt;b&gt; &amp; c?_", TextOf(message.Blocks[0]));
     }
@@ -67,7 +68,7 @@ public sealed class SlackMessageRendererTests
     public void Render_HugeAnswerAndManyCitations_StaysWithinSlackLimits()
     {
         var sentence = "Gas & oil <pipelines> cross borders; tariffs apply [1]. ";
-        var answer = StubAnswerService.Answered("q") with
+        var answer = CannedAnswers.Answered("q") with
         {
             Text = string.Concat(Enumerable.Repeat(sentence, 3000)),
             Citations = Enumerable.Range(1, 120).Select(i => new Citation(i, "paper", $"{i}", new string('T', 400), new string('q', 5000) + " & more")).ToList(),
@@ -87,7 +88,7 @@ public sealed class SlackMessageRendererTests
     [Fact]
     public void Render_LongQuote_ClippedWithEllipsis()
     {
-        var answer = StubAnswerService.Answered("q") with { Citations = [new Citation(1, "p", "1", "Intro", string.Join(' ', Enumerable.Repeat("word", 200)))] };
+        var answer = CannedAnswers.Answered("q") with { Citations = [new Citation(1, "p", "1", "Intro", string.Join(' ', Enumerable.Repeat("word", 200)))] };
 
         var context = TextOf(SlackMessageRenderer.Render(answer).Blocks[1]);
 

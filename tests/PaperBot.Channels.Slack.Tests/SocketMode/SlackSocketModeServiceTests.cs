@@ -1,6 +1,7 @@
 using System.Text.Json;
 using PaperBot.Channels.Slack.SocketMode;
 using PaperBot.Channels.Slack.Tests.Infrastructure;
+using PaperBot.Testing.Loopback;
 
 namespace PaperBot.Channels.Slack.Tests.SocketMode;
 
@@ -50,7 +51,7 @@ public sealed class SlackSocketModeServiceTests
         Assert.Equal("env-1", ack.GetProperty("envelope_id").GetString());
         var reply = await answered;
         Assert.Equal("1700000100.000200", reply.Json.GetProperty("thread_ts").GetString());
-        Assert.Equal("What is the NSGP?", Assert.Single(host.Answers.Requests).Question);
+        Assert.Equal("What is the NSGP?", Assert.Single(host.Answers.Asked).Question);
 
         await slack.WaitForAsync("socket", c => c.Body.Contains("\"connection\":2", StringComparison.Ordinal));
         Assert.True(slack.Calls("apps.connections.open").Count >= 2);
@@ -80,10 +81,7 @@ public sealed class SlackSocketModeServiceTests
 
             await SendAsync("env-1");
             await ReadAckAsync();
-            while (host.Answers.Requests.IsEmpty)
-            {
-                await Task.Delay(10, aborted); // the one worker now holds env-1, waiting at the gate
-            }
+            await host.Answers.WaitForAskedAsync(1, Patience, aborted); // the one worker now holds env-1, waiting at the gate
 
             await SendAsync("env-2"); // fills the queue of one
             await ReadAckAsync();
@@ -94,10 +92,7 @@ public sealed class SlackSocketModeServiceTests
             }
 
             host.Answers.Gate!.TrySetResult();
-            while (host.Answers.Requests.Count < 2)
-            {
-                await Task.Delay(10, aborted); // env-2 taken from the queue: room again
-            }
+            await host.Answers.WaitForAskedAsync(2, Patience, aborted); // env-2 taken from the queue: room again
 
             await SendAsync("env-4");
             await ReadAckAsync(); // frames are handled in order, so env-3's ack would have come before this one

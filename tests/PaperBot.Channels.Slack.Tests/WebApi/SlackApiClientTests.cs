@@ -7,6 +7,7 @@ using Microsoft.Extensions.Logging.Testing;
 using PaperBot.Channels.Slack.Rendering;
 using PaperBot.Channels.Slack.Tests.Infrastructure;
 using PaperBot.Channels.Slack.WebApi;
+using PaperBot.Testing.Loopback;
 
 namespace PaperBot.Channels.Slack.Tests.WebApi;
 
@@ -29,7 +30,7 @@ public sealed class SlackApiClientTests
     public async Task PostMessageAsync_OkFalse_LogsErrorCode()
     {
         await using var slack = await FakeSlack.StartAsync();
-        slack.Override = (method, _) => method == "chat.postMessage" ? Results.Json(new { ok = false, error = "channel_not_found" }) : null;
+        slack.Override = (method, _) => method == "chat.postMessage" ? ScriptedResponse.Json(new { ok = false, error = "channel_not_found" }) : null;
         await using var services = Services(slack);
 
         var result = await services.GetRequiredService<SlackApiClient>().PostMessageAsync("C404", null, SlackMessage.Plain("hi"), Ct);
@@ -47,7 +48,7 @@ public sealed class SlackApiClientTests
     public async Task PostMessageAsync_429WithRetryAfter_WaitsThenSucceeds()
     {
         await using var slack = await FakeSlack.StartAsync();
-        slack.Override = (method, count) => method == "chat.postMessage" && count == 1 ? new RateLimited(1) : null;
+        slack.Override = (method, count) => method == "chat.postMessage" && count == 1 ? RateLimited(1) : null;
         await using var services = Services(slack);
         var clock = Stopwatch.StartNew();
 
@@ -62,7 +63,7 @@ public sealed class SlackApiClientTests
     public async Task PostMessageAsync_ClientError_NotRetried()
     {
         await using var slack = await FakeSlack.StartAsync();
-        slack.Override = (method, _) => method == "chat.postMessage" ? Results.StatusCode(StatusCodes.Status400BadRequest) : null;
+        slack.Override = (method, _) => method == "chat.postMessage" ? ScriptedResponse.Empty(StatusCodes.Status400BadRequest) : null;
         await using var services = Services(slack);
 
         var result = await services.GetRequiredService<SlackApiClient>().PostMessageAsync("C1", null, SlackMessage.Plain("hi"), Ct);
@@ -97,13 +98,6 @@ public sealed class SlackApiClientTests
         Assert.Equal("in_channel", call.Json.GetProperty("response_type").GetString());
     }
 
-    private sealed class RateLimited(int seconds) : IResult
-    {
-        public Task ExecuteAsync(HttpContext httpContext)
-        {
-            httpContext.Response.StatusCode = StatusCodes.Status429TooManyRequests;
-            httpContext.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            return Task.CompletedTask;
-        }
-    }
+    private static ScriptedResponse RateLimited(int seconds) =>
+        ScriptedResponse.Empty(StatusCodes.Status429TooManyRequests).WithHeader("Retry-After", seconds.ToString(System.Globalization.CultureInfo.InvariantCulture));
 }

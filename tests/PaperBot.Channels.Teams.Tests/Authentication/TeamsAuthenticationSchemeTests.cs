@@ -4,6 +4,8 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using PaperBot.Channels.Teams.Authentication;
 using PaperBot.Channels.Teams.Tests.Support;
+using PaperBot.Testing;
+using PaperBot.Testing.Loopback;
 
 namespace PaperBot.Channels.Teams.Tests.Authentication;
 

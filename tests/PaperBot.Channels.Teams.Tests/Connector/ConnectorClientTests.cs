@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using PaperBot.Channels.Teams.Connector;
 using PaperBot.Channels.Teams.Protocol;
 using PaperBot.Channels.Teams.Tests.Support;
+using PaperBot.Testing.Loopback;
 using Stopwatch = System.Diagnostics.Stopwatch;
 
 namespace PaperBot.Channels.Teams.Tests.Connector;
@@ -12,30 +13,19 @@ public sealed class ConnectorClientTests
     private static readonly OutgoingActivity Reply = new() { Type = "message", Text = "hello" };
 
     /// <summary>A connector that answers each attempt with the next status (200 once they run out).</summary>
-    private static Task<LoopbackServer> ConnectorAsync(params (int Status, string? RetryAfter)[] attempts) =>
-        LoopbackServer.StartAsync(async (context, index) =>
-        {
-            if (index < attempts.Length)
-            {
-                context.Response.StatusCode = attempts[index].Status;
-                if (attempts[index].RetryAfter is { } after)
-                {
-                    context.Response.Headers.RetryAfter = after;
-                }
+    private static Task<FakeBotConnector> ConnectorAsync(params (int Status, string? RetryAfter)[] attempts) =>
+        FakeBotConnector.StartAsync("reply-", request => request.Index >= attempts.Length
+            ? null
+            : attempts[request.Index].RetryAfter is { } after
+                ? ScriptedResponse.Empty(attempts[request.Index].Status).WithHeader("Retry-After", after)
+                : ScriptedResponse.Empty(attempts[request.Index].Status));
 
-                return;
-            }
-
-            context.Response.ContentType = "application/json";
-            await context.Response.WriteAsync($$"""{"id":"reply-{{index}}"}""");
-        });
-
-    private static async Task<(string? Id, Exception? Error)> ReplyAsync(LoopbackServer connector, ServiceProvider services)
+    private static async Task<(string? Id, Exception? Error)> ReplyAsync(Uri connector, ServiceProvider services)
     {
         var client = services.GetRequiredService<ConnectorClient>();
         try
         {
-            return (await client.ReplyAsync(connector.BaseUrl, "19:c@thread.skype;messageid=17", "act/1", Reply, TestContext.Current.CancellationToken), null);
+            return (await client.ReplyAsync(connector, "19:c@thread.skype;messageid=17", "act/1", Reply, TestContext.Current.CancellationToken), null);
         }
         catch (Exception ex)
         {
@@ -49,7 +39,7 @@ public sealed class ConnectorClientTests
         await using var connector = await ConnectorAsync();
         await using var services = TeamsServices.Build();
 
-        var (id, error) = await ReplyAsync(connector, services);
+        var (id, error) = await ReplyAsync(connector.BaseUrl, services);
 
         Assert.Null(error);
         Assert.Equal("reply-0", id);
@@ -66,7 +56,7 @@ public sealed class ConnectorClientTests
         await using var connector = await ConnectorAsync((429, "1"));
         await using var services = TeamsServices.Build();
 
-        var (id, error) = await ReplyAsync(connector, services);
+        var (id, error) = await ReplyAsync(connector.BaseUrl, services);
 
         Assert.Null(error);
         Assert.Equal("reply-1", id);
@@ -86,7 +76,7 @@ public sealed class ConnectorClientTests
         await using var connector = await ConnectorAsync((status, null), (status, null));
         await using var services = TeamsServices.Build();
 
-        var (id, error) = await ReplyAsync(connector, services);
+        var (id, error) = await ReplyAsync(connector.BaseUrl, services);
 
         Assert.Null(error);
         Assert.Equal("reply-2", id);
@@ -105,7 +95,7 @@ public sealed class ConnectorClientTests
         await using var connector = await ConnectorAsync((status, null));
         await using var services = TeamsServices.Build();
 
-        var (_, error) = await ReplyAsync(connector, services);
+        var (_, error) = await ReplyAsync(connector.BaseUrl, services);
 
         var refused = Assert.IsType<ConnectorException>(error);
         Assert.Equal(status, (int)refused.Status);
@@ -118,7 +108,7 @@ public sealed class ConnectorClientTests
         await using var connector = await ConnectorAsync(Enumerable.Repeat((503, (string?)null), 10).ToArray());
         await using var services = TeamsServices.Build(settings: new Dictionary<string, string?> { ["Teams:ReplyMaxRetries"] = "2" });
 
-        var (_, error) = await ReplyAsync(connector, services);
+        var (_, error) = await ReplyAsync(connector.BaseUrl, services);
 
         Assert.IsType<ConnectorException>(error);
         Assert.Equal(3, connector.Requests.Count);
@@ -128,11 +118,11 @@ public sealed class ConnectorClientTests
     public async Task ReplyAsync_ConnectorHangs_TimesOutWithoutCrashing()
     {
         var release = new TaskCompletionSource();
-        await using var connector = await LoopbackServer.StartAsync(async (context, _) => await release.Task.WaitAsync(context.RequestAborted));
+        await using var connector = await LoopbackServer.StartAsync(async (_, context) => await release.Task.WaitAsync(context.RequestAborted));
         await using var services = TeamsServices.Build(settings: new Dictionary<string, string?> { ["Teams:ReplyAttemptTimeout"] = "00:00:00.500" });
 
         var clock = Stopwatch.StartNew();
-        var (_, error) = await ReplyAsync(connector, services);
+        var (_, error) = await ReplyAsync(connector.BaseUrl, services);
         release.SetResult();
 
         Assert.IsType<Polly.Timeout.TimeoutRejectedException>(error);

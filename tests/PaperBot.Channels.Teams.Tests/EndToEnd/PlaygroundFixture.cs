@@ -1,21 +1,12 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
-using System.Net.WebSockets;
-using System.Text;
 using System.Text.Json;
-using System.Text.RegularExpressions;
-using System.Threading.Channels;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using PaperBot.Answering;
-using PaperBot.Channels.Teams.Tests.Support;
+using PaperBot.Testing.Loopback;
 
 namespace PaperBot.Channels.Teams.Tests.EndToEnd;
 
@@ -25,19 +16,13 @@ namespace PaperBot.Channels.Teams.Tests.EndToEnd;
 /// after. The Playground's log stream (a WebSocket that carries every activity in both directions) is how the tests
 /// see what the bot sent.
 /// </summary>
-public sealed partial class PlaygroundFixture : IAsyncLifetime
+public sealed class PlaygroundFixture : IAsyncLifetime
 {
-    public const string PlaygroundFolder = "tests/PaperBot.Channels.Teams.Tests/playground";
+    public const string PlaygroundFolder = PlaygroundProcess.Folder;
 
-    private readonly ConcurrentQueue<JsonElement> _log = new();
-    private readonly Channel<bool> _logArrived = Channel.CreateUnbounded<bool>();
-    private readonly CancellationTokenSource _stop = new();
-    private BotHost? _host;
-    private Process? _playground;
-    private ClientWebSocket? _socket;
-    private Task? _reader;
-    private string? _workDir;
-    private readonly StringBuilder _playgroundOutput = new();
+    private PlaygroundBotHost? _host;
+    private PlaygroundProcess? _playground;
+    private PlaygroundLog? _log;
 
     public HttpClient Playground { get; } = new() { Timeout = TimeSpan.FromSeconds(30) };
 
@@ -49,54 +34,26 @@ public sealed partial class PlaygroundFixture : IAsyncLifetime
     /// <summary>The running host's services (to observe its metrics).</summary>
     public IServiceProvider HostServices => _host!.Services;
 
+    /// <summary>What the Playground printed so far.</summary>
+    public string PlaygroundOutput => _playground?.Output ?? "";
+
+    /// <summary>Every log event so far (for assertions about what the Playground saw).</summary>
+    public IReadOnlyList<JsonElement> LogEvents => Log.Events;
+
+    private PlaygroundLog Log => _log ?? throw new InvalidOperationException("The Playground's log is not connected.");
+
     public async ValueTask InitializeAsync()
     {
-        var folder = FindPlaygroundFolder();
-        var cli = Path.Combine(folder, "node_modules", "@microsoft", "m365agentsplayground", "cli.js");
-        if (!File.Exists(cli) || !Directory.Exists(Path.Combine(folder, "node_modules", "ws")))
-        {
-            throw new InvalidOperationException(
-                $"The Agents Playground is not installed in {PlaygroundFolder}: building this test project installs it (`dotnet test Bot.sln` does; so does `npm ci --prefix {PlaygroundFolder}`), then run the tests again.");
-        }
-
         // The Playground's connector address is the only one anonymous replies may go to: chosen before the host starts.
-        var port = FreePort();
-        _host = new BotHost($"http://127.0.0.1:{port}/_connector");
+        var port = LoopbackPorts.Closed();
+        _host = new PlaygroundBotHost($"http://127.0.0.1:{port}/_connector");
         _host.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
         _host.StartServer();
         AnswerServiceType = _host.Services.GetRequiredService<IAnswerService>().GetType().FullName!;
         var hostAddress = _host.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/');
 
-        _workDir = Directory.CreateTempSubdirectory("paperbot-playground-").FullName;
-        var start = new ProcessStartInfo("node")
-        {
-            WorkingDirectory = _workDir,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in new[]
-        {
-            cli, "-e", $"{hostAddress}/api/messages", "-c", "msteams", "-p", port.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            "--service-url", $"http://127.0.0.1:{port}/_connector", "--disable-telemetry",
-        })
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        start.Environment["TEAMSAPPTESTER_BROWSER"] = "none";
-        start.Environment["APPLICATION_INSIGHTS_NO_STATSBEAT"] = "true";
-        var listening = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
-        _playground = new Process { StartInfo = start };
-        _playground.OutputDataReceived += (_, e) => OnOutput(e.Data, listening);
-        _playground.ErrorDataReceived += (_, e) => OnOutput(e.Data, listening);
-        _playground.Start();
-        _playground.BeginOutputReadLine();
-        _playground.BeginErrorReadLine();
-
-        // It silently takes another port when the chosen one was grabbed meanwhile; it says which on its console.
-        var actualPort = await listening.Task.WaitAsync(TimeSpan.FromSeconds(60));
-        Playground.BaseAddress = new Uri($"http://127.0.0.1:{actualPort}/");
+        _playground = await PlaygroundProcess.StartAsync($"{hostAddress}/api/messages", port);
+        Playground.BaseAddress = new Uri($"http://127.0.0.1:{_playground.Port}/");
         await WaitUntilReadyAsync();
 
         using (var config = await Playground.GetAsync("_internal/v1/testConfig"))
@@ -105,29 +62,44 @@ public sealed partial class PlaygroundFixture : IAsyncLifetime
             TestConfig = JsonDocument.Parse(await config.Content.ReadAsStringAsync()).RootElement.GetProperty("config").Clone();
         }
 
-        _socket = new ClientWebSocket();
-        await _socket.ConnectAsync(new Uri($"ws://127.0.0.1:{actualPort}/_ws/log/stream"), CancellationToken.None);
-        _reader = Task.Run(ReadLogAsync);
+        _log = await PlaygroundLog.ConnectAsync(new Uri($"ws://127.0.0.1:{_playground.Port}/_ws/log/stream"));
     }
 
-    private void OnOutput(string? line, TaskCompletionSource<int> listening)
+    /// <summary>
+    /// The bot's reply to the message whose text is <paramref name="sentText"/>: the Playground's log gives the id it
+    /// gave that message, and the reply is the bot's message activity with that <c>replyToId</c>.
+    /// </summary>
+    public Task<JsonElement> WaitForReplyToAsync(string sentText) => Log.WaitForReplyToAsync(sentText);
+
+    /// <summary>
+    /// The first log event that matches, waiting for it: bounded, and woken by each new event rather than by a timer.
+    /// </summary>
+    public Task<JsonElement> WaitForLogAsync(Func<JsonElement, bool> match, TimeSpan? timeout = null) => Log.WaitForAsync(match, timeout);
+
+    public async ValueTask DisposeAsync()
     {
-        if (line is null)
+        if (_log is not null)
         {
-            return;
+            await _log.DisposeAsync();
         }
 
-        lock (_playgroundOutput)
+        if (_playground is not null)
         {
-            _playgroundOutput.AppendLine(line);
+            await _playground.DisposeAsync();
         }
 
-        if (ListeningOn().Match(line) is { Success: true } match)
+        if (_host is not null)
         {
-            listening.TrySetResult(int.Parse(match.Groups[1].ValueSpan, System.Globalization.CultureInfo.InvariantCulture));
+            await _host.DisposeAsync();
         }
+
+        Playground.Dispose();
     }
 
+    /// <summary>
+    /// The Playground says it listens before it serves: its ping is retried, briefly, until it answers. It offers no
+    /// readiness signal to wait on instead.
+    /// </summary>
     private async Task WaitUntilReadyAsync()
     {
         var deadline = Stopwatch.StartNew();
@@ -151,183 +123,6 @@ public sealed partial class PlaygroundFixture : IAsyncLifetime
             }
 
             await Task.Delay(100);
-        }
-    }
-
-    public string PlaygroundOutput
-    {
-        get
-        {
-            lock (_playgroundOutput)
-            {
-                return _playgroundOutput.ToString();
-            }
-        }
-    }
-
-    private async Task ReadLogAsync()
-    {
-        var buffer = new byte[256 * 1024];
-        using var message = new MemoryStream();
-        try
-        {
-            while (_socket!.State == WebSocketState.Open)
-            {
-                var result = await _socket.ReceiveAsync(buffer, _stop.Token);
-                if (result.MessageType == WebSocketMessageType.Close)
-                {
-                    return;
-                }
-
-                message.Write(buffer, 0, result.Count);
-                if (!result.EndOfMessage)
-                {
-                    continue;
-                }
-
-                try
-                {
-                    _log.Enqueue(JsonDocument.Parse(message.ToArray()).RootElement.Clone());
-                    _logArrived.Writer.TryWrite(true);
-                }
-                catch (JsonException)
-                {
-                }
-
-                message.SetLength(0);
-            }
-        }
-        catch (Exception ex) when (ex is OperationCanceledException or WebSocketException)
-        {
-        }
-    }
-
-    /// <summary>
-    /// The bot's reply to the message whose text is <paramref name="sentText"/>: the Playground's log gives the id it
-    /// gave that message, and the reply is the bot's message activity with that <c>replyToId</c>.
-    /// </summary>
-    public async Task<JsonElement> WaitForReplyToAsync(string sentText)
-    {
-        var sent = await WaitForLogAsync(log => From(log, "Microsoft 365 Agents Playground") && Body(log) is { } body
-            && body.TryGetProperty("text", out var text) && text.GetString() == sentText);
-        var id = Body(sent)!.Value.GetProperty("id").GetString();
-        var reply = await WaitForLogAsync(log => From(log, "User Application") && Body(log) is { } body
-            && body.TryGetProperty("type", out var type) && type.GetString() == "message"
-            && body.TryGetProperty("replyToId", out var replyTo) && replyTo.GetString() == id);
-        return Body(reply)!.Value;
-    }
-
-    private static bool From(JsonElement log, string sender) => log.TryGetProperty("from", out var from) && from.GetString() == sender;
-
-    private static JsonElement? Body(JsonElement log) =>
-        log.TryGetProperty("request", out var request) && request.TryGetProperty("body", out var body) && body.ValueKind == JsonValueKind.Object ? body : null;
-
-    /// <summary>
-    /// The first log event that matches, waiting for it: bounded, and woken by each new event rather than by a timer.
-    /// </summary>
-    public async Task<JsonElement> WaitForLogAsync(Func<JsonElement, bool> match, TimeSpan? timeout = null)
-    {
-        using var cts = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(60));
-        while (true)
-        {
-            foreach (var entry in _log)
-            {
-                if (entry.TryGetProperty("log", out var log) && log.ValueKind == JsonValueKind.Object && match(log))
-                {
-                    return log;
-                }
-            }
-
-            try
-            {
-                await _logArrived.Reader.ReadAsync(cts.Token);
-            }
-            catch (OperationCanceledException)
-            {
-                throw new TimeoutException("No matching event in the Playground's log. Last events:\n" + string.Join('\n', _log.Select(e => e.GetRawText()).TakeLast(10)));
-            }
-        }
-    }
-
-    /// <summary>Every log event so far (for assertions about what the Playground saw).</summary>
-    public IReadOnlyList<JsonElement> LogEvents => [.. _log];
-
-    public async ValueTask DisposeAsync()
-    {
-        await _stop.CancelAsync();
-        _socket?.Abort();
-        _socket?.Dispose();
-        if (_reader is not null)
-        {
-            await _reader;
-        }
-
-        if (_playground is { HasExited: false })
-        {
-            _playground.Kill(entireProcessTree: true);
-            await _playground.WaitForExitAsync();
-        }
-
-        _playground?.Dispose();
-        if (_host is not null)
-        {
-            await _host.DisposeAsync();
-        }
-
-        Playground.Dispose();
-        _stop.Dispose();
-        if (_workDir is not null)
-        {
-            try
-            {
-                Directory.Delete(_workDir, recursive: true);
-            }
-            catch (IOException)
-            {
-            }
-        }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    private static string FindPlaygroundFolder()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, PlaygroundFolder);
-            if (File.Exists(Path.Combine(candidate, "package.json")))
-            {
-                return candidate;
-            }
-        }
-
-        throw new InvalidOperationException($"{PlaygroundFolder}/package.json not found above {AppContext.BaseDirectory}.");
-    }
-
-    [GeneratedRegex(@"Listening on (\d+)")]
-    private static partial Regex ListeningOn();
-
-    /// <summary>
-    /// The host exactly as it runs, in local-development mode (no app id). Until the answering area registers the
-    /// real answer service in <c>AddPaperBot</c>, a stand-in fills the gap; it is added only when none is registered.
-    /// </summary>
-    private sealed class BotHost(string playgroundServiceUrl) : WebApplicationFactory<Program>
-    {
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            builder.UseSetting("Teams:MicrosoftAppId", "");
-            builder.UseSetting("Teams:PlaygroundServiceUrl", playgroundServiceUrl);
-            builder.ConfigureTestServices(services => services.TryAddSingleton<IAnswerService>(new StubAnswerService
-            {
-                Next = request => request.Question is "help" or "sections"
-                    ? new Answer { Question = request.Question, Status = AnswerStatus.Answered, Kind = request.Question, Text = $"({request.Question} from the stand-in)" }
-                    : Answers.Cited(request.Question),
-            }));
         }
     }
 }

@@ -4,6 +4,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using PaperBot.Channels.Teams.Tests.Support;
+using PaperBot.Testing.Loopback;
 
 namespace PaperBot.Channels.Teams.Tests.Host;
 
@@ -85,11 +86,7 @@ public sealed class MessagesEndpointTests
         using var message = await PostAsync(factory, """{"type":"message","id":"2","channelId":"msteams","serviceUrl":"http://127.0.0.1:9/","text":"hi","conversation":{"id":"a:1"}}""");
 
         // The message behind it is answered by the same queue: once it is, a wrongly queued reaction would have been too.
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);
-        while (factory.Answers.Asked.Count == 0 && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(20, TestContext.Current.CancellationToken);
-        }
+        await factory.Answers.WaitForAskedAsync(1, TimeSpan.FromSeconds(20), TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Single(factory.Answers.Asked);
@@ -184,11 +181,7 @@ public sealed class MessagesEndpointTests
     [Fact]
     public async Task Post_MoreQuestionsThanThePerUserLimit_TheExtraOneToldToWaitOthersAnswered()
     {
-        await using var connector = await LoopbackServer.StartAsync(async (context, index) =>
-        {
-            context.Response.ContentType = "application/json";
-            await context.Response.WriteAsync($$"""{"id":"r-{{index}}"}""");
-        });
+        await using var connector = await FakeBotConnector.StartAsync("r-");
         await using var factory = new TeamsHostFactory(new Dictionary<string, string?>
         {
             ["Teams:PlaygroundServiceUrl"] = connector.BaseUrl.ToString(),

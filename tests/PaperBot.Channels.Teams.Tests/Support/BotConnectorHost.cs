@@ -13,6 +13,8 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
 using PaperBot.Answering;
 using PaperBot.Channels.Teams.Connector;
+using PaperBot.Testing;
+using PaperBot.Testing.Loopback;
 
 namespace PaperBot.Channels.Teams.Tests.Support;
 
@@ -112,13 +114,15 @@ public sealed class BotConnectorHost : WebApplicationFactory<Program>
     private sealed class RecordingConnector : HttpMessageHandler
     {
         private readonly Channel<RecordedRequest> _requests = Channel.CreateUnbounded<RecordedRequest>();
+        private int _count;
 
         public ChannelReader<RecordedRequest> Requests => _requests.Reader;
 
         protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
-            var body = request.Content is null ? "" : await request.Content.ReadAsStringAsync(cancellationToken);
-            _requests.Writer.TryWrite(new RecordedRequest(request.Method.Method, request.RequestUri!.AbsoluteUri, request.Headers.Authorization?.ToString(), body, DateTimeOffset.UtcNow));
+            var body = request.Content is null ? [] : await request.Content.ReadAsByteArrayAsync(cancellationToken);
+            var headers = request.Headers.ToDictionary(h => h.Key, h => string.Join(", ", h.Value), StringComparer.OrdinalIgnoreCase);
+            _requests.Writer.TryWrite(new RecordedRequest(Interlocked.Increment(ref _count) - 1, request.Method.Method, request.RequestUri!.AbsoluteUri, headers, body, DateTimeOffset.UtcNow));
             return new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent("""{"id":"reply-1"}""", Encoding.UTF8, "application/json") };
         }
     }

@@ -1,9 +1,9 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using Microsoft.AspNetCore.Http;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
+using PaperBot.Testing.Loopback;
 
 namespace PaperBot.Channels.Teams.Tests.Support;
 
@@ -36,14 +36,13 @@ public sealed class SigningAuthority : IAsyncDisposable
     {
         var authority = new SigningAuthority();
         authority.PublishedKeys.AddRange(keys);
-        authority._server = await LoopbackServer.StartAsync(authority.HandleAsync);
+        authority._server = await LoopbackServer.StartAsync(authority.Answer);
         return authority;
     }
 
-    private async Task HandleAsync(HttpContext context, int index)
+    private ScriptedResponse Answer(RecordedRequest request)
     {
-        context.Response.ContentType = "application/json";
-        if (context.Request.Path == "/openid")
+        if (request.Path == "/openid")
         {
             var metadata = new Dictionary<string, object>
             {
@@ -51,13 +50,11 @@ public sealed class SigningAuthority : IAsyncDisposable
                 ["jwks_uri"] = new Uri(_server.BaseUrl, "keys").ToString(),
                 ["id_token_signing_alg_values_supported"] = new[] { "RS256" },
             };
-            await context.Response.WriteAsync(JsonSerializer.Serialize(metadata));
+            return ScriptedResponse.Json(JsonSerializer.Serialize(metadata));
         }
-        else
-        {
-            JwksFetches++;
-            await context.Response.WriteAsync(Jwks([.. PublishedKeys]));
-        }
+
+        JwksFetches++;
+        return ScriptedResponse.Json(Jwks([.. PublishedKeys]));
     }
 
     public static string Jwks(IEnumerable<TestKey> keys) => JsonSerializer.Serialize(new

@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using PaperBot.Answering;
+using PaperBot.Testing;
 
 namespace PaperBot.Channels.Teams.Tests.Support;
 

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using PaperBot.Answering;
+using PaperBot.Testing;
 
 namespace PaperBot.Channels.Teams.Tests.Support;
 

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
+using PaperBot.Testing.Loopback;
 
 namespace PaperBot.Host.Tests.Telemetry;
 

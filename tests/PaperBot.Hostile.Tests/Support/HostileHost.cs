@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
+using PaperBot.Testing.Loopback;
 
 [assembly: AssemblyFixture(typeof(PaperBot.Hostile.Tests.Support.HostileHost))]
 
@@ -25,7 +26,7 @@ public sealed class HostileHost : WebApplicationFactory<Program>, IAsyncLifetime
 
     public string CacheFolder { get; } = Path.Combine(Path.GetTempPath(), "paperbot-hostile-tests-" + Guid.NewGuid().ToString("N"));
 
-    public Receiver Receiver { get; private set; } = null!;
+    public ReplyReceiver Receiver { get; private set; } = null!;
 
     public Uri BaseAddress { get; private set; } = null!;
 
@@ -35,7 +36,7 @@ public sealed class HostileHost : WebApplicationFactory<Program>, IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        Receiver = await Receiver.StartAsync();
+        Receiver = await ReplyReceiver.StartAsync();
         Directory.CreateDirectory(CacheFolder);
         await File.WriteAllBytesAsync(Path.Combine(CacheFolder, "embeddings-snowflake-arctic-embed-xs.bin"), BadLengthPrefix);
         UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));

@@ -1,5 +1,6 @@
 using PaperBot.Knowledge.Chunking;
 using PaperBot.Knowledge.Embeddings;
+using PaperBot.Testing;
 
 namespace PaperBot.Knowledge.Tests.Chunking;
 

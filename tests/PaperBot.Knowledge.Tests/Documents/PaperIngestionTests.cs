@@ -1,4 +1,5 @@
 using PaperBot.Knowledge.Documents;
+using PaperBot.Testing;
 
 namespace PaperBot.Knowledge.Tests.Documents;
 

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging.Testing;
 using PaperBot.Knowledge.Documents;
 using PaperBot.Knowledge.Embeddings;
 using PaperBot.Knowledge.Retrieval;
+using PaperBot.Testing;
 
 namespace PaperBot.Knowledge.Tests.Embeddings;
 

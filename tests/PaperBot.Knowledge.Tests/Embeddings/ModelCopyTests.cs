@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
 using PaperBot.Knowledge.Embeddings;
+using PaperBot.Testing;
 
 namespace PaperBot.Knowledge.Tests.Embeddings;
 

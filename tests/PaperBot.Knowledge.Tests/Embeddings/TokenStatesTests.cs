@@ -1,4 +1,5 @@
 using PaperBot.Knowledge.Embeddings;
+using PaperBot.Testing;
 
 namespace PaperBot.Knowledge.Tests.Embeddings;
 

@@ -1,6 +1,7 @@
 using PaperBot.Knowledge.Documents;
 using PaperBot.Knowledge.Embeddings;
 using PaperBot.Knowledge.Retrieval;
+using PaperBot.Testing;
 
 namespace PaperBot.Knowledge.Tests.Retrieval;
 

@@ -2,6 +2,7 @@ using PaperBot.Knowledge.Documents;
 using PaperBot.Knowledge.Lexical;
 using PaperBot.Knowledge.Retrieval;
 using PaperBot.Retrieval.Qdrant.Tests.Fakes;
+using PaperBot.Testing;
 
 namespace PaperBot.Retrieval.Qdrant.Tests.Contract;
 
@@ -38,15 +39,15 @@ public abstract class ChunkStoreContractTests(PaperFixture paper)
     public async Task GoldSet_HitsAtThree_MatchTheEmbeddedReferenceWithinTolerance(SearchMode mode)
     {
         var store = await CreateEmptyStoreAsync();
-        var data = await paper.GetAsync();
+        var data = await paper.GoldReferenceAsync();
         Assert.SkipWhen(data.Gold.Count == 0, "No gold set at tests/gold/gold-set.json.");
-        var knowledge = await data.BuildAsync(store);
+        var knowledge = await paper.BuildAsync(store);
 
         var disagreements = new List<string>();
         var hits = 0;
         foreach (var item in data.Gold)
         {
-            var sections = await PaperData.TopSectionsAsync(knowledge, item, data.QuestionVectors[item.Id], mode);
+            var sections = await GoldReference.TopSectionsAsync(knowledge, item, data.QuestionVectors[item.Id], mode);
             var hit = HitAtThree(sections, item.Sections);
             hits += hit ? 1 : 0;
             if (hit != HitAtThree(data.Reference[mode][item.Id], item.Sections))
@@ -64,20 +65,19 @@ public abstract class ChunkStoreContractTests(PaperFixture paper)
     [Fact]
     public async Task Index_Twice_SameCountAndSameResults()
     {
-        // The store first: a store that cannot run here skips before the model is loaded.
+        // The store first: a store that cannot run here skips before anything is indexed.
         var store = await CreateEmptyStoreAsync();
-        var data = await paper.GetAsync();
-        var documentId = data.Paper.Documents[0].Id;
+        var documentId = paper.Loaded.Documents[0].Id;
         var questions = new[] { "What is the North-South Gas Pipeline?", "Why did Russia sell helicopters to Pakistan?", "What happened in the 1971 war?" };
 
-        var first = await data.BuildAsync(store);
+        var first = await paper.BuildAsync(store);
         var countAfterFirst = await CountAsync(store, documentId);
         var resultsAfterFirst = await SearchAllAsync(first, questions);
 
         var reopened = Reopen(store);
-        var second = await data.BuildAsync(reopened);
+        var second = await paper.BuildAsync(reopened);
 
-        Assert.Equal(data.Paper.Documents.Count, first.Report.DocumentsWritten);
+        Assert.Equal(paper.Loaded.Documents.Count, first.Report.DocumentsWritten);
         Assert.Equal(0, second.Report.DocumentsWritten);
         Assert.Equal(first.Chunks.Count(c => c.DocumentId == documentId), countAfterFirst);
         Assert.Equal(countAfterFirst, await CountAsync(reopened, documentId));
@@ -87,19 +87,18 @@ public abstract class ChunkStoreContractTests(PaperFixture paper)
     [Fact]
     public async Task ReplaceDocument_ChangedContent_OldChunksGoneAndNewOnesFound()
     {
-        // The store first: a store that cannot run here skips before the model is loaded.
+        // The store first: a store that cannot run here skips before anything is indexed.
         var store = await CreateEmptyStoreAsync();
-        var data = await paper.GetAsync();
         using var readings = new TempFolder();
         var file = Path.Combine(readings.Path, ReplacedDocument + ".md");
 
         await File.WriteAllTextAsync(file, "# Ports\n\nGwadar harbour was dredged by engineers. Cargo cranes arrived from abroad. Fishermen protested against the dredging. The port opened in 2007.\n", TestContext.Current.CancellationToken);
-        await data.BuildAsync(store, DocumentLoader.LoadFolder(readings.Path));
+        await paper.BuildAsync(store, DocumentLoader.LoadFolder(readings.Path));
         Assert.NotEmpty(await store.SearchAsync(LexicalQuery("dredging harbour"), TestContext.Current.CancellationToken));
 
         await File.WriteAllTextAsync(file, "# Orchards\n\nKinnow oranges grow in Sargodha district. Growers export the citrus to Russia. The harvest begins in December.\n", TestContext.Current.CancellationToken);
         var reopened = Reopen(store);
-        var replaced = await data.BuildAsync(reopened, DocumentLoader.LoadFolder(readings.Path));
+        var replaced = await paper.BuildAsync(reopened, DocumentLoader.LoadFolder(readings.Path));
 
         Assert.Equal(1, replaced.Report.DocumentsWritten);
         Assert.Equal(replaced.Chunks.Count, await CountAsync(reopened, ReplacedDocument));
@@ -111,13 +110,12 @@ public abstract class ChunkStoreContractTests(PaperFixture paper)
     [Fact]
     public async Task Search_DocumentFilter_OnlyThatDocumentsChunks()
     {
-        // The store first: a store that cannot run here skips before the model is loaded.
+        // The store first: a store that cannot run here skips before anything is indexed.
         var store = await CreateEmptyStoreAsync();
-        var data = await paper.GetAsync();
         using var readings = new TempFolder();
         File.Copy(Path.Combine(PaperBot.Knowledge.Configuration.PathResolver.ResolveFolder("knowledge"), "russia-pakistan-paper.txt"), Path.Combine(readings.Path, "russia-pakistan-paper.txt"));
         await File.WriteAllTextAsync(Path.Combine(readings.Path, "pipelines.md"), "# Gas\n\nThe North-South gas pipeline will carry liquefied natural gas from Karachi to Lahore.\n", TestContext.Current.CancellationToken);
-        var knowledge = await data.BuildAsync(store, DocumentLoader.LoadFolder(readings.Path));
+        var knowledge = await paper.BuildAsync(store, DocumentLoader.LoadFolder(readings.Path));
 
         var everywhere = await knowledge.SearchAsync("North-South gas pipeline", 10, SearchMode.Hybrid, cancellationToken: TestContext.Current.CancellationToken);
         var onlyPipelines = await knowledge.SearchAsync("North-South gas pipeline", 10, SearchMode.Hybrid, "pipelines", TestContext.Current.CancellationToken);

@@ -1,4 +1,5 @@
 using PaperBot.Knowledge.Retrieval;
+using PaperBot.Testing;
 
 namespace PaperBot.Retrieval.Qdrant.Tests.Contract;
 

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using PaperBot.Knowledge.Retrieval;
+using PaperBot.Testing;
 using Qdrant.Client;
 
 namespace PaperBot.Retrieval.Qdrant.Tests.Contract;

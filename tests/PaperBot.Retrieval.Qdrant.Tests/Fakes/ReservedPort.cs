@@ -3,19 +3,6 @@ using System.Net.Sockets;
 
 namespace PaperBot.Retrieval.Qdrant.Tests.Fakes;
 
-internal static class LoopbackPorts
-{
-    /// <summary>A loopback port that nothing listens on: bound by the OS, then released.</summary>
-    public static int Closed()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
-    }
-}
-
 /// <summary>
 /// A loopback port held by a bound socket that does not listen: connections to it are refused, and no other test
 /// can take it until <see cref="Release"/> hands it to the server that is about to start on it.

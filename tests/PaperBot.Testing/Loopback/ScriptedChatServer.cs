@@ -1,16 +1,7 @@
-using System.Collections.Concurrent;
-using System.Net;
-using System.Text.Json;
 using System.Text.Json.Nodes;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
-namespace PaperBot.Generation.Tests;
+namespace PaperBot.Testing.Loopback;
 
 /// <summary>What the scripted model does with one request.</summary>
 public abstract record ScriptedReply
@@ -29,64 +20,62 @@ public abstract record ScriptedReply
 }
 
 /// <summary>
-/// A real Kestrel server on 127.0.0.1 (a free port) that speaks the OpenAI chat-completions wire format with scripted
-/// replies, so the real Semantic Kernel connector runs end to end. It records every request body it receives.
+/// A loopback model server (a <see cref="LoopbackServer"/>) that speaks the OpenAI chat-completions wire format
+/// (<c>POST /v1/chat/completions</c>) with scripted replies, so the real Semantic Kernel connector runs end to end.
+/// It records every request body it receives.
 /// </summary>
 public sealed class ScriptedChatServer : IAsyncDisposable
 {
-    private readonly WebApplication _app;
-    private readonly Func<JsonObject, ScriptedReply> _script;
+    private const string CompletionsPath = "/v1/chat/completions";
 
-    // Completed only at teardown: a hanging reply waits on it (or on the client going away), never on a timer.
-    private readonly TaskCompletionSource _stopping = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly LoopbackServer _server;
+    private Task? _firstRequest;
 
-    private ScriptedChatServer(WebApplication app, Func<JsonObject, ScriptedReply> script)
-    {
-        _app = app;
-        _script = script;
-    }
+    private ScriptedChatServer(LoopbackServer server) => _server = server;
 
-    public ConcurrentQueue<JsonObject> Requests { get; } = new();
+    /// <summary>The chat-completion request bodies so far, in arrival order.</summary>
+    public IReadOnlyList<JsonObject> Requests => [.. _server.Requests.Where(IsCompletion).Select(Parse)];
 
-    /// <summary>Completes when the first request has arrived.</summary>
-    public Task FirstRequest => _firstRequest.Task;
-
-    private readonly TaskCompletionSource _firstRequest = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    /// <summary>Completes when the first chat-completion request has arrived (unbounded: the caller bounds it).</summary>
+    public Task FirstRequest => _firstRequest ??= _server.WaitForAsync(IsCompletion, Timeout.InfiniteTimeSpan);
 
     /// <summary>The base address an OpenAI client is given (<c>http://127.0.0.1:PORT/v1</c>).</summary>
-    public Uri Endpoint { get; private set; } = null!;
+    public Uri Endpoint => new(_server.BaseUrl, "v1");
 
     public static Task<ScriptedChatServer> StartAsync(ScriptedReply reply) => StartAsync(_ => reply);
 
     public static async Task<ScriptedChatServer> StartAsync(Func<JsonObject, ScriptedReply> script)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
-        var server = new ScriptedChatServer(app, script);
-        app.MapPost("/v1/chat/completions", server.HandleAsync);
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        server.Endpoint = new Uri(address.TrimEnd('/') + "/v1");
-        return server;
+        LoopbackServer? server = null;
+        server = await LoopbackServer.StartAsync((request, context) => HandleAsync(request, context, script, server?.Stopping ?? CancellationToken.None));
+        return new ScriptedChatServer(server);
     }
 
-    /// <summary>The last request's messages, by role.</summary>
+    /// <summary>The last request's message of this role, as text.</summary>
     public string LastMessage(string role) =>
-        Requests.Last()["messages"]!.AsArray().Last(m => (string?)m!["role"] == role)!["content"] switch
+        Requests[^1]["messages"]!.AsArray().Last(m => (string?)m!["role"] == role)!["content"] switch
         {
             JsonValue value => (string)value!,
             JsonArray parts => string.Concat(parts.Select(p => (string?)p!["text"])),
             _ => string.Empty,
         };
 
-    private async Task HandleAsync(HttpContext context)
+    public ValueTask DisposeAsync() => _server.DisposeAsync();
+
+    private static bool IsCompletion(RecordedRequest request) => request.Method == HttpMethods.Post && request.Path == CompletionsPath;
+
+    private static JsonObject Parse(RecordedRequest request) => JsonNode.Parse(request.Content) as JsonObject ?? [];
+
+    private static async Task HandleAsync(RecordedRequest request, HttpContext context, Func<JsonObject, ScriptedReply> script, CancellationToken stopping)
     {
-        var body = await JsonNode.ParseAsync(context.Request.Body, cancellationToken: context.RequestAborted) as JsonObject ?? [];
-        Requests.Enqueue(body);
-        _firstRequest.TrySetResult();
-        switch (_script(body))
+        if (!IsCompletion(request))
+        {
+            context.Response.StatusCode = StatusCodes.Status404NotFound;
+            return;
+        }
+
+        var body = Parse(request);
+        switch (script(body))
         {
             case ScriptedReply.Completion completion:
                 await context.Response.WriteAsJsonAsync(Completion((string?)body["model"] ?? "unknown", completion.Content), context.RequestAborted);
@@ -98,13 +87,14 @@ public sealed class ScriptedChatServer : IAsyncDisposable
                     context.RequestAborted);
                 break;
             case ScriptedReply.Raw raw:
-                context.Response.ContentType = "application/json";
-                await context.Response.WriteAsync(raw.Body, context.RequestAborted);
+                await ScriptedResponse.Json(raw.Body).WriteAsync(context.Response, context.RequestAborted);
                 break;
             case ScriptedReply.Hang:
                 try
                 {
-                    await _stopping.Task.WaitAsync(context.RequestAborted);
+                    // Ends when the client gives up or the server stops, never on a timer.
+                    using var either = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, stopping);
+                    await Task.Delay(Timeout.Infinite, either.Token);
                 }
                 catch (OperationCanceledException)
                 {
@@ -129,11 +119,4 @@ public sealed class ScriptedChatServer : IAsyncDisposable
         }),
         ["usage"] = new JsonObject { ["prompt_tokens"] = 100, ["completion_tokens"] = 50, ["total_tokens"] = 150 },
     };
-
-    public async ValueTask DisposeAsync()
-    {
-        _stopping.TrySetResult();
-        await _app.StopAsync();
-        await _app.DisposeAsync();
-    }
 }
