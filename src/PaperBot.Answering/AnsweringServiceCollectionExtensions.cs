@@ -16,25 +16,10 @@ public static class AnsweringServiceCollectionExtensions
     public static IServiceCollection AddPaperBotAnswering(this IServiceCollection services)
     {
         services.AddPaperBotKnowledge();
-        services.AddOptions<AnsweringOptions>().BindConfiguration(AnsweringOptions.SectionName)
-            .Validate(o => o.MinCoverage is >= 0 and <= 1, "Answering:MinCoverage must be between 0 and 1.")
-            .Validate(o => o.MaxUnsupportedShare is >= 0 and <= 1 && o.PremiseMaxUnsupportedShare is >= 0 and <= 1, "Answering:MaxUnsupportedShare and Answering:PremiseMaxUnsupportedShare must be between 0 and 1.")
-            .Validate(o => o.OffTopicPresence is >= 0 and <= 1, "Answering:OffTopicPresence must be between 0 and 1.")
-            .Validate(o => o.PremiseCoverage is >= 0 and <= 1, "Answering:PremiseCoverage must be between 0 and 1.")
-            .Validate(o => o.RelevanceFloor is > -1 and < 1, "Answering:RelevanceFloor must be between -1 and 1.")
-            .Validate(o => o.MeaningFloor < o.MeaningFull && o.MeaningFull <= 1, "Answering:MeaningFloor must be below Answering:MeaningFull, which is at most 1.")
-            .Validate(o => o.ContextFull == 0 || o.ContextFloor < o.ContextFull && o.ContextFull <= 1 && o.ContextUnknownMargin >= 0, "Answering:ContextFloor must be below Answering:ContextFull (at most 1, or 0 to turn matching in context off), and Answering:ContextUnknownMargin at least 0.")
-            .Validate(o => o.MaxSentences is >= 1 and <= 3, "Answering:MaxSentences must be 1, 2 or 3.")
-            .Validate(o => o.Passages is >= 1 and <= 20, "Answering:Passages must be between 1 and 20.")
-            .Validate(o => o.ExampleQuestions.Count is 0 or >= 2, "Answering:ExampleQuestions needs at least two questions (or none, to draw them from the readings).")
-            .Validate(o => o.NotInPaperText.Contains("{subject}", StringComparison.Ordinal), "Answering:NotInPaperText must contain {subject}.")
-            .Validate(o => o.UnsupportedTermsText.Contains("{terms}", StringComparison.Ordinal), "Answering:UnsupportedTermsText must contain {terms}.")
-            .ValidateOnStart();
-        services.AddOptions<ConversationOptions>().BindConfiguration(ConversationOptions.SectionName)
-            .Validate(o => o.TtlMinutes > 0, "Conversations:TtlMinutes must be greater than 0.")
-            .Validate(o => o.MaxTurns is >= 1 and <= 50, "Conversations:MaxTurns must be between 1 and 50.")
-            .Validate(o => o.MaxConversations is >= 1 and <= 1_000_000, "Conversations:MaxConversations must be between 1 and 1,000,000.")
-            .ValidateOnStart();
+        services.AddOptions<AnsweringOptions>().BindConfiguration(AnsweringOptions.SectionName).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AnsweringOptions>, AnsweringOptionsValidator>());
+        services.AddOptions<ConversationOptions>().BindConfiguration(ConversationOptions.SectionName).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ConversationOptions>, ConversationOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IConversationMemory, InMemoryConversationMemory>();
         services.TryAddSingleton<QuizBook>(_ => new QuizBook());

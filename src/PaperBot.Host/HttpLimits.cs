@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace PaperBot.Host;
@@ -74,7 +75,7 @@ internal static class HttpLimits
     public static IServiceCollection AddPaperBotHttpLimits(this IServiceCollection services)
     {
         services.AddOptions<HttpLimitsOptions>().BindConfiguration(HttpLimitsOptions.SectionName).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<HttpLimitsOptions>, HttpLimitsValidator>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<HttpLimitsOptions>, HttpLimitsValidator>());
         services.AddOptions<KestrelServerOptions>().Configure<IOptions<HttpLimitsOptions>>((kestrel, options) =>
         {
             var limits = options.Value;

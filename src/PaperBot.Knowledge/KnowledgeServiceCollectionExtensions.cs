@@ -20,23 +20,16 @@ public static class KnowledgeServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddPaperBotKnowledge(this IServiceCollection services)
     {
-        services.AddOptions<KnowledgeOptions>().BindConfiguration(KnowledgeOptions.SectionName)
-            .Validate(o => !string.IsNullOrWhiteSpace(o.Path), "Knowledge:Path must name the readings folder.")
-            .Validate(o => o.Path.IndexOfAny(Path.GetInvalidPathChars()) < 0, "Knowledge:Path must be a folder path.")
-            .Validate(o => o.CachePath.IndexOfAny(Path.GetInvalidPathChars()) < 0, "Knowledge:CachePath must be a folder path (or empty for the user's cache folder).")
-            .ValidateOnStart();
-        services.AddOptions<ChunkingOptions>().BindConfiguration(ChunkingOptions.SectionName)
-            .Validate(o => o.Mode is "window" or "paragraph", "Chunking:Mode must be 'window' or 'paragraph'.")
-            .Validate(o => o.WindowSentences is >= 1 and <= 12, "Chunking:WindowSentences must be between 1 and 12.")
-            .ValidateOnStart();
-        services.AddOptions<RetrievalOptions>().BindConfiguration(RetrievalOptions.SectionName)
-            .Validate(o => o.Store is "embedded" or "qdrant", "Retrieval:Store must be 'embedded' or 'qdrant'.")
-            .Validate(o => o.Top is >= 1 and <= 50, "Retrieval:Top must be between 1 and 50.")
-            .ValidateOnStart();
+        // Every settings class is checked one way: its IValidateOptions class, at start.
+        services.AddOptions<KnowledgeOptions>().BindConfiguration(KnowledgeOptions.SectionName).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<KnowledgeOptions>, KnowledgeOptionsValidator>());
+        services.AddOptions<ChunkingOptions>().BindConfiguration(ChunkingOptions.SectionName).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ChunkingOptions>, ChunkingOptionsValidator>());
+        services.AddOptions<RetrievalOptions>().BindConfiguration(RetrievalOptions.SectionName).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<RetrievalOptions>, RetrievalOptionsValidator>());
 
-        services.AddOptions<SecretSettingsCheck>()
-            .Validate<IConfiguration>((_, configuration) => ThrowIfSecretsInFiles(configuration))
-            .ValidateOnStart();
+        services.AddOptions<SecretSettingsCheck>().ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SecretSettingsCheck>, SecretSettingsValidator>());
 
         services.TryAddSingleton<IEmbeddingGenerator<string, Embedding<float>>>(sp =>
             new ArcticXsEmbeddingGenerator(
@@ -56,11 +49,5 @@ public static class KnowledgeServiceCollectionExtensions
         services.TryAddSingleton<IChunkStore, EmbeddedChunkStore>();
         services.TryAddSingleton<KnowledgeBaseProvider>();
         return services;
-    }
-
-    private static bool ThrowIfSecretsInFiles(IConfiguration configuration)
-    {
-        var found = SecretSettings.FoundInFiles(configuration);
-        return found.Count == 0 ? true : throw new OptionsValidationException(nameof(SecretSettingsCheck), typeof(SecretSettingsCheck), found);
     }
 }

@@ -24,6 +24,23 @@ public sealed class StartupValidationTests
         Assert.Empty(registered.Except(validatedOnStart).Select(t => t.FullName));
     }
 
+    [Fact]
+    public void AddPaperBot_EverySettingsClass_CheckedOneWay_ByItsOwnValidatorClass()
+    {
+        var services = new ServiceCollection().AddPaperBot();
+
+        var validators = services
+            .Where(d => d.ServiceType.IsGenericType && d.ServiceType.GetGenericTypeDefinition() == typeof(IValidateOptions<>))
+            .Where(d => IsPaperBots(d.ServiceType.GetGenericArguments()[0]))
+            .ToList();
+        var checkedOnStart = ValidatedOnStart(services).Where(IsPaperBots).ToList();
+
+        // A lambda passed to .Validate(...) registers the framework's ValidateOptions<T>: a second way, not allowed.
+        Assert.Empty(validators.Where(d => d.ImplementationType is null || !IsPaperBots(d.ImplementationType)).Select(d => d.ServiceType.GetGenericArguments()[0].Name));
+        Assert.Empty(checkedOnStart.Where(t => !validators.Any(d => d.ServiceType.GetGenericArguments()[0] == t)).Select(t => t.Name));
+        Assert.Contains(validators, d => d.ServiceType.GetGenericArguments()[0] == typeof(Answering.AnsweringOptions));
+    }
+
     private static readonly HashSet<Type> OptionsServices = [typeof(IConfigureOptions<>), typeof(IValidateOptions<>), typeof(IOptionsChangeTokenSource<>)];
 
     private static bool IsPaperBots(Type type) => type.Assembly.GetName().Name!.StartsWith("PaperBot.", StringComparison.Ordinal);
