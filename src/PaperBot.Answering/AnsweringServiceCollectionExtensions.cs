@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using PaperBot.Answering.Conversations;
+using PaperBot.Answering.Generation;
 using PaperBot.Answering.Pipeline;
 using PaperBot.Answering.Pipeline.Steps;
 using PaperBot.Answering.Study;

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.SemanticKernel;
 using Microsoft.SemanticKernel.Connectors.OpenAI;
+using PaperBot.Answering.Generation;
 using PaperBot.Answering;
 using PaperBot.Knowledge.Documents;
 

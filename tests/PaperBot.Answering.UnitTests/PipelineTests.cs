@@ -1,4 +1,5 @@
 using PaperBot.Answering.Decision;
+using PaperBot.Answering.Generation;
 
 namespace PaperBot.Answering.UnitTests;
 

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using PaperBot.Answering.Generation;
 using PaperBot.Answering.Readings;
 using PaperBot.Knowledge;
 using PaperBot.Knowledge.Documents;

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using PaperBot.Answering.Generation;
 using PaperBot.Answering;
 
 namespace PaperBot.Generation.Tests;

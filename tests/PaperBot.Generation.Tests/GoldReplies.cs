@@ -5,6 +5,7 @@ using PaperBot.Evaluation;
 using PaperBot.Knowledge.Configuration;
 using PaperBot.Knowledge.Retrieval;
 using PaperBot.Testing;
+using PaperBot.Answering.Generation;
 
 namespace PaperBot.Generation.Tests;
 

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using PaperBot.Answering.Generation;
 using PaperBot.Answering;
 
 namespace PaperBot.Generation.Tests;

@@ -4,6 +4,7 @@ using PaperBot.Knowledge.Chunking;
 using PaperBot.Knowledge.Documents;
 using PaperBot.Knowledge.Embeddings;
 using PaperBot.Knowledge.Retrieval;
+using PaperBot.Answering.Generation;
 
 namespace PaperBot.Testing;
 

@@ -1,6 +1,6 @@
 using PaperBot.Knowledge.Retrieval;
 
-namespace PaperBot.Answering;
+namespace PaperBot.Answering.Generation;
 
 /// <summary>The passages a language model may use for one question, after every guardrail has passed.</summary>
 public sealed record GenerationRequest(string Question, IReadOnlyList<SearchHit> Passages, float[] QueryVector, KnowledgeBase Knowledge);
