@@ -3,12 +3,9 @@ using PaperBot.Knowledge.Documents;
 
 namespace PaperBot.Answering;
 
-/// <summary>Reads the <c>[n]</c> markers of an answer's text (their format is <see cref="CitationFormat"/>).</summary>
+/// <summary>Finds the claims of an answer's text that carry no <c>[n]</c> marker (the markers' format is <see cref="CitationFormat"/>).</summary>
 public static partial class CitationMarkers
 {
-    /// <summary>The marker numbers in the text, in order of appearance.</summary>
-    public static IReadOnlyList<int> Find(string text) => CitationFormat.Markers(text);
-
     /// <summary>
     /// The sentences of an answer that carry no marker. A line that ends with a colon introduces a list and is not a
     /// claim of its own.

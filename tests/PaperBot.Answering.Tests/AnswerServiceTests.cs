@@ -18,7 +18,7 @@ public sealed class AnswerServiceTests(AnsweringFixture fixture)
         Assert.Equal("North-South Gas Pipeline (NSGP) Project", citation.SectionTitle);
         Assert.Equal("russia-pakistan-paper", citation.DocumentId);
         Assert.All(answer.Citations, c => Assert.Contains(c.Quote, PaperSentences));
-        Assert.Equal(answer.Citations.Select(c => c.Marker), CitationMarkers.Find(answer.Text));
+        Assert.Equal(answer.Citations.Select(c => c.Marker), CitationFormat.Markers(answer.Text));
         Assert.StartsWith("According to the paper, ", answer.Text, StringComparison.Ordinal);
         Assert.True(answer.ElapsedMs > 0);
     }
