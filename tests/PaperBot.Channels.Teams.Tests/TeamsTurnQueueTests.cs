@@ -21,4 +21,27 @@ public sealed class TeamsTurnQueueTests
 
         Assert.Equal(2, depth.LastMeasurement?.Value);
     }
+
+    [Fact]
+    public void TryEnqueue_BeyondTheConfiguredQueueCapacity_Refused()
+    {
+        using var services = TeamsServices.Build(settings: new Dictionary<string, string?> { ["Teams:QueueCapacity"] = "2" });
+        var queue = services.GetRequiredService<TeamsTurnQueue>();
+
+        Assert.True(queue.TryEnqueue(new TeamsTurn(new Activity { Type = "message" }, false)));
+        Assert.True(queue.TryEnqueue(new TeamsTurn(new Activity { Type = "message" }, false)));
+        Assert.False(queue.TryEnqueue(new TeamsTurn(new Activity { Type = "message" }, false)));
+    }
+
+    [Theory]
+    [InlineData("Teams:QueueCapacity", "0")]
+    [InlineData("Teams:MaxConcurrentAnswers", "0")]
+    [InlineData("Teams:MaxConcurrentAnswers", "65")]
+    public void Settings_OutOfRange_StopTheStartNamingTheSetting(string setting, string value)
+    {
+        using var services = TeamsServices.Build(settings: new Dictionary<string, string?> { [setting] = value });
+
+        var failure = Assert.Throws<Microsoft.Extensions.Options.OptionsValidationException>(() => services.GetRequiredService<Microsoft.Extensions.Options.IOptions<TeamsOptions>>().Value);
+        Assert.Contains(setting, failure.Message, StringComparison.Ordinal);
+    }
 }
