@@ -1,3 +1,5 @@
+using PaperBot.Storage;
+
 namespace PaperBot.Answering;
 
 /// <summary>
@@ -21,6 +23,9 @@ public sealed record AskRequest
     public Command Command { get; init; }
 
     public string? ConversationId { get; init; }
+
+    /// <summary>Who asked, from which front end; null for a question that is not logged (an evaluation run, a test).</summary>
+    public Asker? Asker { get; init; }
 
     /// <summary>How the request reads: the question, or the command as typed.</summary>
     public string Question => Command.Text;

@@ -7,6 +7,7 @@ using PaperBot.Answering.Readings;
 using PaperBot.Knowledge;
 using PaperBot.Knowledge.Documents;
 using PaperBot.Knowledge.Retrieval;
+using PaperBot.Storage;
 
 namespace PaperBot.Answering;
 
@@ -19,7 +20,10 @@ public sealed partial class AnswerService(
     KnowledgeBaseProvider knowledgeProvider,
     AnswerPipeline pipeline,
     ILogger<AnswerService> logger,
-    IConversationMemory? conversations = null) : IAnswerService
+    IConversationMemory? conversations = null,
+    IQuestionLog? questionLog = null,
+    IUserKeys? userKeys = null,
+    TimeProvider? time = null) : IAnswerService
 {
     private readonly ConditionalWeakTable<KnowledgeBase, ReadingIndex> _readings = [];
 
@@ -27,24 +31,40 @@ public sealed partial class AnswerService(
     {
         using var activity = PaperBotTelemetry.StartAnswer();
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
-        var (answer, step, stages) = await DecideAsync(request, cancellationToken).ConfigureAwait(false);
+        var (answer, step, stages, followUp) = await DecideAsync(request, cancellationToken).ConfigureAwait(false);
         answer = answer with { ElapsedMs = Math.Round(System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds, 1), Stages = stages };
         PaperBotTelemetry.Record(activity, answer, step, stages);
         LogAnswer(logger, answer.Id, answer.Status, answer.Reason ?? "-", answer.Kind, step, answer.Citations.Count, answer.ElapsedMs);
+        if (questionLog is not null && request.Asker is { } asker)
+        {
+            await questionLog.RecordAsync(RecordOf(request, asker, answer, followUp), cancellationToken).ConfigureAwait(false);
+        }
+
         return answer;
+    }
+
+    /// <summary>The question log's line for an answer: the user only as a salted key, the sections cited by document.</summary>
+    private QuestionRecord RecordOf(AskRequest request, Asker asker, Answer answer, bool followUp)
+    {
+        var user = asker.UserId is { Length: > 0 } id && userKeys is not null ? userKeys.KeyOf(id) : null;
+        var sections = answer.Citations
+            .Select(c => new CitedSection(c.DocumentId, c.SectionId, c.SectionTitle, c.DocumentTitle))
+            .Distinct()
+            .ToList();
+        return new QuestionRecord(answer.Id, (time ?? TimeProvider.System).GetUtcNow(), asker.FrontEnd, user, request.Question, answer.Status, answer.Reason, answer.Kind, followUp, sections);
     }
 
     /// <summary>The reading index of a knowledge base, built once per knowledge base (safe from many threads).</summary>
     public ReadingIndex ReadingsOf(KnowledgeBase knowledge) => _readings.GetValue(knowledge, k => new ReadingIndex(k));
 
-    private async Task<(Answer Answer, string Step, IReadOnlyDictionary<string, double> Stages)> DecideAsync(AskRequest request, CancellationToken cancellationToken)
+    private async Task<(Answer Answer, string Step, IReadOnlyDictionary<string, double> Stages, bool FollowUp)> DecideAsync(AskRequest request, CancellationToken cancellationToken)
     {
         var question = request.Question ?? string.Empty;
         var problem = QuestionInput.Validate(question);
         if (problem is not null)
         {
             var shortened = question.Length <= 200 ? question : question[..200] + "…";
-            return (new Answer { Question = shortened, Status = AnswerStatus.Rejected, Reason = DeclineReasons.Input, Text = problem }, "input", new Dictionary<string, double>());
+            return (new Answer { Question = shortened, Status = AnswerStatus.Rejected, Reason = DeclineReasons.Input, Text = problem }, "input", new Dictionary<string, double>(), false);
         }
 
         question = TextCleaner.CollapseWhitespace(question);
@@ -58,14 +78,14 @@ public sealed partial class AnswerService(
         };
         var context = new QuestionContext(request with { Command = command }, knowledge, ReadingsOf(knowledge)) { Asked = question, Question = question };
         var (answer, step) = await pipeline.RunAsync(context, cancellationToken).ConfigureAwait(false);
-        return (Finish(context, answer), step, context.StageMilliseconds);
+        return (await FinishAsync(context, answer, cancellationToken).ConfigureAwait(false), step, context.StageMilliseconds, context.FollowUp is not null);
     }
 
     /// <summary>
     /// Shows how the question was read (a lead-in line that ends with a colon, so it is no uncited claim) and keeps
     /// the turn's subject for the next follow-up of the same conversation.
     /// </summary>
-    private Answer Finish(QuestionContext context, Answer answer)
+    private async Task<Answer> FinishAsync(QuestionContext context, Answer answer, CancellationToken cancellationToken)
     {
         if (answer.Evidence.Count == 0 && context.Verdict is { } verdict)
         {
@@ -86,7 +106,8 @@ public sealed partial class AnswerService(
                 ?? context.Previous?.Subject
                 ?? answer.Citations.FirstOrDefault()?.SectionTitle
                 ?? string.Empty;
-            conversations.Remember(conversationId, new ConversationTurn(understood, subject, answer.Citations.Select(c => c.SectionId).Distinct().ToList()));
+            var turn = new ConversationTurn(understood, subject, answer.Citations.Select(c => c.SectionId).Distinct().ToList());
+            await conversations.RememberAsync(conversationId, turn, cancellationToken).ConfigureAwait(false);
         }
 
         return answer;

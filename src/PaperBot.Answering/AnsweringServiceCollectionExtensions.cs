@@ -8,6 +8,7 @@ using PaperBot.Answering.Pipeline.Steps;
 using PaperBot.Answering.Study;
 using PaperBot.Knowledge;
 using PaperBot.Knowledge.Embeddings;
+using PaperBot.Storage;
 
 namespace PaperBot.Answering;
 
@@ -23,7 +24,9 @@ public static class AnsweringServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ConversationOptions>, ConversationOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IConversationMemory, InMemoryConversationMemory>();
-        services.TryAddSingleton<QuizBook>(_ => new QuizBook());
+        services.TryAddSingleton<IQuizStore>(_ => new QuizBook());
+        services.TryAddSingleton<IQuestionLog>(_ => new InMemoryQuestionLog());
+        services.TryAddSingleton<IUserKeys>(_ => SaltedUserKeys.Ephemeral());
         services.TryAddSingleton<IWordList>(ModelWordList.Instance);
         services.TryAddSingleton(sp => sp.GetRequiredService<IOptions<AnsweringOptions>>().Value);
         services.TryAddSingleton<Replies>();

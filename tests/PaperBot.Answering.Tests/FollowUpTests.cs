@@ -1,3 +1,4 @@
+using PaperBot.Storage;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using PaperBot.Answering.Conversations;

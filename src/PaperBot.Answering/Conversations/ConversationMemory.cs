@@ -1,34 +1,8 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Options;
+using PaperBot.Storage;
 
 namespace PaperBot.Answering.Conversations;
-
-/// <summary>What a conversation remembers of one answered turn: the question as understood, its subject, the sections cited.</summary>
-public sealed record ConversationTurn(string Question, string Subject, IReadOnlyList<string> SectionIds);
-
-/// <summary>Settings of conversation memory (<c>Conversations</c> in appsettings.json).</summary>
-public sealed class ConversationOptions
-{
-    public const string SectionName = "Conversations";
-
-    /// <summary>A conversation idle for longer than this is forgotten.</summary>
-    public double TtlMinutes { get; set; } = 30;
-
-    /// <summary>Turns kept per conversation.</summary>
-    public int MaxTurns { get; set; } = 5;
-
-    /// <summary>Conversations kept at once; past it the least recently used is forgotten.</summary>
-    public int MaxConversations { get; set; } = 1000;
-}
-
-/// <summary>The last few turns of each conversation (a Teams conversation, a Slack thread), so a follow-up can be understood.</summary>
-public interface IConversationMemory
-{
-    /// <summary>The most recent turn of a conversation that has not expired, or null.</summary>
-    ConversationTurn? LastTurn(string conversationId);
-
-    void Remember(string conversationId, ConversationTurn turn);
-}
 
 /// <summary>Conversation memory in this process: bounded in turns and conversations, expiring after the TTL.</summary>
 public sealed class InMemoryConversationMemory(IOptions<ConversationOptions> options, TimeProvider time) : IConversationMemory
@@ -37,6 +11,15 @@ public sealed class InMemoryConversationMemory(IOptions<ConversationOptions> opt
     private readonly ConcurrentDictionary<string, Conversation> _conversations = new(StringComparer.Ordinal);
 
     public int Count => _conversations.Count;
+
+    public Task<ConversationTurn?> LastTurnAsync(string conversationId, CancellationToken cancellationToken = default) =>
+        Task.FromResult(LastTurn(conversationId));
+
+    public Task RememberAsync(string conversationId, ConversationTurn turn, CancellationToken cancellationToken = default)
+    {
+        Remember(conversationId, turn);
+        return Task.CompletedTask;
+    }
 
     public ConversationTurn? LastTurn(string conversationId)
     {

@@ -1,3 +1,4 @@
+using PaperBot.Storage;
 using System.Text.RegularExpressions;
 using PaperBot.Answering.Decision;
 using PaperBot.Answering.Readings;

@@ -1,3 +1,4 @@
+using PaperBot.Storage;
 using System.Diagnostics;
 using PaperBot.Answering.Conversations;
 using PaperBot.Answering.Decision;

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Text.RegularExpressions;
 using PaperBot.Answering.Language;
 using PaperBot.Knowledge.Documents;
+using PaperBot.Storage;
 
 namespace PaperBot.Answering.Study;
 
@@ -155,14 +156,14 @@ public static partial class QuizMaker
 }
 
 /// <summary>Quizzes kept in memory by id so a "Show answer" click can find them; the oldest go first past the cap.</summary>
-public sealed class QuizBook(int capacity = 500)
+public sealed class QuizBook(int capacity = 500) : IQuizStore
 {
     private readonly ConcurrentDictionary<string, QuizCard> _quizzes = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<string> _order = new();
 
     public int Count => _quizzes.Count;
 
-    public void Add(QuizCard quiz)
+    public Task SaveAsync(QuizCard quiz, CancellationToken cancellationToken = default)
     {
         _quizzes[quiz.Id] = quiz;
         _order.Enqueue(quiz.Id);
@@ -170,7 +171,10 @@ public sealed class QuizBook(int capacity = 500)
         {
             _quizzes.TryRemove(oldest, out _);
         }
+
+        return Task.CompletedTask;
     }
 
-    public QuizCard? Find(string id) => _quizzes.GetValueOrDefault(id.Trim());
+    public Task<QuizCard?> FindAsync(string quizId, CancellationToken cancellationToken = default) =>
+        Task.FromResult(_quizzes.GetValueOrDefault(quizId.Trim()));
 }

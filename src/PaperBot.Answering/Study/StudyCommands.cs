@@ -14,11 +14,15 @@ namespace PaperBot.Answering.Study;
 /// quiz and its reveal, sources). Replies made from the readings' structure rather than a search, every sentence
 /// still the readings' own and cited.
 /// </summary>
-public sealed class StudyCommands(AnsweringOptions options, QuizBook quizzes, Replies replies)
+public sealed class StudyCommands(AnsweringOptions options, Replies replies)
 {
     private StudyIndex? _study;
 
-    /// <summary>The reply to a command (help, sections or a study command), or null when the request is a question.</summary>
+    /// <summary>
+    /// The reply to a command (help, sections or a study command), or null when the request is a question. A quiz
+    /// question is returned with its card for the caller to keep; "reveal" is answered by <see cref="Reveal"/> once the
+    /// caller has looked the quiz up.
+    /// </summary>
     public Answer? TryAnswer(Command command, KnowledgeBase knowledge, ReadingIndex readings)
     {
         var asked = command.Text;
@@ -31,7 +35,6 @@ public sealed class StudyCommands(AnsweringOptions options, QuizBook quizzes, Re
             GlossaryCommand => GlossaryAnswer(asked, knowledge),
             DefineCommand define => Define(asked, knowledge, readings, define.Term),
             QuizCommand quiz => Quiz(asked, knowledge, quiz.Section ?? string.Empty),
-            RevealCommand reveal => Reveal(asked, reveal.QuizId),
             SourcesCommand => Sources(asked, knowledge),
             _ => null,
         };
@@ -161,7 +164,6 @@ public sealed class StudyCommands(AnsweringOptions options, QuizBook quizzes, Re
         var id = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6));
         var prompt = QuizMaker.Prompt(sentence, fact, documentName);
         var card = new QuizCard(id, prompt, fact.Text, AnswerComposer.ToCitation(sentence, 1, names));
-        quizzes.Add(card);
         return new Answer
         {
             Question = question,
@@ -173,9 +175,9 @@ public sealed class StudyCommands(AnsweringOptions options, QuizBook quizzes, Re
         };
     }
 
-    private Answer Reveal(string question, string quizId)
+    /// <summary>The answer to a quiz question, or a decline when the quiz is unknown or has expired.</summary>
+    public Answer Reveal(string question, QuizCard? card)
     {
-        var card = quizzes.Find(quizId);
         if (card is null)
         {
             return replies.Decline(question, AnswerStatus.Rejected, DeclineReasons.UnknownQuiz, "I don't have that quiz any more (quizzes are kept for a while only). Type 'quiz' for a new question.", null) with { Kind = AnswerKinds.QuizAnswer };

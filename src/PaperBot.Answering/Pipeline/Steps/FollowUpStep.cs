@@ -1,4 +1,5 @@
 using PaperBot.Answering.Conversations;
+using PaperBot.Storage;
 
 namespace PaperBot.Answering.Pipeline.Steps;
 
@@ -7,14 +8,14 @@ public sealed class FollowUpStep(IConversationMemory? conversations) : IAnswerSt
 {
     public string Name => "follow_up";
 
-    public ValueTask<Answer?> RunAsync(QuestionContext context, CancellationToken cancellationToken)
+    public async ValueTask<Answer?> RunAsync(QuestionContext context, CancellationToken cancellationToken)
     {
         if (conversations is null || context.Request.ConversationId is not { Length: > 0 } conversationId)
         {
-            return ValueTask.FromResult<Answer?>(null);
+            return null;
         }
 
-        context.Previous = conversations.LastTurn(conversationId);
+        context.Previous = await conversations.LastTurnAsync(conversationId, cancellationToken).ConfigureAwait(false);
         if (context.Previous is not null && FollowUps.Read(context.Question, context.Previous, context.Readings) is { } reading)
         {
             context.FollowUp = reading;
@@ -22,6 +23,6 @@ public sealed class FollowUpStep(IConversationMemory? conversations) : IAnswerSt
             context.AddNote(reading.Interpretation);
         }
 
-        return ValueTask.FromResult<Answer?>(null);
+        return null;
     }
 }
