@@ -23,8 +23,8 @@ public static class AnsweringServiceCollectionExtensions
         services.AddOptions<ConversationOptions>().BindConfiguration(ConversationOptions.SectionName).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ConversationOptions>, ConversationOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton<IConversationMemory, InMemoryConversationMemory>();
-        services.TryAddSingleton<IQuizStore>(_ => new QuizBook());
+        services.TryAddSingleton<IConversationMemory>(sp => new InMemoryConversationMemory(sp.GetRequiredService<IOptions<ConversationOptions>>().Value, sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton<IQuizStore>(_ => new InMemoryQuizStore());
         services.TryAddSingleton<IQuestionLog>(_ => new InMemoryQuestionLog());
         services.TryAddSingleton<IUserKeys>(_ => SaltedUserKeys.Ephemeral());
         services.TryAddSingleton<IWordList>(ModelWordList.Instance);

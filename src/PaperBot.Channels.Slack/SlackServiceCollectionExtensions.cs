@@ -9,6 +9,7 @@ using PaperBot.Channels.Slack.Processing;
 using PaperBot.Channels.Slack.Rendering;
 using PaperBot.Channels.Slack.SocketMode;
 using PaperBot.Channels.Slack.WebApi;
+using PaperBot.Storage;
 
 namespace PaperBot.Channels.Slack;
 
@@ -32,6 +33,10 @@ public static class SlackServiceCollectionExtensions
         services.AddSingleton<SlackInbox>();
         services.AddSingleton<SlackWorkQueue>();
         services.AddSingleton<EventDeduplicator>();
+        // Without a store (a channel alone, in its tests), each replica keeps its own.
+        services.TryAddSingleton<IFeedbackStore>(_ => new InMemoryFeedbackStore());
+        services.TryAddSingleton<IDeliveryLedger>(sp => new InMemoryDeliveryLedger(sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton<IUserKeys>(_ => SaltedUserKeys.Ephemeral());
         services.AddSingleton<SlackUserLimits>();
         services.AddSingleton<SlackMetrics>();
         services.AddSingleton<SlackBotIdentity>();

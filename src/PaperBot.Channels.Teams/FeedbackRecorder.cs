@@ -3,7 +3,7 @@ using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using PaperBot.Answering;
 using PaperBot.Channels.Teams.Protocol;
-using PaperBot.Web;
+using PaperBot.Storage;
 
 namespace PaperBot.Channels.Teams;
 
@@ -11,8 +11,9 @@ namespace PaperBot.Channels.Teams;
 public sealed record Feedback(string? ReplyActivityId, string? AnswerId, string Reaction, string? Text);
 
 /// <summary>
-/// Records the thumbs a user gives an answer: a structured log line (which answer, like/dislike, the comment) and
-/// the <c>paperbot.teams.feedback</c> counter tagged with the reaction.
+/// Records the thumbs a user gives an answer: in the feedback store (once per user per answer, the user as a salted
+/// key), a structured log line (which answer, like/dislike, the comment) and the <c>paperbot.teams.feedback</c>
+/// counter tagged with the reaction.
 /// </summary>
 public sealed class FeedbackRecorder
 {
@@ -21,14 +22,16 @@ public sealed class FeedbackRecorder
     private const int MaxTextLength = 1000;
 
     private readonly Counter<long> _counter;
-    private readonly ReplyLedger _ledger;
+    private readonly IFeedbackStore _store;
+    private readonly IUserKeys _keys;
+    private readonly TimeProvider _time;
     private readonly ILogger<FeedbackRecorder> _logger;
-    private readonly RecentKeys _votes;
 
-    public FeedbackRecorder(IMeterFactory meters, ReplyLedger ledger, ILogger<FeedbackRecorder> logger, TimeProvider? time = null)
+    public FeedbackRecorder(IMeterFactory meters, IFeedbackStore store, IUserKeys keys, ILogger<FeedbackRecorder> logger, TimeProvider? time = null)
     {
-        _ledger = ledger;
-        _votes = new RecentKeys(time ?? TimeProvider.System, TimeSpan.FromDays(30), 100_000);
+        _store = store;
+        _keys = keys;
+        _time = time ?? TimeProvider.System;
         _logger = logger;
         _counter = meters.Create(MeterName).CreateCounter<long>(CounterName, "{feedback}", "Likes and dislikes given to PaperBot's answers in Teams.");
     }
@@ -84,27 +87,25 @@ public sealed class FeedbackRecorder
     }
 
     /// <summary>
-    /// Who voted on what: the user and the reply they rated (a replayed invoke, without a reply id, is the same activity
-    /// id). Null when the activity names no user.
+    /// Counts, logs and stores the feedback, once per user per answer (the user from <paramref name="activity"/>): a
+    /// second click or a replayed invoke returns null and is not counted. An activity that names no user is counted
+    /// and logged but not stored.
     /// </summary>
-    public static string? VoteKey(Activity activity) =>
-        (activity.From?.AadObjectId is { Length: > 0 } aad ? aad : activity.From?.Id) is { Length: > 0 } user
-            ? $"{user}\n{activity.ReplyToId ?? "activity:" + activity.Id}"
-            : null;
-
-    /// <summary>
-    /// Counts and logs the feedback, once per <paramref name="voteKey"/> (a user's vote on one answer): a second click or
-    /// a replayed invoke returns null and is not counted.
-    /// </summary>
-    public Feedback? Record(Feedback feedback, string? voteKey = null)
+    public async Task<Feedback?> RecordAsync(Feedback feedback, Activity activity, CancellationToken cancellationToken = default)
     {
-        if (voteKey is not null && !_votes.TryAdd(voteKey))
+        var replyId = feedback.ReplyActivityId ?? "activity:" + activity.Id;
+        var answerId = feedback.ReplyActivityId is { } id ? await _store.AnswerForReplyAsync(id, cancellationToken).ConfigureAwait(false) : null;
+        var recorded = feedback with { AnswerId = answerId };
+        if (TeamsBot.UserIdOf(activity) is { Length: > 0 } user)
         {
-            Log.FeedbackRepeated(_logger, feedback.ReplyActivityId ?? "(none)");
-            return null;
+            var vote = new FeedbackRecord(answerId ?? "reply:" + replyId, _keys.KeyOf(user), recorded.Reaction == "like", recorded.Text, FrontEnds.Teams, _time.GetUtcNow());
+            if (!await _store.RecordAsync(vote, cancellationToken).ConfigureAwait(false))
+            {
+                Log.FeedbackRepeated(_logger, feedback.ReplyActivityId ?? "(none)");
+                return null;
+            }
         }
 
-        var recorded = feedback with { AnswerId = feedback.ReplyActivityId is { } id ? _ledger.AnswerFor(id) : null };
         _counter.Add(1, new KeyValuePair<string, object?>("reaction", recorded.Reaction), new KeyValuePair<string, object?>("with_text", recorded.Text is not null));
         Log.FeedbackReceived(_logger, recorded.Reaction, recorded.ReplyActivityId ?? "(none)", recorded.AnswerId ?? "(unknown)", recorded.Text ?? "");
         return recorded;

@@ -53,6 +53,9 @@ internal static partial class Log
     public static partial void DeliveryRefused(ILogger logger, string conversationId, int status, string kind, int part, int parts);
 
     // 3200-3299: feedback.
+    [LoggerMessage(3107, LogLevel.Information, "Teams: activity {ActivityId} in {ConversationId} was taken on already (a redelivery); not answered again")]
+    public static partial void DuplicateActivity(ILogger logger, string activityId, string conversationId);
+
     [LoggerMessage(3201, LogLevel.Information, "Teams: feedback on reply {ReplyActivityId} from this user already counted")]
     public static partial void FeedbackRepeated(ILogger logger, string replyActivityId);
 

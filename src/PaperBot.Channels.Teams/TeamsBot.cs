@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using PaperBot.Answering;
 using PaperBot.Channels.Teams.Connector;
 using PaperBot.Channels.Teams.Protocol;
+using PaperBot.Storage;
 
 namespace PaperBot.Channels.Teams;
 
@@ -24,16 +25,21 @@ internal sealed class TeamsBot
     private readonly IAnswerService _answers;
     private readonly ConnectorClient _connector;
     private readonly ServiceUrlPolicy _serviceUrls;
-    private readonly ReplyLedger _ledger;
+    /// <summary>The Bot Connector retries a delivery it got no 200 for within seconds; an hour covers every retry.</summary>
+    private static readonly TimeSpan DeliveryLifetime = TimeSpan.FromHours(1);
+
+    private readonly IFeedbackStore _replies;
+    private readonly IDeliveryLedger _deliveries;
     private readonly TeamsOptions _options;
     private readonly ILogger<TeamsBot> _logger;
 
-    public TeamsBot(IAnswerService answers, ConnectorClient connector, ServiceUrlPolicy serviceUrls, ReplyLedger ledger, IOptions<TeamsOptions> options, ILogger<TeamsBot> logger)
+    public TeamsBot(IAnswerService answers, ConnectorClient connector, ServiceUrlPolicy serviceUrls, IFeedbackStore replies, IDeliveryLedger deliveries, IOptions<TeamsOptions> options, ILogger<TeamsBot> logger)
     {
         _answers = answers;
         _connector = connector;
         _serviceUrls = serviceUrls;
-        _ledger = ledger;
+        _replies = replies;
+        _deliveries = deliveries;
         _options = options.Value;
         _logger = logger;
     }
@@ -55,6 +61,12 @@ internal sealed class TeamsBot
             {
                 await SendReplyAsync(activity, serviceUrl, conversationId, TeamsReplies.Throttled(activity, _options.QuestionsPerMinute, wait), cancellationToken);
             }
+            else if (activity.Type == ActivityTypes.Message && activity.Id is { Length: > 0 } activityId
+                && !await _deliveries.TryClaimAsync($"teams:{conversationId}:{activityId}", DeliveryLifetime, cancellationToken))
+            {
+                // The same activity again (a retry of the Bot Connector, perhaps to another replica): answered once.
+                Log.DuplicateActivity(_logger, activityId, conversationId);
+            }
             else if (activity.Type == ActivityTypes.Message)
             {
                 await AnswerAsync(activity, serviceUrl, conversationId, cancellationToken);
@@ -69,6 +81,9 @@ internal sealed class TeamsBot
             Log.TurnFailed(_logger, activity.Type, conversationId, ex);
         }
     }
+
+    /// <summary>The user's stable id: the Entra (AAD) object id when Teams sends it, else the channel account id.</summary>
+    public static string? UserIdOf(Activity activity) => activity.From?.AadObjectId is { Length: > 0 } aad ? aad : activity.From?.Id;
 
     /// <summary>True when a conversationUpdate says the bot itself was added (greet); other members joining are ignored.</summary>
     public static bool IsBotAdded(Activity activity) =>
@@ -87,7 +102,7 @@ internal sealed class TeamsBot
         Answer answer;
         try
         {
-            answer = await _answers.AskAsync(new AskRequest(question, conversationId), answerDeadline.Token);
+            answer = await _answers.AskAsync(new AskRequest(question, conversationId) { Asker = new Asker(FrontEnds.Teams, UserIdOf(activity)) }, answerDeadline.Token);
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {
@@ -123,7 +138,7 @@ internal sealed class TeamsBot
 
         if (firstId is not null)
         {
-            _ledger.Remember(firstId, answer.Id);
+            await _replies.LinkReplyAsync(firstId, answer.Id, cancellationToken);
         }
 
         Log.Answered(_logger, conversationId, answer.Status.ToString(), answer.Kind, answer.Citations.Count, firstId ?? "(none)");

@@ -118,7 +118,7 @@ public static class TeamsEndpoints
             case ActivityTypes.Invoke when activity.Name == "message/submitAction":
                 if (FeedbackRecorder.Parse(activity) is { } given)
                 {
-                    feedback.Record(given, FeedbackRecorder.VoteKey(activity));
+                    await feedback.RecordAsync(given, activity, cancellationToken);
                 }
 
                 return Results.Json(new { }, statusCode: StatusCodes.Status200OK);

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using System.Net;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -5,6 +6,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using PaperBot.Storage;
 using Polly;
 using PaperBot.Channels.Teams.Authentication;
 using PaperBot.Channels.Teams.Connector;
@@ -34,7 +36,11 @@ public static class TeamsServiceCollectionExtensions
         services.AddSingleton<ServiceUrlPolicy>();
         services.AddSingleton<IConnectorTokenProvider, MsalConnectorTokenProvider>();
         services.AddSingleton<ConnectorClient>();
-        services.AddSingleton<ReplyLedger>();
+        // Without a store (a channel alone, in its tests), each replica keeps its own.
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<IFeedbackStore>(_ => new InMemoryFeedbackStore());
+        services.TryAddSingleton<IDeliveryLedger>(sp => new InMemoryDeliveryLedger(sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton<IUserKeys>(_ => SaltedUserKeys.Ephemeral());
         services.AddSingleton<FeedbackRecorder>();
         services.AddSingleton<TeamsUserLimits>();
         services.AddSingleton<TeamsBot>();

@@ -2,6 +2,7 @@ using System.Text.Json;
 using PaperBot.Answering;
 using PaperBot.Knowledge.Retrieval;
 using PaperBot.Web;
+using PaperBot.Storage;
 
 namespace PaperBot.Host;
 
@@ -69,7 +70,7 @@ internal static partial class AskEndpoint
         try
         {
             // Kept apart from Teams and Slack conversations: an HTTP caller cannot name one of theirs and read its context.
-            answer = await answers.AskAsync(new AskRequest(question ?? string.Empty, conversationId is null ? null : "http:" + conversationId), cancellationToken);
+            answer = await answers.AskAsync(new AskRequest(question ?? string.Empty, conversationId is null ? null : "http:" + conversationId) { Asker = new Asker(FrontEnds.Http) }, cancellationToken);
         }
         catch (KnowledgeStoreUnavailableException ex)
         {

@@ -7,6 +7,7 @@ using PaperBot.Generation;
 using PaperBot.Knowledge;
 using PaperBot.Knowledge.Configuration;
 using PaperBot.Retrieval.Qdrant;
+using PaperBot.Storage;
 
 namespace PaperBot.Host;
 
@@ -42,6 +43,7 @@ internal static class HostSetup
         services.AddPaperBotHealthChecks();
         services.AddPaperBotHttpLimits();
         services.AddPaperBotRetrievalStore();
+        services.AddPaperBotStorage();
         services.AddPaperBotAnswering();
         services.AddPaperBotGeneration();
         services.AddHostedService<KnowledgeWarmUp>();

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using PaperBot.Knowledge.Configuration;
+using PaperBot.Storage;
 
 namespace PaperBot.Host;
 
@@ -12,13 +13,32 @@ namespace PaperBot.Host;
 internal static class StartupChecks
 {
     /// <exception cref="OptionsValidationException">One setting fails validation (<see cref="AggregateException"/> for several).</exception>
-    /// <exception cref="StartupCheckException">The cache folder cannot be written.</exception>
+    /// <exception cref="StartupCheckException">The cache folder cannot be written, or the store cannot be opened or migrated.</exception>
     public static void Run(IServiceProvider services)
     {
         services.GetService<IStartupValidator>()?.Validate();
 
         var knowledge = services.GetRequiredService<IOptions<KnowledgeOptions>>().Value;
         EnsureWritable(knowledge.ResolveCachePath());
+        OpenStore(services);
+    }
+
+    /// <summary>The store is created and migrated before anything answers: one that cannot be is named in one line.</summary>
+    private static void OpenStore(IServiceProvider services)
+    {
+        if (services.GetService<StoreDatabase>() is not { } database || StorageServiceCollectionExtensions.IsMemory(services))
+        {
+            return;
+        }
+
+        try
+        {
+            database.Open();
+        }
+        catch (StoreOpenException ex)
+        {
+            throw new StartupCheckException(ex.Message, ex);
+        }
     }
 
     /// <summary>

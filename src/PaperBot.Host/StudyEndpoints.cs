@@ -1,6 +1,7 @@
 using PaperBot.Answering;
 using PaperBot.Answering.Decision;
 using PaperBot.Knowledge.Retrieval;
+using PaperBot.Storage;
 
 namespace PaperBot.Host;
 
@@ -51,7 +52,7 @@ internal static class StudyEndpoints
         Answer answer;
         try
         {
-            answer = await answers.AskAsync(new AskRequest(command), cancellationToken);
+            answer = await answers.AskAsync(new AskRequest(command) { Asker = new Asker(FrontEnds.Http) }, cancellationToken);
         }
         catch (KnowledgeStoreUnavailableException)
         {

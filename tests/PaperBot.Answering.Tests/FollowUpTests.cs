@@ -52,7 +52,7 @@ public sealed class FollowUpTests(AnsweringFixture fixture)
     public void LastTurn_AfterTheTtl_IsForgotten()
     {
         var time = new FakeTimeProvider();
-        var memory = new InMemoryConversationMemory(Options.Create(new ConversationOptions { TtlMinutes = 30 }), time);
+        var memory = new InMemoryConversationMemory(new ConversationOptions { TtlMinutes = 30 }, time);
         memory.Remember("c", new ConversationTurn("q", "the JMCC", ["3.III"]));
 
         time.Advance(TimeSpan.FromMinutes(29));
@@ -66,7 +66,7 @@ public sealed class FollowUpTests(AnsweringFixture fixture)
     public void Remember_PastTheCaps_KeepsTheNewestTurnsAndConversations()
     {
         var time = new FakeTimeProvider();
-        var memory = new InMemoryConversationMemory(Options.Create(new ConversationOptions { MaxConversations = 3, MaxTurns = 2 }), time);
+        var memory = new InMemoryConversationMemory(new ConversationOptions { MaxConversations = 3, MaxTurns = 2 }, time);
         for (var i = 0; i < 10; i++)
         {
             memory.Remember($"c{i}", new ConversationTurn("q", $"s{i}", []));

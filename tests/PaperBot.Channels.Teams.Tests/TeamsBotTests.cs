@@ -9,6 +9,7 @@ using PaperBot.Channels.Teams.Protocol;
 using PaperBot.Channels.Teams.Tests.Support;
 using PaperBot.Testing;
 using PaperBot.Testing.Loopback;
+using PaperBot.Storage;
 
 namespace PaperBot.Channels.Teams.Tests;
 
@@ -165,13 +166,13 @@ public sealed class TeamsBotTests
         await using var services = TeamsServices.Build();
         var meters = services.GetRequiredService<IMeterFactory>();
         using var collector = new MetricCollector<long>(meters, FeedbackRecorder.MeterName, FeedbackRecorder.CounterName);
-        services.GetRequiredService<ReplyLedger>().Remember("bot-activity-7", "answer-42");
+        await services.GetRequiredService<IFeedbackStore>().LinkReplyAsync("bot-activity-7", "answer-42", TestContext.Current.CancellationToken);
         var invoke = JsonSerializer.Deserialize<Activity>("""
             {"type":"invoke","name":"message/submitAction","replyToId":"bot-activity-7",
              "value":{"actionName":"feedback","actionValue":{"reaction":"dislike","feedback":"{\"feedbackText\":\"Wrong section\"}"}}}
             """, ProtocolJson.Options)!;
 
-        var recorded = services.GetRequiredService<FeedbackRecorder>().Record(FeedbackRecorder.Parse(invoke)!);
+        var recorded = await services.GetRequiredService<FeedbackRecorder>().RecordAsync(FeedbackRecorder.Parse(invoke)!, invoke, TestContext.Current.CancellationToken);
 
         Assert.Equal(new Feedback("bot-activity-7", "answer-42", "dislike", "Wrong section"), recorded);
         var measurement = Assert.Single(collector.GetMeasurementSnapshot());

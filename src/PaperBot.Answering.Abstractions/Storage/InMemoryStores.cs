@@ -56,6 +56,25 @@ public sealed class InMemoryQuestionLog(int capacity = 10_000) : IQuestionLog
 public sealed class InMemoryFeedbackStore(int capacity = 100_000) : IFeedbackStore
 {
     private readonly ConcurrentDictionary<(string AnswerId, string UserKey), FeedbackRecord> _votes = new();
+    private readonly ConcurrentDictionary<string, string> _replies = new(StringComparer.Ordinal);
+    private readonly ConcurrentQueue<string> _replyOrder = new();
+
+    public Task LinkReplyAsync(string replyId, string answerId, CancellationToken cancellationToken = default)
+    {
+        if (_replies.TryAdd(replyId, answerId))
+        {
+            _replyOrder.Enqueue(replyId);
+            while (_replyOrder.Count > capacity && _replyOrder.TryDequeue(out var oldest))
+            {
+                _replies.TryRemove(oldest, out _);
+            }
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task<string?> AnswerForReplyAsync(string replyId, CancellationToken cancellationToken = default) =>
+        Task.FromResult(_replies.GetValueOrDefault(replyId));
 
     public Task<bool> RecordAsync(FeedbackRecord feedback, CancellationToken cancellationToken = default)
     {

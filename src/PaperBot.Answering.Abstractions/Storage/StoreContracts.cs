@@ -56,6 +56,7 @@ public interface IQuizStore
 /// <summary>A section an answer cited, as the report names it.</summary>
 public sealed record CitedSection(string DocumentId, string SectionId, string SectionTitle, string DocumentTitle)
 {
+    [System.Text.Json.Serialization.JsonIgnore]
     public string Label => CitationFormat.SectionLabel(SectionId, SectionTitle);
 }
 
@@ -95,6 +96,15 @@ public interface IFeedbackStore
 
     /// <summary>The votes given at or after <paramref name="since"/>, oldest first.</summary>
     Task<IReadOnlyList<FeedbackRecord>> ReadAsync(DateTimeOffset since, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Ties a platform's message id to the answer it carried: Teams names only the message in its feedback, and the
+    /// feedback may reach another replica, or come after a restart.
+    /// </summary>
+    Task LinkReplyAsync(string replyId, string answerId, CancellationToken cancellationToken = default);
+
+    /// <summary>The answer a message carried, or null when it is unknown.</summary>
+    Task<string?> AnswerForReplyAsync(string replyId, CancellationToken cancellationToken = default);
 }
 
 /// <summary>

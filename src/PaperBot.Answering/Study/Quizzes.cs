@@ -1,8 +1,6 @@
-using System.Collections.Concurrent;
 using System.Text.RegularExpressions;
 using PaperBot.Answering.Language;
 using PaperBot.Knowledge.Documents;
-using PaperBot.Storage;
 
 namespace PaperBot.Answering.Study;
 
@@ -153,28 +151,4 @@ public static partial class QuizMaker
     private static partial Regex Bracketed();
 
 
-}
-
-/// <summary>Quizzes kept in memory by id so a "Show answer" click can find them; the oldest go first past the cap.</summary>
-public sealed class QuizBook(int capacity = 500) : IQuizStore
-{
-    private readonly ConcurrentDictionary<string, QuizCard> _quizzes = new(StringComparer.Ordinal);
-    private readonly ConcurrentQueue<string> _order = new();
-
-    public int Count => _quizzes.Count;
-
-    public Task SaveAsync(QuizCard quiz, CancellationToken cancellationToken = default)
-    {
-        _quizzes[quiz.Id] = quiz;
-        _order.Enqueue(quiz.Id);
-        while (_quizzes.Count > capacity && _order.TryDequeue(out var oldest))
-        {
-            _quizzes.TryRemove(oldest, out _);
-        }
-
-        return Task.CompletedTask;
-    }
-
-    public Task<QuizCard?> FindAsync(string quizId, CancellationToken cancellationToken = default) =>
-        Task.FromResult(_quizzes.GetValueOrDefault(quizId.Trim()));
 }

@@ -2,7 +2,7 @@ using Microsoft.Extensions.Logging;
 using PaperBot.Channels.Slack.Processing;
 using PaperBot.Channels.Slack.Rendering;
 using PaperBot.Channels.Slack.WebApi;
-using PaperBot.Web;
+using PaperBot.Storage;
 
 namespace PaperBot.Channels.Slack.Handlers;
 
@@ -14,12 +14,11 @@ internal sealed class FeedbackActionHandler(
     SlackWorkQueue queue,
     SlackMetrics metrics,
     SlackApiClient api,
+    IFeedbackStore store,
+    IUserKeys keys,
     TimeProvider time,
     ILogger<FeedbackActionHandler> logger) : ISlackActionHandler
 {
-    /// <summary>Each user's vote on each answer counts once, whichever of the two buttons, however often pressed.</summary>
-    private readonly RecentKeys _votes = new(time, TimeSpan.FromDays(30), 100_000);
-
     public void Handle(SlackAction action)
     {
         var answerId = action.Value;
@@ -29,20 +28,30 @@ internal sealed class FeedbackActionHandler(
         }
 
         var liked = action.ActionId == SlackMessageRenderer.LikeActionId;
-        if (!_votes.TryAdd($"{action.UserId}\n{answerId}"))
+        var vote = new FeedbackRecord(answerId, keys.KeyOf(action.UserId), liked, null, FrontEnds.Slack, time.GetUtcNow());
+        // Stored, counted and thanked for in the queue; when the queue is full the click is still stored and counted.
+        if (!queue.TryEnqueue(new SlackWork("feedback", ct => RecordAsync(vote, action, thank: true, ct))))
         {
-            Log.FeedbackRepeated(logger, answerId, action.UserId);
+            _ = RecordAsync(vote, action, thank: false, CancellationToken.None);
+        }
+    }
+
+    /// <summary>Each user's vote on each answer counts once, whichever of the two buttons, however often pressed, on any replica.</summary>
+    private async Task RecordAsync(FeedbackRecord vote, SlackAction action, bool thank, CancellationToken cancellationToken)
+    {
+        if (!await store.RecordAsync(vote, cancellationToken))
+        {
+            Log.FeedbackRepeated(logger, vote.AnswerId, action.UserId);
             return;
         }
 
-        Log.FeedbackReceived(logger, liked ? "like" : "dislike", answerId, action.UserId);
-        metrics.Feedback(liked);
-        if (action.ResponseUrl is { } responseUrl)
+        Log.FeedbackReceived(logger, vote.Liked ? "like" : "dislike", vote.AnswerId, action.UserId);
+        metrics.Feedback(vote.Liked);
+        if (thank && action.ResponseUrl is { } responseUrl)
         {
-            // Thanks are a courtesy: when the queue is full the click is still recorded.
-            queue.TryEnqueue(new SlackWork("feedback", ct => api.RespondAsync(responseUrl, SlackMessage.Plain(liked
+            await api.RespondAsync(responseUrl, SlackMessage.Plain(vote.Liked
                 ? "Thanks for the feedback! 👍"
-                : "Thanks, noted. 👎 helps us improve the answers."), inChannel: false, ct)));
+                : "Thanks, noted. 👎 helps us improve the answers."), inChannel: false, cancellationToken);
         }
     }
 }

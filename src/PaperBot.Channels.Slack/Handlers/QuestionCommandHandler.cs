@@ -5,6 +5,7 @@ using PaperBot.Channels.Slack.Inbound;
 using PaperBot.Channels.Slack.Processing;
 using PaperBot.Channels.Slack.Rendering;
 using PaperBot.Channels.Slack.WebApi;
+using PaperBot.Storage;
 
 namespace PaperBot.Channels.Slack.Handlers;
 
@@ -53,7 +54,7 @@ internal sealed class QuestionCommandHandler(
             return SlackAck.Ephemeral(limits.Text(retryAfter));
         }
 
-        if (!queue.TryEnqueue(new SlackWork(Kind, ct => AnswerCommandAsync(command, ct))))
+        if (!queue.TryEnqueue(new SlackWork(Kind, ct => AnswerCommandAsync(command, delivery, ct))))
         {
             if (delivery is not null)
             {
@@ -69,9 +70,17 @@ internal sealed class QuestionCommandHandler(
         return _generative ? SlackAck.Ephemeral(LookingUpText) : SlackAck.Accepted;
     }
 
-    private async Task AnswerCommandAsync(SlashCommand command, CancellationToken cancellationToken)
+    private async Task AnswerCommandAsync(SlashCommand command, string? delivery, CancellationToken cancellationToken)
     {
-        var answer = await responder.AskAsync(new AskRequest(command.Text, command.ConversationId), Kind, cancellationToken);
+        if (delivery is not null && !await dedupe.ClaimAsync(delivery, cancellationToken))
+        {
+            // Another replica has it (a replay that reached both): answered there.
+            Log.DuplicateDelivery(logger, Kind, command.TriggerId!);
+            metrics.Message(Kind, "duplicate");
+            return;
+        }
+
+        var answer = await responder.AskAsync(new AskRequest(command.Text, command.ConversationId) { Asker = new Asker(FrontEnds.Slack, command.UserId) }, Kind, cancellationToken);
         if (answer is null)
         {
             await api.RespondAsync(command.ResponseUrl, SlackMessage.Plain(SorryText), inChannel: false, cancellationToken);

@@ -4,6 +4,7 @@ using PaperBot.Channels.Slack.Inbound;
 using PaperBot.Channels.Slack.Processing;
 using PaperBot.Channels.Slack.Rendering;
 using PaperBot.Channels.Slack.WebApi;
+using PaperBot.Storage;
 
 namespace PaperBot.Channels.Slack.Handlers;
 
@@ -77,6 +78,14 @@ internal sealed class QuestionEventHandler(
 
     private async Task AnswerMessageAsync(SlackMessageEvent evt, CancellationToken cancellationToken)
     {
+        if (!await dedupe.ClaimAsync(evt.EventId, cancellationToken))
+        {
+            // Slack's retry reached another replica of the same store, which answers it.
+            Log.DuplicateEvent(logger, evt.EventId, "another replica");
+            metrics.Message(Kind, "duplicate");
+            return;
+        }
+
         // The bot's own id may have been unknown when the event was accepted: checked again once it is settled.
         await identity.Settled.WaitAsync(cancellationToken);
         if (SlackEventFilter.ReasonToIgnore(evt, identity) is { } reason)
@@ -87,7 +96,7 @@ internal sealed class QuestionEventHandler(
         }
 
         var question = SlackText.QuestionFrom(evt.Text, identity.UserId);
-        var answer = await responder.AskAsync(new AskRequest(question, evt.ConversationId), Kind, cancellationToken);
+        var answer = await responder.AskAsync(new AskRequest(question, evt.ConversationId) { Asker = new Asker(FrontEnds.Slack, evt.User) }, Kind, cancellationToken);
         var message = answer is null ? SlackMessage.Plain(SorryText) : SlackMessageRenderer.Render(answer);
         var result = await api.PostMessageAsync(evt.Channel, evt.ReplyThreadTs, message, cancellationToken);
         metrics.Message(Kind, answer is not null && result.Ok ? "answered" : "failed");

@@ -2,6 +2,7 @@ using PaperBot.Answering;
 using PaperBot.Channels.Slack.Processing;
 using PaperBot.Channels.Slack.Rendering;
 using PaperBot.Channels.Slack.WebApi;
+using PaperBot.Storage;
 
 namespace PaperBot.Channels.Slack.Handlers;
 
@@ -29,7 +30,7 @@ internal sealed class RevealQuizActionHandler(
 
     private async Task RevealQuizAsync(Uri responseUrl, string quizId, string userId, CancellationToken cancellationToken)
     {
-        var answer = await responder.AskAsync(new AskRequest(new RevealCommand(quizId), userId), Kind, cancellationToken);
+        var answer = await responder.AskAsync(new AskRequest(new RevealCommand(quizId), userId) { Asker = new Asker(FrontEnds.Slack, userId) }, Kind, cancellationToken);
         var message = answer is null ? SlackMessage.Plain(SorryText) : SlackMessageRenderer.Render(answer);
         var delivered = await api.RespondAsync(responseUrl, message, inChannel: false, cancellationToken);
         metrics.Message(Kind, delivered && answer is not null ? "answered" : "failed");

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using PaperBot.Answering;
+using PaperBot.Storage;
 
 namespace PaperBot.Cli.Commands;
 
@@ -10,6 +11,9 @@ namespace PaperBot.Cli.Commands;
 /// </summary>
 internal static class AskCommand
 {
+    /// <summary>A question typed at this terminal: logged as the CLI's, with no user (the terminal's user is no study-group member id).</summary>
+    public static readonly Asker CliAsker = new(FrontEnds.Cli);
+
     public static async Task<int> RunAsync(string[] args)
     {
         var parsed = CliArguments.Parse(args, ["--json", "--explain"], []);
@@ -21,11 +25,11 @@ internal static class AskCommand
             throw new UsageException("ask needs a question (or --json to read questions from standard input)");
         }
 
-        using var services = CliServices.Create([]);
+        using var services = CliServices.Create([], withStore: true);
         var answers = services.GetRequiredService<IAnswerService>();
         if (question is not null)
         {
-            var answer = await answers.AskAsync(question);
+            var answer = await answers.AskAsync(new AskRequest(question) { Asker = CliAsker });
             Write(answer, json);
             if (explain)
             {
@@ -38,7 +42,7 @@ internal static class AskCommand
         var exitCode = ExitCodes.Answered;
         while (await Console.In.ReadLineAsync() is { } line)
         {
-            var answer = await answers.AskAsync(line);
+            var answer = await answers.AskAsync(new AskRequest(line) { Asker = CliAsker });
             Write(answer, json: true);
             if (explain)
             {

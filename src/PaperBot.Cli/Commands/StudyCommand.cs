@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using PaperBot.Answering;
+using PaperBot.Storage;
 
 namespace PaperBot.Cli.Commands;
 
@@ -24,9 +25,9 @@ internal static class StudyCommand
             throw new UsageException($"{command} takes no arguments");
         }
 
-        using var services = CliServices.Create([]);
+        using var services = CliServices.Create([], withStore: true);
         var answers = services.GetRequiredService<IAnswerService>();
-        var answer = await answers.AskAsync(Typed(command, argument));
+        var answer = await answers.AskAsync(new AskRequest(Typed(command, argument)) { Asker = AskCommand.CliAsker });
         var json = parsed.Has("--json");
         var revealRequested = parsed.Has("--reveal");
         if (json)
@@ -40,7 +41,7 @@ internal static class StudyCommand
 
         if (answer.Quiz is { } quiz && revealRequested)
         {
-            var reveal = await answers.AskAsync(new RevealCommand(quiz.Id));
+            var reveal = await answers.AskAsync(new AskRequest(new RevealCommand(quiz.Id)) { Asker = AskCommand.CliAsker });
             if (json)
             {
                 Console.WriteLine(JsonSerializer.Serialize(AnswerJson.From(reveal), CliServices.Json));

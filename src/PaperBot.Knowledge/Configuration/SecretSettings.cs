@@ -13,7 +13,7 @@ public static class SecretSettings
     /// <summary>Every setting that holds a secret.</summary>
     public static readonly IReadOnlyList<string> Keys =
     [
-        "Slack:SigningSecret", "Slack:BotToken", "Slack:AppToken", "Teams:MicrosoftAppPassword", "MicrosoftAppPassword", "Llm:ApiKey", "Qdrant:ApiKey",
+        "Slack:SigningSecret", "Slack:BotToken", "Slack:AppToken", "Teams:MicrosoftAppPassword", "MicrosoftAppPassword", "Llm:ApiKey", "Qdrant:ApiKey", "Storage:ConnectionString", "Storage:UserSalt",
     ];
 
     /// <summary>

@@ -1,13 +1,12 @@
 using System.Collections.Concurrent;
-using Microsoft.Extensions.Options;
-using PaperBot.Storage;
+using PaperBot.Answering;
 
-namespace PaperBot.Answering.Conversations;
+namespace PaperBot.Storage;
 
 /// <summary>Conversation memory in this process: bounded in turns and conversations, expiring after the TTL.</summary>
-public sealed class InMemoryConversationMemory(IOptions<ConversationOptions> options, TimeProvider time) : IConversationMemory
+public sealed class InMemoryConversationMemory(ConversationOptions options, TimeProvider time) : IConversationMemory
 {
-    private readonly ConversationOptions _options = options.Value;
+    private readonly ConversationOptions _options = options;
     private readonly ConcurrentDictionary<string, Conversation> _conversations = new(StringComparer.Ordinal);
 
     public int Count => _conversations.Count;
@@ -89,4 +88,28 @@ public sealed class InMemoryConversationMemory(IOptions<ConversationOptions> opt
 
         public DateTimeOffset LastUsed { get; set; }
     }
+}
+
+/// <summary>Quizzes kept in memory by id so a "Show answer" click can find them; the oldest go first past the cap.</summary>
+public sealed class InMemoryQuizStore(int capacity = 500) : IQuizStore
+{
+    private readonly ConcurrentDictionary<string, QuizCard> _quizzes = new(StringComparer.Ordinal);
+    private readonly ConcurrentQueue<string> _order = new();
+
+    public int Count => _quizzes.Count;
+
+    public Task SaveAsync(QuizCard quiz, CancellationToken cancellationToken = default)
+    {
+        _quizzes[quiz.Id] = quiz;
+        _order.Enqueue(quiz.Id);
+        while (_quizzes.Count > capacity && _order.TryDequeue(out var oldest))
+        {
+            _quizzes.TryRemove(oldest, out _);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task<QuizCard?> FindAsync(string quizId, CancellationToken cancellationToken = default) =>
+        Task.FromResult(_quizzes.GetValueOrDefault(quizId.Trim()));
 }
