@@ -19,6 +19,7 @@ internal static class Help
               paperbot sources [--json]                       the readings loaded from knowledge/
               paperbot eval [--gold FILE] [--verbose]         retrieval, answer and follow-up quality on the gold set
               paperbot bench                                  speed and memory figures
+              paperbot forget --user <platform id>            delete one user's questions and votes from the store
 
             Settings come from appsettings.json and environment variables (Section__Key).
             Exit codes: 0 answered, 1 declined (the reply says why), 2 bad usage, 3 could not run (nothing to read,

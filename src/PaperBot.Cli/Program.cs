@@ -1,10 +1,11 @@
 using PaperBot.Cli;
 using PaperBot.Cli.Commands;
 using PaperBot.Knowledge.Retrieval;
+using PaperBot.Storage;
 
 // paperbot <command> [options]: every command reads the root appsettings.json and environment variables.
 // Exit codes, the same for every command: see ExitCodes (0 answered, 1 declined, 2 bad usage, 3 could not run).
-const string Usage = "usage: paperbot <ask|search|sections|summary|timeline|glossary|define|quiz|sources|eval|bench> [options]  (paperbot help for details)";
+const string Usage = "usage: paperbot <ask|search|sections|summary|timeline|glossary|define|quiz|sources|eval|bench|forget> [options]  (paperbot help for details)";
 
 if (args.Length == 0)
 {
@@ -25,6 +26,7 @@ try
         "calibrate" => await CalibrateCommand.RunAsync(rest),
         "summary" or "timeline" or "glossary" or "define" or "quiz" or "sources" => await StudyCommand.RunAsync(command, rest),
         "bench" => await BenchCommand.RunAsync(rest),
+        "forget" => await ForgetCommand.RunAsync(rest),
         "help" or "--help" or "-h" => Help.Print(),
         _ => throw new UsageException($"unknown command '{command}'"),
     };
@@ -35,6 +37,11 @@ catch (UsageException ex)
     return ExitCodes.Usage;
 }
 catch (NoReadingsException ex)
+{
+    Console.Error.WriteLine($"paperbot: {ex.Message}");
+    return ExitCodes.CannotRun;
+}
+catch (Exception ex) when (ex is StoreOpenException or StoreUnavailableException)
 {
     Console.Error.WriteLine($"paperbot: {ex.Message}");
     return ExitCodes.CannotRun;

@@ -18,6 +18,9 @@ public sealed partial class StoreGuard
     private readonly ResiliencePipeline _pipeline;
     private readonly ILogger<StoreGuard> _logger;
 
+    /// <summary>1 once a failure has been warned of, until the store is back: one warning per outage, not one per call.</summary>
+    private int _warned;
+
     public StoreGuard(StorageOptions options, ILogger<StoreGuard> logger, TimeProvider time)
     {
         _logger = logger;
@@ -36,6 +39,7 @@ public sealed partial class StoreGuard
                 },
                 OnClosed = _ =>
                 {
+                    Interlocked.Exchange(ref _warned, 0);
                     Log.StoreBack(_logger);
                     return ValueTask.CompletedTask;
                 },
@@ -58,7 +62,11 @@ public sealed partial class StoreGuard
         }
         catch (Exception ex) when (IsStoreFailure(ex) && !cancellationToken.IsCancellationRequested)
         {
-            Log.CallFailed(_logger, what, Describe(ex));
+            if (Interlocked.Exchange(ref _warned, 1) == 0)
+            {
+                Log.CallFailed(_logger, what, Describe(ex));
+            }
+
             return fallback;
         }
     }

@@ -75,6 +75,32 @@ public sealed class StartupFailureTests : IDisposable
         Assert.Contains("Knowledge:CachePath", line, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Start_StoreFolderIsAFile_OneLineNamingTheStoreAndTheSetting()
+    {
+        var file = Path.Combine(_folder, "store-is-a-file");
+        await File.WriteAllTextAsync(file, "a file where the store's folder should be", TestContext.Current.CancellationToken);
+
+        var run = await HostProcess.RunToExitAsync(Settings(("Storage__Provider", "sqlite"), ("Storage__Path", file)));
+
+        var line = AssertRefused(run);
+        Assert.Contains("the sqlite store at", line, StringComparison.Ordinal);
+        Assert.Contains("Storage:Path", line, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Start_PostgresUnreachable_OneLineWithoutThePassword()
+    {
+        var connection = $"Host=127.0.0.1;Port={PaperBot.Testing.Loopback.LoopbackPorts.Closed()};Database=paperbot;Username=bot;Password=not-for-logs-77;Timeout=3";
+
+        var run = await HostProcess.RunToExitAsync(Settings(("Storage__Provider", "postgres"), ("Storage__ConnectionString", connection)));
+
+        var line = AssertRefused(run);
+        Assert.Contains("the postgres store at postgres://127.0.0.1:", line, StringComparison.Ordinal);
+        Assert.Contains("Storage:ConnectionString", line, StringComparison.Ordinal);
+        Assert.DoesNotContain("not-for-logs-77", run.ToString(), StringComparison.Ordinal);
+    }
+
     /// <summary>The test's own cache folder (never the developer's), then the settings under test.</summary>
     private Dictionary<string, string> Settings(params (string Variable, string Value)[] settings)
     {

@@ -105,8 +105,11 @@ public sealed class TrustBoundaryTests(HostileHost host)
             Assert.Equal(HttpStatusCode.OK, again.StatusCode);
         }
 
+        // The vote is stored, counted and thanked for in the work queue: the thanks says it is done.
+        await host.Receiver.WaitForAsync(r => r.Path.EndsWith("/response/vote", StringComparison.Ordinal), TimeSpan.FromSeconds(30));
         Assert.Single(host.Logs.GetSnapshot(), r => r.Id.Id == 2030 && r.Message.Contains(answer, StringComparison.Ordinal));
         Assert.Single(host.Logs.GetSnapshot(), r => r.Id.Id == 2031 && r.Message.Contains(answer, StringComparison.Ordinal));
+        Assert.Single(host.Receiver.Requests, r => r.Path.EndsWith("/response/vote", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -3,6 +3,7 @@ using PaperBot.Channels.Slack.Processing;
 using PaperBot.Channels.Slack.Rendering;
 using PaperBot.Channels.Slack.WebApi;
 using PaperBot.Storage;
+using PaperBot.Web;
 
 namespace PaperBot.Channels.Slack.Handlers;
 
@@ -19,6 +20,9 @@ internal sealed class FeedbackActionHandler(
     TimeProvider time,
     ILogger<FeedbackActionHandler> logger) : ISlackActionHandler
 {
+    /// <summary>This replica's own record of votes: a repeated click here is refused at once, before the store is asked.</summary>
+    private readonly RecentKeys _votes = new(time, TimeSpan.FromDays(1), 100_000);
+
     public void Handle(SlackAction action)
     {
         var answerId = action.Value;
@@ -28,6 +32,12 @@ internal sealed class FeedbackActionHandler(
         }
 
         var liked = action.ActionId == SlackMessageRenderer.LikeActionId;
+        if (!_votes.TryAdd($"{action.UserId}\n{answerId}"))
+        {
+            Log.FeedbackRepeated(logger, answerId, action.UserId);
+            return;
+        }
+
         var vote = new FeedbackRecord(answerId, keys.KeyOf(action.UserId), liked, null, FrontEnds.Slack, time.GetUtcNow());
         // Stored, counted and thanked for in the queue; when the queue is full the click is still stored and counted.
         if (!queue.TryEnqueue(new SlackWork("feedback", ct => RecordAsync(vote, action, thank: true, ct))))
@@ -36,7 +46,7 @@ internal sealed class FeedbackActionHandler(
         }
     }
 
-    /// <summary>Each user's vote on each answer counts once, whichever of the two buttons, however often pressed, on any replica.</summary>
+    /// <summary>Each user's vote on each answer counts once, whichever of the two buttons, however often pressed, on any replica (the store decides).</summary>
     private async Task RecordAsync(FeedbackRecord vote, SlackAction action, bool thank, CancellationToken cancellationToken)
     {
         if (!await store.RecordAsync(vote, cancellationToken))
