@@ -1,4 +1,4 @@
-using Microsoft.Extensions.Diagnostics.Testing;
+using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 using PaperBot.Testing.Loopback;

@@ -60,7 +60,7 @@ public sealed class SqliteStoreTests : StoreContractTests, IDisposable
         Assert.False(File.Exists(Path.Combine(_folder, "user-key.salt")));
     }
 
-    public new void Dispose()
+    public void Dispose()
     {
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         if (Directory.Exists(_folder))

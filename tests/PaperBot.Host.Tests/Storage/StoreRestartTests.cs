@@ -2,7 +2,9 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
@@ -46,7 +48,12 @@ public sealed class StoreRestartTests(HostFixture fixture) : IAsyncLifetime
         builder.UseSetting("Storage:Provider", "sqlite");
         builder.UseSetting("Storage:Path", _folder);
         builder.UseSetting("Teams:PlaygroundServiceUrl", new Uri(_connector!.BaseUrl, "_connector").ToString());
-        builder.ConfigureServices(services => services.AddSingleton<ILoggerProvider>(new LogSignal(3100, _teamsAnswered)));
+        builder.ConfigureServices(services =>
+        {
+            services.AddSingleton<ILoggerProvider>(new LogSignal(3100, _teamsAnswered));
+            // The in-memory server has no client address; without an app id the host takes Teams activities from loopback only.
+            services.AddSingleton<IStartupFilter>(new FromLoopback());
+        });
     });
 
     [Fact]
@@ -216,5 +223,18 @@ public sealed class StoreRestartTests(HostFixture fixture) : IAsyncLifetime
         public void Dispose()
         {
         }
+    }
+
+    private sealed class FromLoopback : IStartupFilter
+    {
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+        {
+            app.Use((HttpContext context, RequestDelegate nextMiddleware) =>
+            {
+                context.Connection.RemoteIpAddress = IPAddress.Loopback;
+                return nextMiddleware(context);
+            });
+            next(app);
+        };
     }
 }
