@@ -127,7 +127,7 @@ public sealed class ReportBuilder(IQuestionLog? questions = null, IFeedbackStore
             .ThenBy(g => g.Reason, StringComparer.Ordinal)
             .ToList();
 
-    /// <summary>Identical texts (case and spacing aside) once, with how often; newest first; the newest wording shown.</summary>
+    /// <summary>Identical texts (case, spacing and closing punctuation aside) once, with how often; newest first; the newest wording shown.</summary>
     private static List<AskedQuestion> DistinctQuestions(IEnumerable<QuestionRecord> records) =>
         records.GroupBy(q => Normalised(q.Question), StringComparer.Ordinal)
             .Select(g =>
@@ -141,7 +141,7 @@ public sealed class ReportBuilder(IQuestionLog? questions = null, IFeedbackStore
             .ToList();
 
     private static string Normalised(string question) =>
-        string.Join(' ', question.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)).ToLowerInvariant();
+        string.Join(' ', question.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)).TrimEnd('?', '.', '!').TrimEnd().ToLowerInvariant();
 
     private static List<DislikedAnswer> DislikedOf(IReadOnlyList<FeedbackRecord> votes, IReadOnlyList<QuestionRecord> asked)
     {
