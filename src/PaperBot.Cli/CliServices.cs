@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging;
 using PaperBot.Answering;
 using PaperBot.Generation;
 using PaperBot.Knowledge.Configuration;
+using PaperBot.Reporting;
 using PaperBot.Retrieval.Qdrant;
 
 namespace PaperBot.Cli;
@@ -26,6 +27,7 @@ internal static class CliServices
         services.AddPaperBotRetrievalStore();
         services.AddPaperBotAnswering();
         services.AddPaperBotGeneration();
+        services.AddPaperBotReporting();
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
     }
 }
