@@ -4,6 +4,7 @@ using PaperBot.Channels.Slack.Inbound;
 using PaperBot.Channels.Slack.Processing;
 using PaperBot.Channels.Slack.Rendering;
 using PaperBot.Channels.Slack.WebApi;
+using PaperBot.Reporting;
 
 namespace PaperBot.Channels.Slack.Handlers;
 
@@ -20,6 +21,7 @@ internal sealed class QuestionEventHandler(
     SlackMetrics metrics,
     SlackResponder responder,
     SlackApiClient api,
+    ReportRequests reports,
     ILogger<QuestionEventHandler> logger) : ISlackEventHandler
 {
     private const string SorryText = SlackResponder.SorryText;
@@ -87,6 +89,12 @@ internal sealed class QuestionEventHandler(
         }
 
         var question = SlackText.QuestionFrom(evt.Text, identity.UserId);
+        if (ReportWindow.IsReportRequest(question, out var window))
+        {
+            await reports.MessageAsync(evt, window, cancellationToken);
+            return;
+        }
+
         var answer = await responder.AskAsync(new AskRequest(question, evt.ConversationId), Kind, cancellationToken);
         var message = answer is null ? SlackMessage.Plain(SorryText) : SlackMessageRenderer.Render(answer);
         var result = await api.PostMessageAsync(evt.Channel, evt.ReplyThreadTs, message, cancellationToken);

@@ -35,9 +35,11 @@ public static class ReportHtml
         FrontEndTable(html, report.FrontEnds);
         if (report.TopSections.Count > 0)
         {
+            // With several readings, the same section number can be in each: the reading's title tells them apart.
+            var several = report.TopSections.Select(s => s.DocumentId).Distinct(StringComparer.Ordinal).Count() > 1;
             Section(html, "Sections asked about most", SvgCharts.HorizontalBars("sections", "Sections asked about most",
                 $"The {report.TopSections.Count} sections cited by the most questions.",
-                [.. report.TopSections.Select(s => (s.Label, s.Questions, "#0f766e"))]));
+                [.. report.TopSections.Select(s => (several ? $"{s.Label} ({s.DocumentTitle})" : s.Label, s.Questions, "#0f766e"))]));
         }
 
         if (report.Declines.Count > 0)
