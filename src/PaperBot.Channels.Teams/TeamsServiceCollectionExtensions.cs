@@ -8,6 +8,7 @@ using Microsoft.Extensions.Options;
 using Polly;
 using PaperBot.Channels.Teams.Authentication;
 using PaperBot.Channels.Teams.Connector;
+using PaperBot.Reporting;
 
 namespace PaperBot.Channels.Teams;
 
@@ -37,6 +38,8 @@ public static class TeamsServiceCollectionExtensions
         services.AddSingleton<ReplyLedger>();
         services.AddSingleton<FeedbackRecorder>();
         services.AddSingleton<TeamsUserLimits>();
+        services.AddSingleton<TeamsReports>();
+        services.AddPaperBotReporting();
         services.AddSingleton<TeamsBot>();
         services.AddSingleton<TeamsTurnQueue>();
         services.AddHostedService<TeamsTurnWorker>();
