@@ -6,6 +6,7 @@ using PaperBot.Channels.Teams;
 using PaperBot.Generation;
 using PaperBot.Knowledge;
 using PaperBot.Knowledge.Configuration;
+using PaperBot.Reporting;
 using PaperBot.Retrieval.Qdrant;
 
 namespace PaperBot.Host;
@@ -45,6 +46,7 @@ internal static class HostSetup
         services.AddPaperBotAnswering();
         services.AddPaperBotGeneration();
         services.AddHostedService<KnowledgeWarmUp>();
+        services.AddPaperBotReporting();
         services.AddSlackChannel();
         services.AddTeamsChannel();
         return services;
@@ -58,6 +60,7 @@ internal static class HostSetup
         app.MapPaperBotHealthChecks();
         app.MapPost("/api/ask", AskEndpoint.PostAsync).RequireRateLimiting(HttpLimits.AskPolicy);
         app.MapStudyEndpoints();
+        app.MapGet("/report", ReportEndpoint.GetAsync);
         app.MapSlackEndpoints();
         app.MapTeamsEndpoints();
         return app;
