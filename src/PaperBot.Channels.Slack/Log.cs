@@ -85,4 +85,11 @@ internal static partial class Log
 
     [LoggerMessage(2053, LogLevel.Warning, "Slack Socket Mode frame ignored: {Problem}")]
     public static partial void SocketFrameIgnored(ILogger logger, string problem);
+
+    // The instructor's report: 2060–2069
+    [LoggerMessage(2060, LogLevel.Information, "Slack report refused to {UserId}: not in Slack:Instructors")]
+    public static partial void ReportRefused(ILogger logger, string userId);
+
+    [LoggerMessage(2061, LogLevel.Information, "Slack report shown to instructor {UserId}: {Questions} question(s) in the window")]
+    public static partial void ReportShown(ILogger logger, string userId, int questions);
 }

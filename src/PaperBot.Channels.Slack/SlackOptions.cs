@@ -52,6 +52,11 @@ public sealed class SlackOptions
     /// <summary>How long one answer may take before the user is told it failed.</summary>
     public TimeSpan AnswerTimeout { get; set; } = TimeSpan.FromMinutes(2);
 
+    /// <summary>
+    /// The Slack user ids (<c>U…</c> or <c>W…</c>) who may see the instructor's report (<c>/paper report</c>); empty, nobody.
+    /// </summary>
+    public IList<string> Instructors { get; set; } = [];
+
     internal bool HttpEnabled => !string.IsNullOrWhiteSpace(SigningSecret);
 
     internal bool SocketModeEnabled => !string.IsNullOrWhiteSpace(AppToken);
@@ -78,6 +83,9 @@ public sealed class SlackOptions
         responseUrl = candidate;
         return true;
     }
+
+    private static bool IsUserId(string? id) =>
+        id is { Length: >= 3 and <= 32 } && (id[0] == 'U' || id[0] == 'W') && id.All(c => char.IsAsciiLetterUpper(c) || char.IsAsciiDigit(c));
 
     /// <summary>Problems that should stop the host at start, each naming its setting.</summary>
     internal IEnumerable<string> Validate()
@@ -127,6 +135,11 @@ public sealed class SlackOptions
         if (AnswerTimeout <= TimeSpan.Zero)
         {
             yield return "Slack:AnswerTimeout must be positive.";
+        }
+
+        foreach (var id in Instructors.Where(id => !IsUserId(id?.Trim())))
+        {
+            yield return $"Slack:Instructors must list Slack user ids such as U024BE7LH; '{id}' is not one.";
         }
     }
 }

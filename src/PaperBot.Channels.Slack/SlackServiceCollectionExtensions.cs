@@ -10,6 +10,7 @@ using PaperBot.Channels.Slack.Rendering;
 using PaperBot.Channels.Slack.SocketMode;
 using PaperBot.Channels.Slack.WebApi;
 using PaperBot.Storage;
+using PaperBot.Reporting;
 
 namespace PaperBot.Channels.Slack;
 
@@ -43,6 +44,8 @@ public static class SlackServiceCollectionExtensions
         services.AddSingleton<SlackApiClient>();
         services.AddSingleton<SlackResponder>();
         services.AddSingleton<SlackHandlerRegistry>();
+        services.AddSingleton<ReportRequests>();
+        services.AddPaperBotReporting();
 
         // One handler per command, event type and action id; a later registration for the same key replaces these.
         services.AddSlackCommandHandler<QuestionCommandHandler>(SlackHandlerRegistry.ConfiguredCommand);

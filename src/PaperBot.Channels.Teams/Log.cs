@@ -61,4 +61,10 @@ internal static partial class Log
 
     [LoggerMessage(3200, LogLevel.Information, "Teams: feedback {Reaction} on reply {ReplyActivityId} (answer {AnswerId}): {FeedbackText}")]
     public static partial void FeedbackReceived(ILogger logger, string reaction, string replyActivityId, string answerId, string feedbackText);
+
+    [LoggerMessage(3300, LogLevel.Information, "Teams: report refused in a {ConversationType} conversation: the sender is not in Teams:Instructors")]
+    public static partial void ReportRefused(ILogger logger, string conversationType);
+
+    [LoggerMessage(3301, LogLevel.Information, "Teams: report shown to an instructor in a 1:1 chat: {Questions} question(s) in the window")]
+    public static partial void ReportShown(ILogger logger, int questions);
 }

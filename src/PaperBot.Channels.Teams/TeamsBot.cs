@@ -5,6 +5,7 @@ using PaperBot.Answering;
 using PaperBot.Channels.Teams.Connector;
 using PaperBot.Channels.Teams.Protocol;
 using PaperBot.Storage;
+using PaperBot.Reporting;
 
 namespace PaperBot.Channels.Teams;
 
@@ -32,9 +33,11 @@ internal sealed class TeamsBot
     private readonly IDeliveryLedger _deliveries;
     private readonly TeamsOptions _options;
     private readonly ILogger<TeamsBot> _logger;
+    private readonly TeamsReports _reports;
 
-    public TeamsBot(IAnswerService answers, ConnectorClient connector, ServiceUrlPolicy serviceUrls, IFeedbackStore replies, IDeliveryLedger deliveries, IOptions<TeamsOptions> options, ILogger<TeamsBot> logger)
+    public TeamsBot(IAnswerService answers, ConnectorClient connector, ServiceUrlPolicy serviceUrls, IFeedbackStore replies, IDeliveryLedger deliveries, IOptions<TeamsOptions> options, ILogger<TeamsBot> logger, TeamsReports reports)
     {
+        _reports = reports;
         _answers = answers;
         _connector = connector;
         _serviceUrls = serviceUrls;
@@ -93,6 +96,12 @@ internal sealed class TeamsBot
     private async Task AnswerAsync(Activity activity, Uri serviceUrl, string conversationId, CancellationToken cancellationToken)
     {
         var question = MentionText.RemoveRecipientMention(activity);
+        // "report" is the instructor's command, never a question, whoever types it (anyone else is refused).
+        if (ReportWindow.IsReportRequest(question, out var window))
+        {
+            await SendReplyAsync(activity, serviceUrl, conversationId, await _reports.ReplyAsync(activity, window, cancellationToken), cancellationToken);
+            return;
+        }
 
         // The typing indicator goes out while the answer is prepared; a failure to show it must not cost the answer.
         var typing = SendTypingAsync(activity, serviceUrl, conversationId, cancellationToken);

@@ -74,6 +74,12 @@ public sealed class TeamsOptions
     /// <summary>Example questions for the welcome; when empty (the default), those the answer service draws from the readings.</summary>
     public IList<string> WelcomeQuestions { get; set; } = [];
 
+    /// <summary>
+    /// The users who may see the instructor's report (<c>report</c> in a 1:1 chat): each an AAD object id or a Teams
+    /// user id (<c>29:…</c>). Empty: nobody.
+    /// </summary>
+    public IList<string> Instructors { get; set; } = [];
+
     internal bool HasAppId => !string.IsNullOrWhiteSpace(MicrosoftAppId);
 
     /// <summary>The Bot Framework's own setting names, read at the root of the configuration as its SDK reads them.</summary>
@@ -192,6 +198,11 @@ internal sealed class TeamsOptionsValidator : IValidateOptions<TeamsOptions>
         if (options.ReplyMaxRetries is < 0 or > 10)
         {
             failures.Add("Teams:ReplyMaxRetries must be between 0 and 10.");
+        }
+
+        foreach (var id in options.Instructors.Where(id => string.IsNullOrWhiteSpace(id) || id.Trim().Length > 200 || id.Trim().Any(char.IsWhiteSpace)))
+        {
+            failures.Add($"Teams:Instructors must list AAD object ids or Teams user ids (29:…); '{id}' is not one.");
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

@@ -204,6 +204,9 @@ public static class TeamsReplies
     public static OutgoingActivity Throttled(Activity incoming, int perMinute, TimeSpan retryAfter) =>
         Reply(incoming, $"You're asking faster than I can answer well (at most {perMinute} questions a minute). Please try again in {PaperBot.Web.PerUserLimiter.Seconds(retryAfter)} s.");
 
+    /// <summary>A plain Markdown reply in the same thread (the instructor's report, its refusal).</summary>
+    public static OutgoingActivity Markdown(Activity incoming, string text) => Reply(incoming, text);
+
     /// <summary>The typing indicator shown while the answer is prepared.</summary>
     public static OutgoingActivity Typing(Activity incoming) => new()
     {

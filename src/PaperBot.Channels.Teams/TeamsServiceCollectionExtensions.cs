@@ -10,6 +10,7 @@ using PaperBot.Storage;
 using Polly;
 using PaperBot.Channels.Teams.Authentication;
 using PaperBot.Channels.Teams.Connector;
+using PaperBot.Reporting;
 
 namespace PaperBot.Channels.Teams;
 
@@ -43,6 +44,8 @@ public static class TeamsServiceCollectionExtensions
         services.TryAddSingleton<IUserKeys>(_ => SaltedUserKeys.Ephemeral());
         services.AddSingleton<FeedbackRecorder>();
         services.AddSingleton<TeamsUserLimits>();
+        services.AddSingleton<TeamsReports>();
+        services.AddPaperBotReporting();
         services.AddSingleton<TeamsBot>();
         services.AddSingleton<TeamsTurnQueue>();
         services.AddHostedService<TeamsTurnWorker>();

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging;
 using PaperBot.Answering;
 using PaperBot.Generation;
 using PaperBot.Knowledge.Configuration;
+using PaperBot.Reporting;
 using PaperBot.Retrieval.Qdrant;
 using PaperBot.Storage;
 
@@ -36,6 +37,7 @@ internal static class CliServices
 
         services.AddPaperBotAnswering();
         services.AddPaperBotGeneration();
+        services.AddPaperBotReporting();
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
     }
 }

@@ -17,6 +17,9 @@ internal static class Help
               paperbot define <term> [--json]                 one acronym's expansion, cited
               paperbot quiz [section id] [--reveal] [--json]  a question from one sentence; --reveal shows the answer
               paperbot sources [--json]                       the readings loaded from knowledge/
+              paperbot report [--since 7d|24h|2026-11-01] [--json] [--html FILE]
+                                                          the instructor's report: questions per day, sections,
+                                                          declines by reason, answers rated 👎, follow-ups
               paperbot eval [--gold FILE] [--verbose]         retrieval, answer and follow-up quality on the gold set
               paperbot bench                                  speed and memory figures
               paperbot forget --user <platform id>            delete one user's questions and votes from the store

@@ -5,7 +5,7 @@ using PaperBot.Storage;
 
 // paperbot <command> [options]: every command reads the root appsettings.json and environment variables.
 // Exit codes, the same for every command: see ExitCodes (0 answered, 1 declined, 2 bad usage, 3 could not run).
-const string Usage = "usage: paperbot <ask|search|sections|summary|timeline|glossary|define|quiz|sources|eval|bench|forget> [options]  (paperbot help for details)";
+const string Usage = "usage: paperbot <ask|search|sections|summary|timeline|glossary|define|quiz|sources|report|eval|bench|forget> [options]  (paperbot help for details)";
 
 if (args.Length == 0)
 {
@@ -25,6 +25,7 @@ try
         "eval" => await EvalCommand.RunAsync(rest),
         "calibrate" => await CalibrateCommand.RunAsync(rest),
         "summary" or "timeline" or "glossary" or "define" or "quiz" or "sources" => await StudyCommand.RunAsync(command, rest),
+        "report" => await ReportCommand.RunAsync(rest),
         "bench" => await BenchCommand.RunAsync(rest),
         "forget" => await ForgetCommand.RunAsync(rest),
         "help" or "--help" or "-h" => Help.Print(),

@@ -6,6 +6,7 @@ using PaperBot.Channels.Teams;
 using PaperBot.Generation;
 using PaperBot.Knowledge;
 using PaperBot.Knowledge.Configuration;
+using PaperBot.Reporting;
 using PaperBot.Retrieval.Qdrant;
 using PaperBot.Storage;
 
@@ -47,6 +48,7 @@ internal static class HostSetup
         services.AddPaperBotAnswering();
         services.AddPaperBotGeneration();
         services.AddHostedService<KnowledgeWarmUp>();
+        services.AddPaperBotReporting();
         services.AddSlackChannel();
         services.AddTeamsChannel();
         return services;
@@ -60,6 +62,7 @@ internal static class HostSetup
         app.MapPaperBotHealthChecks();
         app.MapPost("/api/ask", AskEndpoint.PostAsync).RequireRateLimiting(HttpLimits.AskPolicy);
         app.MapStudyEndpoints();
+        app.MapGet("/report", ReportEndpoint.GetAsync);
         app.MapSlackEndpoints();
         app.MapTeamsEndpoints();
         return app;

@@ -11,8 +11,9 @@ public sealed class DependencyGraphTests
     private static readonly string[] EnginePackages = ["Microsoft.ML.OnnxRuntime", "Lucene.Net", "PdfPig", "Qdrant.Client", "SentenceTransformers", "Grpc.", "Microsoft.SemanticKernel"];
 
     [Theory]
-    [InlineData("PaperBot.Channels.Teams", new[] { "PaperBot.Answering.Abstractions", "PaperBot.Web" })]
-    [InlineData("PaperBot.Channels.Slack", new[] { "PaperBot.Answering.Abstractions", "PaperBot.Web" })]
+    [InlineData("PaperBot.Channels.Teams", new[] { "PaperBot.Answering.Abstractions", "PaperBot.Reporting", "PaperBot.Web" })]
+    [InlineData("PaperBot.Channels.Slack", new[] { "PaperBot.Answering.Abstractions", "PaperBot.Reporting", "PaperBot.Web" })]
+    [InlineData("PaperBot.Reporting", new[] { "PaperBot.Answering.Abstractions" })]
     [InlineData("PaperBot.Answering.Abstractions", new string[0])]
     public void RestoreGraph_NoEnginePackageAndOnlyTheContractsProjects(string project, string[] allowedProjects)
     {

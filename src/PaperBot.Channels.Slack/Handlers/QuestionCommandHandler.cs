@@ -6,6 +6,7 @@ using PaperBot.Channels.Slack.Processing;
 using PaperBot.Channels.Slack.Rendering;
 using PaperBot.Channels.Slack.WebApi;
 using PaperBot.Storage;
+using PaperBot.Reporting;
 
 namespace PaperBot.Channels.Slack.Handlers;
 
@@ -22,6 +23,7 @@ internal sealed class QuestionCommandHandler(
     SlackApiClient api,
     IOptionsMonitor<SlackOptions> options,
     ILogger<QuestionCommandHandler> logger,
+    ReportRequests reports,
     IEnumerable<AnswerServiceProfile> profiles) : ISlackCommandHandler
 {
     internal const string BusyText = "PaperBot is busy answering other questions. Please try again in a minute.";
@@ -45,6 +47,12 @@ internal sealed class QuestionCommandHandler(
             Log.DuplicateDelivery(logger, Kind, command.TriggerId!);
             metrics.Message(Kind, "duplicate");
             return SlackAck.Accepted;
+        }
+
+        // "report" is the instructor's command, never a question, whoever types it (anyone else is refused).
+        if (ReportWindow.IsReportRequest(command.Text, out var window))
+        {
+            return reports.Command(command, window);
         }
 
         if (!limits.TryAcquire(command.UserId, out var retryAfter))

@@ -5,6 +5,7 @@ using PaperBot.Channels.Slack.Processing;
 using PaperBot.Channels.Slack.Rendering;
 using PaperBot.Channels.Slack.WebApi;
 using PaperBot.Storage;
+using PaperBot.Reporting;
 
 namespace PaperBot.Channels.Slack.Handlers;
 
@@ -21,6 +22,7 @@ internal sealed class QuestionEventHandler(
     SlackMetrics metrics,
     SlackResponder responder,
     SlackApiClient api,
+    ReportRequests reports,
     ILogger<QuestionEventHandler> logger) : ISlackEventHandler
 {
     private const string SorryText = SlackResponder.SorryText;
@@ -96,7 +98,13 @@ internal sealed class QuestionEventHandler(
         }
 
         var question = SlackText.QuestionFrom(evt.Text, identity.UserId);
-        var answer = await responder.AskAsync(new AskRequest(question, evt.ConversationId) { Asker = new Asker(FrontEnds.Slack, evt.User) }, Kind, cancellationToken);
+        if (ReportWindow.IsReportRequest(question, out var window))
+        {
+            await reports.MessageAsync(evt, window, cancellationToken);
+            return;
+        }
+
+                var answer = await responder.AskAsync(new AskRequest(question, evt.ConversationId) { Asker = new Asker(FrontEnds.Slack, evt.User) }, Kind, cancellationToken);
         var message = answer is null ? SlackMessage.Plain(SorryText) : SlackMessageRenderer.Render(answer);
         var result = await api.PostMessageAsync(evt.Channel, evt.ReplyThreadTs, message, cancellationToken);
         metrics.Message(Kind, answer is not null && result.Ok ? "answered" : "failed");

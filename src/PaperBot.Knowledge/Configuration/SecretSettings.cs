@@ -14,6 +14,7 @@ public static class SecretSettings
     public static readonly IReadOnlyList<string> Keys =
     [
         "Slack:SigningSecret", "Slack:BotToken", "Slack:AppToken", "Teams:MicrosoftAppPassword", "MicrosoftAppPassword", "Llm:ApiKey", "Qdrant:ApiKey", "Storage:ConnectionString", "Storage:UserSalt",
+        "Report:SigningKey", "Report:Token",
     ];
 
     /// <summary>

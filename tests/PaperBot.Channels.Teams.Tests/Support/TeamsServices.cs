@@ -10,7 +10,8 @@ namespace PaperBot.Channels.Teams.Tests.Support;
 public static class TeamsServices
 {
     /// <param name="playground">The connector anonymous replies may go to (the test's loopback connector).</param>
-    public static ServiceProvider Build(IAnswerService? answers = null, IDictionary<string, string?>? settings = null, Uri? playground = null)
+    /// <param name="configure">Registrations after the channel's (a seeded question log, say).</param>
+    public static ServiceProvider Build(IAnswerService? answers = null, IDictionary<string, string?>? settings = null, Uri? playground = null, Action<IServiceCollection>? configure = null)
     {
         var values = new Dictionary<string, string?>
         {
@@ -32,6 +33,7 @@ public static class TeamsServices
         services.AddLogging(logging => logging.AddFakeLogging());
         services.AddSingleton(answers ?? new StubAnswerService());
         services.AddTeamsChannel();
+        configure?.Invoke(services);
         return services.BuildServiceProvider();
     }
 }
