@@ -45,7 +45,7 @@ public sealed class SlackSuggestionTests
         Assert.Equal(Answered.Suggestions, buttons.Select(b => (string?)b["value"]));
         Assert.All(buttons, b => Assert.True(((string)b["text"]!["text"]!).Length <= SlackMessageRenderer.MaxButtonTextChars));
         Assert.Equal(buttons.Count, buttons.Select(b => (string?)b["action_id"]).Distinct().Count());
-        Assert.True(message.Blocks.IndexOf(actions) < message.Blocks.Count - 1, "the feedback buttons stay last");
+        Assert.Equal(SlackMessageRenderer.FeedbackBlockId, (string?)message.Blocks[^1]["block_id"]);
     }
 
     [Theory]
