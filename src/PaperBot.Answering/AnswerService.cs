@@ -33,7 +33,8 @@ public sealed partial class AnswerService(
     private FollowUpSuggester? _suggester;
 
     /// <summary>The follow-ups of this service's answers, verified by asking this service's own pipeline.</summary>
-    public FollowUpSuggester Suggestions => _suggester ??= new FollowUpSuggester(VerifyAsync);
+    public FollowUpSuggester Suggestions =>
+        _suggester ?? Interlocked.CompareExchange(ref _suggester, new FollowUpSuggester(VerifyAsync), null) ?? _suggester;
 
     /// <summary>A candidate follow-up answered as a person's question would be, but not logged, not remembered, offering nothing.</summary>
     private async Task<Answer> VerifyAsync(string question, KnowledgeBase knowledge, CancellationToken cancellationToken) =>
@@ -88,7 +89,7 @@ public sealed partial class AnswerService(
             QuestionCommand => new QuestionCommand(question),
             var typed => typed,
         };
-        var context = new QuestionContext(request with { Command = command }, knowledge, ReadingsOf(knowledge)) { Asked = question, Question = question };
+        var context = new QuestionContext(request with { Command = command }, knowledge, ReadingsOf(knowledge)) { Asked = question, Question = question, Verifying = !suggest };
         var (answer, step) = await pipeline.RunAsync(context, cancellationToken).ConfigureAwait(false);
         answer = await FinishAsync(context, answer, cancellationToken).ConfigureAwait(false);
         if (suggest)
@@ -115,7 +116,7 @@ public sealed partial class AnswerService(
         var suggestions = await Suggestions.SuggestAsync(context.Knowledge, context.Readings, answer, [context.Asked, context.Question], count, cancellationToken).ConfigureAwait(false);
         if ((context.Request.ConversationId is not null || context.Request.Asker is not null) && context.FollowUp is null && context.Notes.Count == 0)
         {
-            Suggestions.RememberAsked(context.Knowledge, context.Asked, answer);
+            Suggestions.RememberAsked(context.Knowledge, context.Readings, context.Asked, answer);
         }
 
         return suggestions.Count == 0 ? answer : answer with { Suggestions = suggestions };

@@ -118,6 +118,28 @@ public sealed partial class SuggestionTests
     }
 
     [Fact]
+    public async Task AskAsync_QuestionAnotherStudentAskedInAThread_OfferedWithALaterAnswerFromItsSection()
+    {
+        var (service, _, _) = await TestReadings.ServiceAsync();
+        const string asked = "How many hives did the cooperative pool?";
+        const string leaning = "When was it founded?";
+
+        var first = await service.AskAsync(new AskRequest(asked, "thread-a"), Ct);
+        await service.AskAsync(new AskRequest(leaning, "thread-b"), Ct);
+        var later = await service.AskAsync("What did the shared hives cut by half?", Ct);
+
+        Assert.Equal(AnswerStatus.Answered, first.Status);
+        Assert.Equal(AnswerStatus.Answered, later.Status);
+        Assert.Equal(first.Citations[0].SectionId, later.Citations[0].SectionId);
+        if (!first.Citations.Select(c => c.Quote).ToHashSet().IsSubsetOf(later.Citations.Select(c => c.Quote)))
+        {
+            Assert.Contains(asked, later.Suggestions);
+        }
+
+        Assert.DoesNotContain(leaning, later.Suggestions);
+    }
+
+    [Fact]
     public async Task AskAsync_SuggestionsOff_NoneOffered()
     {
         var (service, _, _) = await TestReadings.ServiceAsync(settings: new() { ["Answering:SuggestedFollowUps"] = "0" });

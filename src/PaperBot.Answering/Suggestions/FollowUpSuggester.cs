@@ -73,9 +73,11 @@ public sealed class FollowUpSuggester
     }
 
     /// <summary>Keeps a question a student asked in a conversation and got answered on its own, for the section its answer cites first.</summary>
-    public void RememberAsked(KnowledgeBase knowledge, string question, Answer answer)
+    public void RememberAsked(KnowledgeBase knowledge, Readings.ReadingIndex readings, string question, Answer answer)
     {
-        if (!IsAnsweredWithCitation(answer) || answer.Kind != AnswerKinds.Answer || question.Length > SuggestionCandidates.MaxQuestionLength)
+        // Asked first in its thread, "When was it signed?" was no follow-up; offered in another thread it would be.
+        if (!IsAnsweredWithCitation(answer) || answer.Kind != AnswerKinds.Answer || question.Length > SuggestionCandidates.MaxQuestionLength
+            || !SuggestionCandidates.StandsAlone(question, readings))
         {
             return;
         }

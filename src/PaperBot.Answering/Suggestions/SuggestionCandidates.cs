@@ -71,7 +71,7 @@ public static class SuggestionCandidates
         return reserved
             .Concat(nearby)
             .Concat(next.Skip(2))
-            .Where(c => c.Question.Length <= MaxQuestionLength && FollowUps.Read(c.Question, Probe, readings) is null)
+            .Where(c => c.Question.Length <= MaxQuestionLength && StandsAlone(c.Question, readings))
             .DistinctBy(c => c.Question, StringComparer.OrdinalIgnoreCase)
             .Take(MaxPerSection)
             .ToList();
@@ -94,6 +94,9 @@ public static class SuggestionCandidates
             ? heading
             : "the " + heading;
     }
+
+    /// <summary>Whether a thread would take the question as it is, whatever its last turn: no pronoun to resolve, words enough of its own.</summary>
+    public static bool StandsAlone(string question, ReadingIndex readings) => FollowUps.Read(question, Probe, readings) is null;
 
     /// <summary>The section's subsections, then the section that follows it in reading order, that have text of their own and a heading to name.</summary>
     private static IEnumerable<Section> NextParts(ReadingIndex readings, PaperDocument document, Section section)
