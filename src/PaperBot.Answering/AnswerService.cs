@@ -4,6 +4,7 @@ using PaperBot.Answering.Conversations;
 using PaperBot.Answering.Decision;
 using PaperBot.Answering.Pipeline;
 using PaperBot.Answering.Readings;
+using PaperBot.Answering.Suggestions;
 using PaperBot.Knowledge;
 using PaperBot.Knowledge.Documents;
 using PaperBot.Knowledge.Retrieval;
@@ -14,7 +15,9 @@ namespace PaperBot.Answering;
 /// <summary>
 /// Where an answer is decided. Every front end calls <see cref="AskAsync"/>: the input is checked, then the question
 /// passes the steps of <see cref="AnswerPipeline"/> in their one order, and the reply says how the question was
-/// read, carries the reason of a decline, and is remembered for follow-ups in its conversation.
+/// read, carries the reason of a decline, and is remembered for follow-ups in its conversation. An answer with a
+/// citation offers follow-up questions the readings answer (<see cref="FollowUpSuggester"/>), verified by this same
+/// path with no conversation and no asker.
 /// </summary>
 public sealed partial class AnswerService(
     KnowledgeBaseProvider knowledgeProvider,
@@ -23,15 +26,25 @@ public sealed partial class AnswerService(
     IConversationMemory? conversations = null,
     IQuestionLog? questionLog = null,
     IUserKeys? userKeys = null,
-    TimeProvider? time = null) : IAnswerService
+    TimeProvider? time = null,
+    AnsweringOptions? options = null) : IAnswerService
 {
     private readonly ConditionalWeakTable<KnowledgeBase, ReadingIndex> _readings = [];
+    private FollowUpSuggester? _suggester;
+
+    /// <summary>The follow-ups of this service's answers, verified by asking this service's own pipeline.</summary>
+    public FollowUpSuggester Suggestions =>
+        _suggester ?? Interlocked.CompareExchange(ref _suggester, new FollowUpSuggester(VerifyAsync), null) ?? _suggester;
+
+    /// <summary>A candidate follow-up answered as a person's question would be, but not logged, not remembered, offering nothing.</summary>
+    private async Task<Answer> VerifyAsync(string question, KnowledgeBase knowledge, CancellationToken cancellationToken) =>
+        (await DecideAsync(new AskRequest(question), knowledge, suggest: false, cancellationToken).ConfigureAwait(false)).Answer;
 
     public async Task<Answer> AskAsync(AskRequest request, CancellationToken cancellationToken = default)
     {
         using var activity = PaperBotTelemetry.StartAnswer();
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
-        var (answer, step, stages, followUp) = await DecideAsync(request, cancellationToken).ConfigureAwait(false);
+        var (answer, step, stages, followUp) = await DecideAsync(request, null, suggest: true, cancellationToken).ConfigureAwait(false);
         answer = answer with { ElapsedMs = Math.Round(System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds, 1), Stages = stages };
         PaperBotTelemetry.Record(activity, answer, step, stages);
         LogAnswer(logger, answer.Id, answer.Status, answer.Reason ?? "-", answer.Kind, step, answer.Citations.Count, answer.ElapsedMs);
@@ -57,7 +70,7 @@ public sealed partial class AnswerService(
     /// <summary>The reading index of a knowledge base, built once per knowledge base (safe from many threads).</summary>
     public ReadingIndex ReadingsOf(KnowledgeBase knowledge) => _readings.GetValue(knowledge, k => new ReadingIndex(k));
 
-    private async Task<(Answer Answer, string Step, IReadOnlyDictionary<string, double> Stages, bool FollowUp)> DecideAsync(AskRequest request, CancellationToken cancellationToken)
+    private async Task<(Answer Answer, string Step, IReadOnlyDictionary<string, double> Stages, bool FollowUp)> DecideAsync(AskRequest request, KnowledgeBase? knowledge, bool suggest, CancellationToken cancellationToken)
     {
         var question = request.Question ?? string.Empty;
         var problem = QuestionInput.Validate(question);
@@ -68,7 +81,7 @@ public sealed partial class AnswerService(
         }
 
         question = TextCleaner.CollapseWhitespace(question);
-        var knowledge = await knowledgeProvider.GetAsync(cancellationToken).ConfigureAwait(false);
+        knowledge ??= await knowledgeProvider.GetAsync(cancellationToken).ConfigureAwait(false);
         // Typed text is read once its whitespace is tidied; a command a front end built is taken as it is.
         var command = request.Command switch
         {
@@ -76,9 +89,37 @@ public sealed partial class AnswerService(
             QuestionCommand => new QuestionCommand(question),
             var typed => typed,
         };
-        var context = new QuestionContext(request with { Command = command }, knowledge, ReadingsOf(knowledge)) { Asked = question, Question = question };
+        var context = new QuestionContext(request with { Command = command }, knowledge, ReadingsOf(knowledge)) { Asked = question, Question = question, Verifying = !suggest };
         var (answer, step) = await pipeline.RunAsync(context, cancellationToken).ConfigureAwait(false);
-        return (await FinishAsync(context, answer, cancellationToken).ConfigureAwait(false), step, context.StageMilliseconds, context.FollowUp is not null);
+        answer = await FinishAsync(context, answer, cancellationToken).ConfigureAwait(false);
+        if (suggest)
+        {
+            answer = await WithFollowUpsAsync(context, answer, cancellationToken).ConfigureAwait(false);
+        }
+
+        return (answer, step, context.StageMilliseconds, context.FollowUp is not null);
+    }
+
+    /// <summary>
+    /// Up to <see cref="AnsweringOptions.SuggestedFollowUps"/> questions to ask next with an answer that cites the
+    /// readings (a declined question keeps its example questions); and a question a student asked in a conversation,
+    /// answered as typed and on its own, joins what later answers from its section may offer.
+    /// </summary>
+    private async Task<Answer> WithFollowUpsAsync(QuestionContext context, Answer answer, CancellationToken cancellationToken)
+    {
+        var count = options?.SuggestedFollowUps ?? AnsweringOptions.DefaultSuggestedFollowUps;
+        if (count <= 0 || answer.Kind != AnswerKinds.Answer || answer.Suggestions.Count > 0 || !FollowUpSuggester.IsAnsweredWithCitation(answer))
+        {
+            return answer;
+        }
+
+        var suggestions = await Suggestions.SuggestAsync(context.Knowledge, context.Readings, answer, [context.Asked, context.Question], count, cancellationToken).ConfigureAwait(false);
+        if ((context.Request.ConversationId is not null || context.Request.Asker is not null) && context.FollowUp is null && context.Notes.Count == 0)
+        {
+            Suggestions.RememberAsked(context.Knowledge, context.Readings, context.Asked, answer);
+        }
+
+        return suggestions.Count == 0 ? answer : answer with { Suggestions = suggestions };
     }
 
     /// <summary>

@@ -125,4 +125,13 @@ public sealed class AnsweringOptions
 
     /// <summary>Questions offered with help and declines; when empty (the default) they are drawn from the readings.</summary>
     public List<string> ExampleQuestions { get; set; } = [];
+
+    /// <summary>The default of <see cref="SuggestedFollowUps"/>.</summary>
+    public const int DefaultSuggestedFollowUps = 3;
+
+    /// <summary>
+    /// How many follow-up questions an answer with a citation offers (0 to 3; 0 turns them off). Each is one the
+    /// readings answer with a citation, checked once per section by asking it.
+    /// </summary>
+    public int SuggestedFollowUps { get; set; } = DefaultSuggestedFollowUps;
 }

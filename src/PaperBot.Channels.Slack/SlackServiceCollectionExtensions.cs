@@ -54,6 +54,10 @@ public static class SlackServiceCollectionExtensions
         services.AddSlackActionHandler<FeedbackActionHandler>(SlackMessageRenderer.LikeActionId);
         services.AddSlackActionHandler<FeedbackActionHandler>(SlackMessageRenderer.DislikeActionId);
         services.AddSlackActionHandler<RevealQuizActionHandler>(SlackMessageRenderer.RevealQuizActionId);
+        for (var i = 0; i < SlackMessageRenderer.MaxSuggestions; i++)
+        {
+            services.AddSlackActionHandler<SuggestionActionHandler>(SlackMessageRenderer.SuggestionActionId(i));
+        }
 
         services.AddHostedService<SlackIdentityService>();
         services.AddHostedService<SlackWorker>();

@@ -14,6 +14,12 @@ public static class TeamsReplies
     /// <summary>Teams' documented limit for a citation's quote.</summary>
     public const int MaxCitationAbstract = 160;
 
+    /// <summary>Teams shows only the first three suggested actions.</summary>
+    public const int MaxSuggestedActions = 3;
+
+    /// <summary>How much of a question a button shows; the whole question is what a click sends.</summary>
+    public const int MaxActionTitle = 50;
+
     /// <summary>The most citations Teams accepts on one message (the Agents Playground refuses an eleventh).</summary>
     public const int MaxCitationsPerMessage = 10;
 
@@ -30,9 +36,38 @@ public static class TeamsReplies
     /// limits need (at most <see cref="MaxCitationsPerMessage"/> citations and <see cref="MaxTextLength"/> characters
     /// each, markers renumbered from [1] in each). A quiz is a card with the AI label. Text without citations (most
     /// declines, help, the section list): plain, with the suggested questions when there are any. The reply to a
-    /// question, answered or declined, offers feedback.
+    /// question, answered or declined, offers feedback. The suggested questions (an answer's follow-ups, a decline's
+    /// questions to try) are buttons on the last message (<see cref="WithSuggestedQuestions"/>).
     /// </summary>
     public static IReadOnlyList<OutgoingActivity> ForAnswer(Activity incoming, Answer answer)
+    {
+        var messages = Messages(incoming, answer);
+        return answer.Suggestions.Count == 0 || answer.Quiz is not null
+            ? messages
+            : [.. messages.Take(messages.Count - 1), WithSuggestedQuestions(incoming, messages[^1], answer.Suggestions)];
+    }
+
+    /// <summary>
+    /// A message with the suggested questions as buttons whose click sends the question as the user's own message
+    /// (<c>imBack</c>): suggested actions in 1:1 and group chats; in a channel, where Teams shows no suggested actions,
+    /// a hero card of the same buttons.
+    /// </summary>
+    public static OutgoingActivity WithSuggestedQuestions(Activity incoming, OutgoingActivity message, IReadOnlyList<string> questions)
+    {
+        var actions = questions.Take(MaxSuggestedActions)
+            .Select(q => new CardAction(CardAction.ImBack, CitationFormat.Clip(q, MaxActionTitle), q))
+            .ToList();
+        if (actions.Count == 0)
+        {
+            return message;
+        }
+
+        return string.Equals(incoming.Conversation?.ConversationType, "channel", StringComparison.OrdinalIgnoreCase)
+            ? message with { Attachments = [.. message.Attachments ?? [], new Attachment(HeroCard.ContentType, new HeroCard("Ask next:", actions))] }
+            : message with { SuggestedActions = new SuggestedActions(actions) };
+    }
+
+    private static IReadOnlyList<OutgoingActivity> Messages(Activity incoming, Answer answer)
     {
         if (answer.Quiz is { } quiz)
         {

@@ -62,6 +62,9 @@ public sealed class AnsweringFixture : IAsyncLifetime
     private readonly SemaphoreSlim _evaluationGate = new(1, 1);
     private EvaluationReport? _report;
 
+    /// <summary>The answer service over another readings folder (through this fixture's embedding cache), for the caller to dispose.</summary>
+    public ServiceProvider ServicesFor(string knowledgePath) => Build(knowledgePath);
+
     private ServiceProvider Build(string? knowledgePath)
     {
         var settings = new Dictionary<string, string?> { ["Knowledge:CachePath"] = _cache };

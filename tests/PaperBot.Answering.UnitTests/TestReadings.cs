@@ -70,7 +70,8 @@ public static class TestReadings
     public static async Task<(AnswerService Service, KnowledgeBase Knowledge, ReadingIndex Readings)> ServiceAsync(
         bool withTrams = false,
         Dictionary<string, string?>? settings = null,
-        IAnswerGenerator? generator = null)
+        IAnswerGenerator? generator = null,
+        Action<IServiceCollection>? configure = null)
     {
         var embedder = new StandInEmbedder(Synonyms);
         var readings = new List<(string, string, DocumentMetadata?)> { ("bees.md", Bees, BeesMetadata) };
@@ -98,6 +99,7 @@ public static class TestReadings
             services.AddSingleton(generator);
         }
 
+        configure?.Invoke(services);
         services.AddPaperBotAnswering();
         var provider = services.BuildServiceProvider();
         var service = provider.GetRequiredService<AnswerService>();

@@ -78,7 +78,7 @@ public sealed class SlackSlashCommandEndToEndTests
         if (!answer.IsDeclined)
         {
             Assert.NotEmpty(citations);
-            var actions = blocks.Single(b => b.GetProperty("type").GetString() == "actions");
+            var actions = blocks.Single(b => b.GetProperty("type").GetString() == "actions" && b.GetProperty("block_id").GetString() == "paperbot_feedback");
             Assert.All(actions.GetProperty("elements").EnumerateArray(), e => Assert.Equal(answer.Id, e.GetProperty("value").GetString()));
         }
     }
@@ -95,7 +95,8 @@ public sealed class SlackSlashCommandEndToEndTests
 
         Assert.Equal(HttpStatusCode.OK, ack.StatusCode);
         Assert.Equal("ephemeral", delivered.Json.GetProperty("response_type").GetString());
-        Assert.DoesNotContain(delivered.Json.GetProperty("blocks").EnumerateArray(), b => b.GetProperty("type").GetString() == "actions");
+        // No feedback on help; its example questions are buttons.
+        Assert.DoesNotContain(delivered.Json.GetProperty("blocks").EnumerateArray(), b => b.TryGetProperty("block_id", out var id) && id.GetString() == "paperbot_feedback");
     }
 
     [Theory]

@@ -26,6 +26,12 @@ public sealed class QuestionContext(AskRequest request, KnowledgeBase knowledge,
 
     public KnowledgeBase Knowledge { get; } = knowledge;
 
+    /// <summary>
+    /// A suggested follow-up being checked, not a person's question: the decision steps run as ever, but no language
+    /// model is asked (they, not the model, decide whether the readings answer it; the model only words the answer).
+    /// </summary>
+    public bool Verifying { get; init; }
+
     public ReadingIndex Readings { get; } = readings;
 
     /// <summary>The previous turn of the conversation, when there is one.</summary>

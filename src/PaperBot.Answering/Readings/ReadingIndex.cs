@@ -238,6 +238,9 @@ public sealed partial record ReadingParts(Section? Abstract, Section? Introducti
         return new ReadingParts(abstractSection, introduction, conclusion == introduction ? null : conclusion, top);
     }
 
+    /// <summary>Whether a heading names back matter (references, notes, acknowledgements, an appendix) rather than the argument.</summary>
+    public static bool IsBackMatter(string title) => BackMatter().IsMatch(title);
+
     [GeneratedRegex(@"^(abstract|summary|synopsis|overview|executive summary)$", RegexOptions.IgnoreCase)]
     private static partial Regex AbstractTitle();
 

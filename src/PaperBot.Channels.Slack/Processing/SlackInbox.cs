@@ -114,12 +114,33 @@ internal sealed class SlackInbox(
             return SlackAck.Accepted;
         }
 
+        var message = MessageOf(payload);
         foreach (var action in actions.EnumerateArray())
         {
             var actionId = action.GetStringOrNull("action_id");
-            handlers.ForAction(actionId)?.Handle(new SlackAction(actionId!, action.GetStringOrNull("value"), user, responseUrl));
+            handlers.ForAction(actionId)?.Handle(new SlackAction(actionId!, action.GetStringOrNull("value"), user, responseUrl, message));
         }
 
         return SlackAck.Accepted;
+    }
+
+    /// <summary>
+    /// The message the click was on, from the payload's <c>channel</c>, <c>message</c> and <c>container</c> (an
+    /// ephemeral message has no <c>message</c>, only a <c>container</c>); null when the channel or the ts is missing.
+    /// </summary>
+    private static SlackActionMessage? MessageOf(JsonElement payload)
+    {
+        var container = payload.TryGetProperty("container", out var c) && c.ValueKind == JsonValueKind.Object ? c : default;
+        var message = payload.TryGetProperty("message", out var m) && m.ValueKind == JsonValueKind.Object ? m : default;
+        var channel = (payload.TryGetProperty("channel", out var ch) && ch.ValueKind == JsonValueKind.Object ? ch.GetStringOrNull("id") : null)
+            ?? container.GetStringOrNull("channel_id");
+        var ts = message.GetStringOrNull("ts") ?? container.GetStringOrNull("message_ts");
+        if (channel is null || ts is null)
+        {
+            return null;
+        }
+
+        var ephemeral = container.ValueKind == JsonValueKind.Object && container.TryGetProperty("is_ephemeral", out var e) && e.ValueKind == JsonValueKind.True;
+        return new SlackActionMessage(channel, ts, message.GetStringOrNull("thread_ts") ?? container.GetStringOrNull("thread_ts"), ephemeral);
     }
 }

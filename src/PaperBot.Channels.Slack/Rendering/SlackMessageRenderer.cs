@@ -6,8 +6,9 @@ namespace PaperBot.Channels.Slack.Rendering;
 
 /// <summary>
 /// Turns an <see cref="Answer"/> into Block Kit, as <see cref="AnswerPresentation"/> decides: the answer in mrkdwn
-/// sections, one context block per citation (<c>[1] §3.II Title: "quote…"</c>), suggestions for a declined question,
-/// then 👍/👎 buttons whose value is the answer id. Stays inside Slack's limits: 3,000 characters per section, 50 blocks per message.
+/// sections, one context block per citation (<c>[1] §3.II Title: "quote…"</c>), the suggested questions as buttons
+/// (follow-ups of an answer, questions to try instead of a declined one; the value is the question), then 👍/👎
+/// buttons whose value is the answer id. Stays inside Slack's limits: 3,000 characters per section, 50 blocks per message.
 /// </summary>
 internal static class SlackMessageRenderer
 {
@@ -22,6 +23,16 @@ internal static class SlackMessageRenderer
     public const string DislikeActionId = "paperbot_feedback_dislike";
     public const string QuizBlockId = "paperbot_quiz";
     public const string RevealQuizActionId = "paperbot_quiz_reveal";
+    public const string SuggestionsBlockId = "paperbot_suggestions";
+
+    /// <summary>Slack shows at most 75 characters of a button's text.</summary>
+    public const int MaxButtonTextChars = 75;
+
+    /// <summary>Slack's limit on a button's value.</summary>
+    public const int MaxButtonValueChars = 2000;
+
+    /// <summary>The action id of the suggestion button at <paramref name="index"/> (action ids are unique within a block).</summary>
+    public static string SuggestionActionId(int index) => $"paperbot_suggestion_{index}";
 
     /// <param name="answer">What the answer service said.</param>
     /// <param name="askedBy">For slash commands posted to the channel: who asked, and what, so the group sees the question.</param>
@@ -45,14 +56,22 @@ internal static class SlackMessageRenderer
             blocks.Add(Context($"_{SlackText.Clip(SlackText.Escape(reading), 500)}_"));
         }
 
-        if (answer.Suggestions.Count > 0 && answer.Quiz is null)
+        var suggestions = answer.Quiz is null ? answer.Suggestions.Where(s => s.Length <= MaxButtonValueChars).Take(MaxSuggestions).ToList() : [];
+        var followUps = answer.Status == AnswerStatus.Answered && answer.Kind == AnswerKinds.Answer;
+        if (suggestions.Count > 0 && !followUps)
         {
-            blocks.Add(Section(Suggestions(answer.Suggestions)));
+            // Questions to try instead lead, as before the citations of what the paper does say.
+            AddSuggestions(blocks, suggestions, "*Try asking:*");
         }
 
         var feedback = presentation.OfferFeedback;
         var quiz = answer.Quiz;
-        AddCitations(blocks, presentation.ShowCitations ? answer.Citations : [], reserved: feedback || quiz is not null ? 1 : 0);
+        var reserved = (feedback || quiz is not null ? 1 : 0) + (suggestions.Count > 0 && followUps ? 2 : 0);
+        AddCitations(blocks, presentation.ShowCitations ? answer.Citations : [], reserved);
+        if (suggestions.Count > 0 && followUps)
+        {
+            AddSuggestions(blocks, suggestions, "*Ask next:*");
+        }
         if (feedback)
         {
             blocks.Add(FeedbackButtons(answer.Id));
@@ -84,15 +103,17 @@ internal static class SlackMessageRenderer
         ["elements"] = new JsonArray(new JsonObject { ["type"] = "mrkdwn", ["text"] = mrkdwn }),
     };
 
-    private static string Suggestions(IReadOnlyList<string> suggestions)
+    /// <summary>A heading and one button a question: a click asks it (the button's value) in the message's thread.</summary>
+    private static void AddSuggestions(List<JsonObject> blocks, IReadOnlyList<string> suggestions, string heading)
     {
-        var text = new StringBuilder("*Try asking:*");
-        foreach (var suggestion in suggestions.Take(MaxSuggestions))
+        blocks.Add(Section(heading));
+        var buttons = new JsonArray();
+        for (var i = 0; i < suggestions.Count; i++)
         {
-            text.Append("\n• ").Append(SlackText.Clip(SlackText.Escape(suggestion), 300));
+            buttons.Add(Button(SuggestionActionId(i), SlackText.Clip(suggestions[i], MaxButtonTextChars), suggestions[i]));
         }
 
-        return text.ToString();
+        blocks.Add(new JsonObject { ["type"] = "actions", ["block_id"] = SuggestionsBlockId, ["elements"] = buttons });
     }
 
     private static void AddCitations(List<JsonObject> blocks, IReadOnlyList<Citation> citations, int reserved)

@@ -26,8 +26,29 @@ public sealed record OutgoingActivity
 
     public OutgoingChannelData? ChannelData { get; init; }
 
-    /// <summary>Cards (an Adaptive Card for a quiz).</summary>
+    /// <summary>Cards (an Adaptive Card for a quiz, a hero card of suggested questions in a channel).</summary>
     public IReadOnlyList<Attachment>? Attachments { get; init; }
+
+    /// <summary>Buttons above the compose box (1:1 and group chats); Teams shows the first three.</summary>
+    public SuggestedActions? SuggestedActions { get; init; }
+}
+
+/// <summary>The <c>suggestedActions</c> of a message: the buttons offered next.</summary>
+public sealed record SuggestedActions(IReadOnlyList<CardAction> Actions);
+
+/// <summary>
+/// A button. <c>imBack</c> posts <see cref="Value"/> into the conversation as a message from the user who pressed it
+/// (everyone in the chat sees it), as if typed.
+/// </summary>
+public sealed record CardAction(string Type, string Title, string Value)
+{
+    public const string ImBack = "imBack";
+}
+
+/// <summary>A hero card: a title and buttons (here, the suggested questions of a channel reply).</summary>
+public sealed record HeroCard(string? Text, IReadOnlyList<CardAction> Buttons)
+{
+    public const string ContentType = "application/vnd.microsoft.card.hero";
 }
 
 /// <summary>A card attached to a message.</summary>

@@ -93,10 +93,11 @@ internal static class AskCommand
             }
         }
 
-        if (answer.Status != AnswerStatus.Answered && answer.Suggestions.Count > 0)
+        if (answer.Suggestions.Count > 0)
         {
+            // An answer's suggestions are follow-ups the readings answer; a decline's and help's are questions to try instead.
             Console.WriteLine();
-            Console.WriteLine("You could ask:");
+            Console.WriteLine(answer.Status == AnswerStatus.Answered && answer.Kind == AnswerKinds.Answer ? "Follow-up questions:" : "You could ask:");
             foreach (var suggestion in answer.Suggestions)
             {
                 Console.WriteLine($"  - {suggestion}");

@@ -45,7 +45,8 @@ public sealed class SlackMessageRendererTests
         var message = SlackMessageRenderer.Render(CannedAnswers.Declined("what is the weather?"));
 
         Assert.Equal("That question is not about the paper.", TextOf(message.Blocks[0]));
-        Assert.Equal("*Try asking:*\n• What is the NSGP?\n• Who financed the pipeline?", TextOf(message.Blocks[1]));
+        Assert.Equal("*Try asking:*", TextOf(message.Blocks[1]));
+        Assert.Equal(["What is the NSGP?", "Who financed the pipeline?"], message.Blocks[2]["elements"]!.AsArray().Select(e => (string?)e!["value"]));
     }
 
     [Fact]
@@ -53,7 +54,7 @@ public sealed class SlackMessageRendererTests
     {
         var message = SlackMessageRenderer.Render(CannedAnswers.Help("help"));
 
-        Assert.DoesNotContain(message.Blocks, b => b["type"]!.GetValue<string>() == "actions");
+        Assert.DoesNotContain(message.Blocks, b => (string?)b["block_id"] == SlackMessageRenderer.FeedbackBlockId);
     }
 
     [Fact]
@@ -81,7 +82,8 @@ public sealed class SlackMessageRendererTests
         Assert.All(message.Blocks, b => Assert.True(TextOf(b).Length <= 3000, $"{TextOf(b).Length} chars"));
         Assert.True(message.Text.Length <= 3000);
         Assert.Equal("actions", message.Blocks[^1]["type"]!.GetValue<string>());
-        Assert.Contains("more passages", TextOf(message.Blocks[^2]), StringComparison.Ordinal);
+        Assert.Contains(message.Blocks, b => TextOf(b).Contains("more passages", StringComparison.Ordinal));
+        Assert.Equal(SlackMessageRenderer.MaxSuggestions, message.Blocks.Single(b => (string?)b["block_id"] == SlackMessageRenderer.SuggestionsBlockId)["elements"]!.AsArray().Count);
         Assert.All(message.Blocks.Select(TextOf), t => Assert.DoesNotMatch("&(?!amp;|lt;|gt;)", t));
     }
 

@@ -14,7 +14,7 @@ public sealed class GenerationStep(IAnswerGenerator? generator) : IAnswerStep
 
     public async ValueTask<Answer?> RunAsync(QuestionContext context, CancellationToken cancellationToken)
     {
-        if (generator is null || context.QueryVector is null)
+        if (generator is null || context.QueryVector is null || context.Verifying)
         {
             return null;
         }
