@@ -85,6 +85,8 @@ public sealed class SlackHardeningTests
         await host.PostSignedAsync("/slack/interactions", Click(SlackMessageRenderer.DislikeActionId, "answer-7", slack.ResponseUrl("v"), "t2"), FormType); // clicked again
         await host.PostSignedAsync("/slack/interactions", Click(SlackMessageRenderer.LikeActionId, "answer-7", slack.ResponseUrl("v"), "t3", user: "UBOB"), FormType);
 
+        // Votes are stored and counted in the work queue; the repeats were refused when they came in.
+        await host.Feedback.WaitForMeasurementsAsync(2, TimeSpan.FromSeconds(30));
         Assert.Equal(2, host.Feedback.GetMeasurementSnapshot().Count);
     }
 

@@ -15,7 +15,14 @@ internal interface ISlackActionHandler
 /// answer through (already checked against <c>Slack:ResponseUrlBase</c>; null when the payload has none), and the
 /// message the clicked element is on (null when the payload does not say).
 /// </summary>
-internal sealed record SlackAction(string ActionId, string? Value, string UserId, Uri? ResponseUrl, SlackActionMessage? Message = null);
+internal sealed record SlackAction(string ActionId, string? Value, string UserId, Uri? ResponseUrl, SlackActionMessage? Message = null)
+{
+    /// <summary>
+    /// The click's delivery key (its trigger id and action), for a handler that posts to claim in the shared ledger
+    /// (<see cref="Processing.EventDeduplicator.ClaimAsync"/>) so a replay that reached another replica posts once.
+    /// </summary>
+    public string? Delivery { get; init; }
+}
 
 /// <summary>The message a clicked element is on: its channel, its <c>ts</c>, the thread it is in, and whether only the clicker sees it.</summary>
 internal sealed record SlackActionMessage(string Channel, string Ts, string? ThreadTs, bool Ephemeral)

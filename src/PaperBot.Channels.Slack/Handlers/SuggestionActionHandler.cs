@@ -3,17 +3,19 @@ using PaperBot.Answering;
 using PaperBot.Channels.Slack.Processing;
 using PaperBot.Channels.Slack.Rendering;
 using PaperBot.Channels.Slack.WebApi;
+using PaperBot.Storage;
 
 namespace PaperBot.Channels.Slack.Handlers;
 
 /// <summary>
 /// A suggested question's button (its value is the question): the question is asked as the user who clicked, in the
 /// thread of the message the button is on (or a new thread under it), by the path a typed question takes: the
-/// per-user limit, the queue, the thread's memory. The interaction was deduplicated by the inbox. The answer names
+/// per-user limit, the queue, the thread's memory. The interaction was deduplicated by the inbox, and the click is claimed in the shared ledger before it is asked. The answer names
 /// who asked. A button on a private (ephemeral) reply answers privately through the click's <c>response_url</c>.
 /// </summary>
 internal sealed class SuggestionActionHandler(
     SlackWorkQueue queue,
+    EventDeduplicator dedupe,
     SlackUserLimits limits,
     SlackMetrics metrics,
     SlackResponder responder,
@@ -58,9 +60,16 @@ internal sealed class SuggestionActionHandler(
 
     private async Task AskAsync(SlackAction action, string question, CancellationToken cancellationToken)
     {
+        if (action.Delivery is { } delivery && !await dedupe.ClaimAsync(delivery, cancellationToken))
+        {
+            // A replayed click that reached another replica too: asked there.
+            metrics.Message(Kind, "duplicate");
+            return;
+        }
+
         if (action.Message is { Ephemeral: false } message)
         {
-            var answer = await responder.AskAsync(new AskRequest(question, message.ConversationId), Kind, cancellationToken);
+            var answer = await responder.AskAsync(new AskRequest(question, message.ConversationId) { Asker = new Asker(FrontEnds.Slack, action.UserId) }, Kind, cancellationToken);
             var reply = answer is null ? SlackMessage.Plain(SorryText) : SlackMessageRenderer.Render(answer, (action.UserId, question));
             var result = await api.PostMessageAsync(message.Channel, message.ReplyThreadTs, reply, cancellationToken);
             metrics.Message(Kind, answer is not null && result.Ok ? "answered" : "failed");
@@ -68,7 +77,7 @@ internal sealed class SuggestionActionHandler(
         }
 
         // A private reply (a slash command's help or decline) has no thread to answer in: the answer stays private too.
-        var privately = await responder.AskAsync(new AskRequest(question, action.Message?.Channel), Kind, cancellationToken);
+        var privately = await responder.AskAsync(new AskRequest(question, action.Message?.Channel) { Asker = new Asker(FrontEnds.Slack, action.UserId) }, Kind, cancellationToken);
         var text = privately is null ? SlackMessage.Plain(SorryText) : SlackMessageRenderer.Render(privately, (action.UserId, question));
         var delivered = await api.RespondAsync(action.ResponseUrl!, text, inChannel: false, cancellationToken);
         metrics.Message(Kind, privately is not null && delivered ? "answered" : "failed");

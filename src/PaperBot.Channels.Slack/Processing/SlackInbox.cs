@@ -118,7 +118,7 @@ internal sealed class SlackInbox(
         foreach (var action in actions.EnumerateArray())
         {
             var actionId = action.GetStringOrNull("action_id");
-            handlers.ForAction(actionId)?.Handle(new SlackAction(actionId!, action.GetStringOrNull("value"), user, responseUrl, message));
+            handlers.ForAction(actionId)?.Handle(new SlackAction(actionId!, action.GetStringOrNull("value"), user, responseUrl, message) { Delivery = delivery is null ? null : $"interaction:{delivery}:{actionId}" });
         }
 
         return SlackAck.Accepted;
