@@ -9,6 +9,7 @@ using Microsoft.Extensions.Logging;
 using PaperBot.Answering;
 using PaperBot.Channels.Slack.Tests.Infrastructure;
 using PaperBot.Testing;
+using PaperBot.Testing.Logging;
 using PaperBot.Testing.Loopback;
 using PaperBot.Testing.Servers;
 
@@ -24,7 +25,7 @@ public sealed class SlackReplicasTests(PostgresFixture postgres)
 {
     private const string Secret = "replica-signing-secret";
 
-    private static WebApplicationFactory<Program> Replica(FakeSlack slack, string connectionString, TaskCompletionSource<string> duplicate) =>
+    private static WebApplicationFactory<Program> Replica(FakeSlack slack, string connectionString, LogSignal duplicate) =>
         new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
         {
             builder.UseSetting("Storage:Provider", "postgres");
@@ -37,7 +38,7 @@ public sealed class SlackReplicasTests(PostgresFixture postgres)
             {
                 services.RemoveAll<IAnswerService>();
                 services.AddSingleton<IAnswerService>(new StubAnswerService());
-                services.AddSingleton<ILoggerProvider>(new DuplicateSignal(duplicate));
+                services.AddSingleton<ILoggerProvider>(duplicate);
             });
         });
 
@@ -46,7 +47,8 @@ public sealed class SlackReplicasTests(PostgresFixture postgres)
     {
         await using var slack = await FakeSlack.StartAsync();
         var connectionString = await postgres.Server.CreateDatabaseAsync();
-        var duplicate = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+        // The replica that lost the claim logs "already seen" (event 2010).
+        var duplicate = new LogSignal(2010);
         await using var first = Replica(slack, connectionString, duplicate);
         await using var second = Replica(slack, connectionString, duplicate);
         using var toFirst = first.CreateClient();
@@ -64,30 +66,7 @@ public sealed class SlackReplicasTests(PostgresFixture postgres)
         Assert.Equal(HttpStatusCode.OK, ack2.StatusCode);
         await slack.WaitForAsync("chat.postMessage", timeout: TimeSpan.FromSeconds(30));
         // The replica that lost the claim says so once it has looked: only then is the count final.
-        await duplicate.Task.WaitAsync(TimeSpan.FromSeconds(30), Test.Ct);
+        await duplicate.Logged.WaitAsync(TimeSpan.FromSeconds(30), Test.Ct);
         Assert.Single(slack.Calls("chat.postMessage"));
-    }
-
-    /// <summary>Completed by the "already seen" line (event 2010) of whichever replica did not answer.</summary>
-    private sealed class DuplicateSignal(TaskCompletionSource<string> signal) : ILoggerProvider, ILogger
-    {
-        public ILogger CreateLogger(string categoryName) => this;
-
-        public IDisposable? BeginScope<TState>(TState state)
-            where TState : notnull => null;
-
-        public bool IsEnabled(LogLevel logLevel) => true;
-
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
-        {
-            if (eventId.Id == 2010)
-            {
-                signal.TrySetResult(formatter(state, exception));
-            }
-        }
-
-        public void Dispose()
-        {
-        }
     }
 }

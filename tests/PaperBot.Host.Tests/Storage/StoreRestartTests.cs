@@ -12,6 +12,7 @@ using Microsoft.Extensions.Logging;
 using PaperBot.Evaluation;
 using PaperBot.Knowledge.Configuration;
 using PaperBot.Storage;
+using PaperBot.Testing.Logging;
 using PaperBot.Testing.Loopback;
 
 namespace PaperBot.Host.Tests.Storage;
@@ -41,7 +42,7 @@ public sealed class StoreRestartTests(HostFixture fixture) : IAsyncLifetime
     }
 
     /// <summary>Completed when the Teams bot logs that it answered (event 3100): the reply is tied to its answer by then.</summary>
-    private readonly TaskCompletionSource<string> _teamsAnswered = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly LogSignal _teamsAnswered = new(3100);
 
     private WebApplicationFactory<Program> Host() => fixture.WithWebHostBuilder(builder =>
     {
@@ -50,7 +51,7 @@ public sealed class StoreRestartTests(HostFixture fixture) : IAsyncLifetime
         builder.UseSetting("Teams:PlaygroundServiceUrl", new Uri(_connector!.BaseUrl, "_connector").ToString());
         builder.ConfigureServices(services =>
         {
-            services.AddSingleton<ILoggerProvider>(new LogSignal(3100, _teamsAnswered));
+            services.AddSingleton<ILoggerProvider>(_teamsAnswered);
             // The in-memory server has no client address; without an app id the host takes Teams activities from loopback only.
             services.AddSingleton<IStartupFilter>(new FromLoopback());
         });
@@ -74,7 +75,7 @@ public sealed class StoreRestartTests(HostFixture fixture) : IAsyncLifetime
             quizId = quiz!.RootElement.GetProperty("quiz").GetProperty("id").GetString()!;
 
             await PostActivityAsync(client, Message("activity-1", followUps[0].Previous));
-            var answered = await _teamsAnswered.Task.WaitAsync(TimeSpan.FromMinutes(2), Ct);
+            var answered = await _teamsAnswered.Logged.WaitAsync(TimeSpan.FromMinutes(2), Ct);
             replyId = answered[(answered.LastIndexOf("reply ", StringComparison.Ordinal) + "reply ".Length)..];
             Assert.NotNull(await first.Services.GetRequiredService<IFeedbackStore>().AnswerForReplyAsync(replyId, Ct));
             await PostActivityAsync(client, Feedback(replyId));
@@ -200,29 +201,6 @@ public sealed class StoreRestartTests(HostFixture fixture) : IAsyncLifetime
         }
 
         return cells;
-    }
-
-    /// <summary>Hands the message of the first log line with <paramref name="eventId"/> to <paramref name="signal"/>.</summary>
-    private sealed class LogSignal(int eventId, TaskCompletionSource<string> signal) : ILoggerProvider, ILogger
-    {
-        public ILogger CreateLogger(string categoryName) => this;
-
-        public IDisposable? BeginScope<TState>(TState state)
-            where TState : notnull => null;
-
-        public bool IsEnabled(LogLevel logLevel) => true;
-
-        public void Log<TState>(LogLevel logLevel, EventId id, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
-        {
-            if (id.Id == eventId)
-            {
-                signal.TrySetResult(formatter(state, exception));
-            }
-        }
-
-        public void Dispose()
-        {
-        }
     }
 
     private sealed class FromLoopback : IStartupFilter
