@@ -27,6 +27,9 @@ internal static class HostMemoryBench
         start.ArgumentList.Add(dll);
         start.Environment["Urls"] = $"http://127.0.0.1:{port}";
         start.Environment["Knowledge__CachePath"] = cacheFolder;
+        // A store of the benchmark's own (SQLite, each question logged as in use), never the instructor's report.
+        start.Environment["Storage__Provider"] = "sqlite";
+        start.Environment["Storage__Path"] = Path.Combine(cacheFolder, "bench-store");
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         using var host = Process.Start(start)!;
         _ = host.StandardOutput.ReadToEndAsync();
