@@ -86,7 +86,8 @@ internal sealed class TeamsBot
     }
 
     /// <summary>The user's stable id: the Entra (AAD) object id when Teams sends it, else the channel account id.</summary>
-    public static string? UserIdOf(Activity activity) => activity.From?.AadObjectId is { Length: > 0 } aad ? aad : activity.From?.Id;
+    public static string? UserIdOf(Activity activity) =>
+        activity.From?.AadObjectId is { Length: > 0 } aad ? aad : activity.From?.Id is { Length: > 0 } id ? id : null;
 
     /// <summary>True when a conversationUpdate says the bot itself was added (greet); other members joining are ignored.</summary>
     public static bool IsBotAdded(Activity activity) =>

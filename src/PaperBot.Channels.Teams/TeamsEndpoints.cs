@@ -100,7 +100,7 @@ public static class TeamsEndpoints
             case ActivityTypes.ConversationUpdate when TeamsBot.IsBotAdded(activity):
                 // Over the per-user limit, the turn goes through the queue only to tell the user (once a minute) when to ask again.
                 TimeSpan? wait = null;
-                if (activity.Type == ActivityTypes.Message && UserOf(activity) is { } user && !limits.TryAcquire(user, out var retryAfter))
+                if (activity.Type == ActivityTypes.Message && TeamsBot.UserIdOf(activity) is { } user && !limits.TryAcquire(user, out var retryAfter))
                 {
                     Log.UserThrottled(logger, user);
                     if (!limits.ShouldTell(user))
@@ -132,7 +132,4 @@ public static class TeamsEndpoints
         }
     }
 
-    /// <summary>Who is asking: the Entra object id when Teams sends one (stable across chats), else the channel account id.</summary>
-    private static string? UserOf(Activity activity) =>
-        activity.From?.AadObjectId is { Length: > 0 } aad ? aad : activity.From?.Id is { Length: > 0 } id ? id : null;
 }

@@ -46,7 +46,7 @@ internal sealed class TeamsReports(ReportBuilder reports, ReportGrants grants, I
             return TeamsReplies.Markdown(incoming, $"{char.ToUpperInvariant(problem[0])}{problem[1..]}.");
         }
 
-        var instructor = incoming.From!.AadObjectId is { Length: > 0 } aad ? aad : incoming.From.Id!;
+        var instructor = TeamsBot.UserIdOf(incoming)!;
         var text = ReportText.Render(report, ReportTextFlavor.TeamsMarkdown, grants.LinkFor("teams:" + instructor, window));
         Log.ReportShown(logger, report.Totals.Questions);
         return TeamsReplies.Markdown(incoming, Fit(text));
