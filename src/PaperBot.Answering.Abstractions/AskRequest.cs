@@ -27,6 +27,12 @@ public sealed record AskRequest
     /// <summary>Who asked, from which front end; null for a question that is not logged (an evaluation run, a test).</summary>
     public Asker? Asker { get; init; }
 
+    /// <summary>
+    /// The readings (document ids) the answer may come from: a channel's readings in use, <c>--reading</c> on the
+    /// CLI, <c>readings</c> on <c>POST /api/ask</c>. Null or empty: every loaded reading.
+    /// </summary>
+    public IReadOnlyList<string>? Readings { get; init; }
+
     /// <summary>How the request reads: the question, or the command as typed.</summary>
     public string Question => Command.Text;
 }

@@ -82,6 +82,11 @@ public sealed partial class AnswerService(
 
         question = TextCleaner.CollapseWhitespace(question);
         knowledge ??= await knowledgeProvider.GetAsync(cancellationToken).ConfigureAwait(false);
+        if (request.Readings is { Count: > 0 } readings)
+        {
+            // A channel that studies some readings answers from those alone: every step sees only them.
+            knowledge = knowledge.Subset(readings);
+        }
         // Typed text is read once its whitespace is tidied; a command a front end built is taken as it is.
         var command = request.Command switch
         {

@@ -74,6 +74,29 @@ public sealed partial class QdrantChunkStore
         Log.DocumentWritten(_logger, documentId, points.Count, batches, _collection);
     }
 
+    /// <summary>Deletes every point of a document, waiting for the write.</summary>
+    public async Task RemoveDocumentAsync(string documentId, CancellationToken cancellationToken)
+    {
+        await EnsureCollectionAsync(cancellationToken).ConfigureAwait(false);
+        await CallAsync(
+            "deleting a removed document's points",
+            _options.WriteTimeout,
+            (client, token) => client.DeleteAsync(_collection, QdrantSchema.DocumentFilter(documentId), wait: true, cancellationToken: token),
+            cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The documents the collection holds points of: a facet over the indexed <c>document_id</c>.</summary>
+    public async Task<IReadOnlyList<string>> DocumentIdsAsync(CancellationToken cancellationToken)
+    {
+        await EnsureCollectionAsync(cancellationToken).ConfigureAwait(false);
+        var facets = await CallAsync(
+            "listing the stored documents",
+            _options.SearchTimeout,
+            (client, token) => client.FacetAsync(_collection, QdrantSchema.DocumentId, limit: 10_000, exact: true, cancellationToken: token),
+            cancellationToken).ConfigureAwait(false);
+        return facets.Hits.Select(f => f.Value.StringValue).ToList();
+    }
+
     internal static PointStruct ToPoint(StoredChunk stored, string contentHash, int chunkCount)
     {
         var chunk = stored.Chunk;

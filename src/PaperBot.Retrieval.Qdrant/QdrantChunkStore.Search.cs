@@ -17,7 +17,7 @@ public sealed partial class QdrantChunkStore
 
     public async Task<IReadOnlyList<ChunkScore>> SearchAsync(ChunkQuery query, CancellationToken cancellationToken)
     {
-        var filter = query.DocumentId is null ? null : QdrantSchema.DocumentFilter(query.DocumentId);
+        var filter = query.Documents is null ? null : QdrantSchema.DocumentsFilter(query.Documents);
         var limit = (ulong)query.Top;
         var hasDense = query.Dense.Length > 0;
         var hasSparse = query.Sparse.Indices.Length > 0;

@@ -83,4 +83,8 @@ public static class QdrantSchema
     }
 
     public static Filter DocumentFilter(string documentId) => new() { Must = { Conditions.MatchKeyword(DocumentId, documentId) } };
+
+    /// <summary>Points of any of these documents (one keyword match on the indexed <c>document_id</c>).</summary>
+    public static Filter DocumentsFilter(IReadOnlyCollection<string> documentIds) =>
+        documentIds.Count == 1 ? DocumentFilter(documentIds.First()) : new() { Must = { Conditions.Match(DocumentId, documentIds.ToList()) } };
 }

@@ -27,7 +27,7 @@ public sealed class QdrantSearchRequestTests
         var dense = FakeEmbeddingGenerator.Vector("gas pipeline");
         var sparse = Bm25Encoder.EncodeQuery("gas pipeline");
 
-        var scores = await store.SearchAsync(new ChunkQuery(dense, sparse, 5, SearchMode.Hybrid, "paper"), None);
+        var scores = await store.SearchAsync(new ChunkQuery(dense, sparse, 5, SearchMode.Hybrid, ["paper"]), None);
 
         var query = Assert.Single(qdrant.Invoker.Requests<QueryPoints>(FakeQdrant.PointsQuery));
         Assert.Single(qdrant.Invoker.Calls);
@@ -75,7 +75,7 @@ public sealed class QdrantSearchRequestTests
         var qdrant = new FakeQdrant(FakeQdrant.ExistingPaperBotCollection());
         using var store = qdrant.CreateStore();
 
-        await store.SearchAsync(new ChunkQuery(FakeEmbeddingGenerator.Vector("gas"), Bm25Encoder.EncodeQuery("gas"), 3, mode, "paper"), None);
+        await store.SearchAsync(new ChunkQuery(FakeEmbeddingGenerator.Vector("gas"), Bm25Encoder.EncodeQuery("gas"), 3, mode, ["paper"]), None);
 
         var query = Assert.Single(qdrant.Invoker.Requests<QueryPoints>(FakeQdrant.PointsQuery));
         Assert.Equal(vector, query.Using);

@@ -121,6 +121,20 @@ public interface IDeliveryLedger
 }
 
 /// <summary>Turns a platform's user id into the key every store keeps: a salted hash, the same for the same id.</summary>
+/// <summary>
+/// Which readings a channel answers from (<c>/paper use …</c> in a Slack channel, <c>use …</c> in a Teams
+/// conversation), kept in the store so every replica and every restart sees the same choice. Keyed by the channel's
+/// salted key. No entry means every loaded reading.
+/// </summary>
+public interface IChannelReadings
+{
+    /// <summary>The document ids chosen for the channel, or null when it uses every reading.</summary>
+    Task<IReadOnlyList<string>?> GetAsync(string channelKey, CancellationToken cancellationToken = default);
+
+    /// <summary>Sets the channel's readings; null or empty goes back to every reading.</summary>
+    Task SetAsync(string channelKey, IReadOnlyList<string>? documentIds, CancellationToken cancellationToken = default);
+}
+
 public interface IUserKeys
 {
     string KeyOf(string platformUserId);

@@ -14,8 +14,10 @@ public enum SearchMode
 /// <summary>A chunk with its vectors, as a store keeps it.</summary>
 public sealed record StoredChunk(Chunk Chunk, float[] Dense, SparseVector Sparse);
 
-/// <summary>A query for a store: its dense and sparse vectors.</summary>
-public sealed record ChunkQuery(float[] Dense, SparseVector Sparse, int Top, SearchMode Mode, string? DocumentId = null);
+/// <summary>
+/// A query for a store: its dense and sparse vectors, and the readings it may return chunks of (null: every reading).
+/// </summary>
+public sealed record ChunkQuery(float[] Dense, SparseVector Sparse, int Top, SearchMode Mode, IReadOnlyCollection<string>? Documents = null);
 
 /// <summary>A store's answer: which chunk, and its fused score.</summary>
 public sealed record ChunkScore(string ChunkId, double Score);
@@ -47,6 +49,12 @@ public interface IChunkStore
 
     /// <summary>Replaces everything the store holds for a document with these chunks.</summary>
     Task ReplaceDocumentAsync(string documentId, string contentHash, IReadOnlyList<StoredChunk> chunks, CancellationToken cancellationToken);
+
+    /// <summary>Deletes everything the store holds for a document (a reading removed from the folder); nothing when it holds none.</summary>
+    Task RemoveDocumentAsync(string documentId, CancellationToken cancellationToken);
+
+    /// <summary>The ids of the documents the store holds chunks of (so a reading removed while the bot was down is removed too).</summary>
+    Task<IReadOnlyList<string>> DocumentIdsAsync(CancellationToken cancellationToken);
 
     Task<IReadOnlyList<ChunkScore>> SearchAsync(ChunkQuery query, CancellationToken cancellationToken);
 

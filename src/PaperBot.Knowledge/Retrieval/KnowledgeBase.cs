@@ -49,8 +49,10 @@ public sealed partial class KnowledgeBase
         IEmbeddingGenerator<string, Embedding<float>> embeddings,
         string queryPrefix,
         WordIndex words,
-        IndexReport report)
+        IndexReport report,
+        IReadOnlyDictionary<string, DateTimeOffset> indexedAt)
     {
+        _indexedAt = indexedAt;
         Documents = documents;
         Chunks = chunks;
         _chunksById = chunks.ToDictionary(c => c.Id, StringComparer.Ordinal);
@@ -120,6 +122,7 @@ public sealed partial class KnowledgeBase
     /// document whose content changed into the store.
     /// </summary>
     /// <param name="progress">Told how the embedding of texts missing from the cache goes; not called when none is missing.</param>
+    /// <param name="previous">The knowledge base this one replaces (readings changed while the bot runs): a reading whose content is unchanged keeps its time of indexing.</param>
     public static async Task<KnowledgeBase> BuildAsync(
         LoadResult loaded,
         ChunkingOptions chunking,
@@ -128,7 +131,8 @@ public sealed partial class KnowledgeBase
         IChunkStore store,
         string queryPrefix,
         CancellationToken cancellationToken,
-        IProgress<EmbeddingProgress>? progress = null)
+        IProgress<EmbeddingProgress>? progress = null,
+        KnowledgeBase? previous = null)
     {
         var watch = Stopwatch.StartNew();
         var chunksByDocument = loaded.Documents.ToDictionary(d => d.Id, d => Chunker.Chunk(d, chunking));
@@ -171,20 +175,38 @@ public sealed partial class KnowledgeBase
             written++;
         }
 
+        // A reading removed from the folder (now, or while the bot was down) leaves the store too.
+        var loadedIds = loaded.Documents.Select(d => d.Id).ToHashSet(StringComparer.Ordinal);
+        foreach (var stale in (await store.DocumentIdsAsync(cancellationToken).ConfigureAwait(false)).Where(id => !loadedIds.Contains(id)))
+        {
+            await store.RemoveDocumentAsync(stale, cancellationToken).ConfigureAwait(false);
+        }
+
         var report = new IndexReport(loaded.Documents.Count, allChunks.Count, sentences.Count, embedded, written, watch.Elapsed, loaded.Warnings) { Words = words.Count };
-        return new KnowledgeBase(loaded.Documents, allChunks, sentences, sentenceVectors, bm25, store, embeddings, queryPrefix, wordIndex, report);
+        var now = DateTimeOffset.UtcNow;
+        var indexedAt = loaded.Documents.ToDictionary(
+            d => d.Id,
+            d => previous?.Documents.FirstOrDefault(p => p.Id == d.Id && p.ContentHash == d.ContentHash) is { } same && previous.IndexedAt(same.Id) is { } at ? at : now,
+            StringComparer.Ordinal);
+        return new KnowledgeBase(loaded.Documents, allChunks, sentences, sentenceVectors, bm25, store, embeddings, queryPrefix, wordIndex, report, indexedAt);
     }
 
-    /// <summary>Searches every reading (or one) and returns the best chunks, best first.</summary>
+    /// <summary>
+    /// The readings a search may return chunks of when the caller names none: null for a knowledge base of every loaded
+    /// reading, the chosen ones for a view made by <see cref="Subset"/>.
+    /// </summary>
+    public IReadOnlyCollection<string>? DocumentScope { get; private init; }
+
+    /// <summary>Searches every reading (or the named ones) and returns the best chunks, best first.</summary>
     public async Task<IReadOnlyList<SearchHit>> SearchAsync(
         string query,
         int top,
         SearchMode mode = SearchMode.Hybrid,
-        string? documentId = null,
+        IReadOnlyCollection<string>? documents = null,
         CancellationToken cancellationToken = default)
     {
         var dense = mode == SearchMode.Lexical ? [] : await EmbedQueryAsync(query, cancellationToken).ConfigureAwait(false);
-        return await SearchAsync(query, dense, top, mode, documentId, cancellationToken).ConfigureAwait(false);
+        return await SearchAsync(query, dense, top, mode, documents, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Searches with a query vector already computed (the answer service reuses it for sentence scoring).</summary>
@@ -193,11 +215,11 @@ public sealed partial class KnowledgeBase
         float[] queryVector,
         int top,
         SearchMode mode = SearchMode.Hybrid,
-        string? documentId = null,
+        IReadOnlyCollection<string>? documents = null,
         CancellationToken cancellationToken = default)
     {
         var sparse = Bm25Encoder.EncodeQuery(query);
-        var scores = await Store.SearchAsync(new ChunkQuery(queryVector, sparse, top, mode, documentId), cancellationToken).ConfigureAwait(false);
+        var scores = await Store.SearchAsync(new ChunkQuery(queryVector, sparse, top, mode, documents ?? DocumentScope), cancellationToken).ConfigureAwait(false);
         return scores
             .Where(s => _chunksById.ContainsKey(s.ChunkId))
             .Select(s => new SearchHit(_chunksById[s.ChunkId], s.Score))
@@ -272,6 +294,49 @@ public sealed partial class KnowledgeBase
 
         return best < 0 ? (null, 0) : (_sentences[best], bestScore);
     }
+
+    /// <summary>
+    /// A view of some of the readings (a channel that studies this week's readings): their documents, chunks, sentences
+    /// and vectors only, sharing the model, the store, the word index and the BM25 encoder of this knowledge base;
+    /// searches filter the store to them. Unknown ids are ignored; the same view is handed back for the same readings.
+    /// </summary>
+    public KnowledgeBase Subset(IEnumerable<string> documentIds)
+    {
+        var wanted = Documents.Where(d => documentIds.Contains(d.Id, StringComparer.OrdinalIgnoreCase)).Select(d => d.Id).ToList();
+        if (wanted.Count == Documents.Count && DocumentScope is null)
+        {
+            return this;
+        }
+
+        var key = string.Join("\n", wanted.Order(StringComparer.Ordinal));
+        return _subsets.GetOrAdd(key, _ =>
+        {
+            var keep = wanted.ToHashSet(StringComparer.Ordinal);
+            var indices = Enumerable.Range(0, _sentences.Count).Where(i => keep.Contains(_sentences[i].DocumentId)).ToList();
+            return new KnowledgeBase(
+                Documents.Where(d => keep.Contains(d.Id)).ToList(),
+                Chunks.Where(c => keep.Contains(c.DocumentId)).ToList(),
+                indices.Select(i => _sentences[i]).ToList(),
+                indices.Select(i => _sentenceVectors[i]).ToArray(),
+                Bm25,
+                Store,
+                _embeddings,
+                _queryPrefix,
+                Words,
+                Report,
+                _indexedAt)
+            {
+                DocumentScope = wanted,
+            };
+        });
+    }
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, KnowledgeBase> _subsets = new(StringComparer.Ordinal);
+
+    private readonly IReadOnlyDictionary<string, DateTimeOffset> _indexedAt;
+
+    /// <summary>When a reading's current content was indexed (its file read, its texts embedded or found in the cache).</summary>
+    public DateTimeOffset? IndexedAt(string documentId) => _indexedAt.TryGetValue(documentId, out var at) ? at : null;
 
     /// <summary>Every sentence of every reading, in reading order.</summary>
     public IReadOnlyList<LocatedSentence> AllSentences() => _sentences;

@@ -57,7 +57,7 @@ public sealed class EmbeddedChunkStoreTests
         await store.ReplaceDocumentAsync("a", "h", [Stored("a", "a1", "gas pipeline", [1f, 0f])], CancellationToken.None);
         await store.ReplaceDocumentAsync("b", "h", [Stored("b", "b1", "gas pipeline", [1f, 0f])], CancellationToken.None);
 
-        var hits = await store.SearchAsync(new ChunkQuery([1f, 0f], Bm25Encoder.EncodeQuery("gas"), 5, SearchMode.Hybrid, "b"), CancellationToken.None);
+        var hits = await store.SearchAsync(new ChunkQuery([1f, 0f], Bm25Encoder.EncodeQuery("gas"), 5, SearchMode.Hybrid, ["b"]), CancellationToken.None);
 
         Assert.Equal("b1", Assert.Single(hits).ChunkId);
     }

@@ -103,7 +103,7 @@ public abstract class ChunkStoreContractTests(PaperFixture paper)
         Assert.Equal(1, replaced.Report.DocumentsWritten);
         Assert.Equal(replaced.Chunks.Count, await CountAsync(reopened, ReplacedDocument));
         Assert.Empty(await reopened.SearchAsync(LexicalQuery("dredging harbour"), TestContext.Current.CancellationToken));
-        var hits = await replaced.SearchAsync("Where do kinnow oranges grow?", 3, SearchMode.Hybrid, ReplacedDocument, TestContext.Current.CancellationToken);
+        var hits = await replaced.SearchAsync("Where do kinnow oranges grow?", 3, SearchMode.Hybrid, [ReplacedDocument], TestContext.Current.CancellationToken);
         Assert.Contains("Sargodha", hits[0].Text, StringComparison.Ordinal);
     }
 
@@ -118,7 +118,7 @@ public abstract class ChunkStoreContractTests(PaperFixture paper)
         var knowledge = await paper.BuildAsync(store, DocumentLoader.LoadFolder(readings.Path));
 
         var everywhere = await knowledge.SearchAsync("North-South gas pipeline", 10, SearchMode.Hybrid, cancellationToken: TestContext.Current.CancellationToken);
-        var onlyPipelines = await knowledge.SearchAsync("North-South gas pipeline", 10, SearchMode.Hybrid, "pipelines", TestContext.Current.CancellationToken);
+        var onlyPipelines = await knowledge.SearchAsync("North-South gas pipeline", 10, SearchMode.Hybrid, ["pipelines"], TestContext.Current.CancellationToken);
 
         Assert.Contains(everywhere, h => h.DocumentId == "russia-pakistan-paper");
         Assert.Contains(everywhere, h => h.DocumentId == "pipelines");
