@@ -48,6 +48,7 @@ internal static class HostSetup
         services.AddPaperBotAnswering();
         services.AddPaperBotGeneration();
         services.AddHostedService<KnowledgeWarmUp>();
+        services.AddHostedService<KnowledgeWatcher>();
         services.AddPaperBotReporting();
         services.AddSlackChannel();
         services.AddTeamsChannel();

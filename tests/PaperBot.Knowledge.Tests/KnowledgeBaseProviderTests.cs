@@ -26,7 +26,7 @@ public sealed class KnowledgeBaseProviderTests(PaperFixture fixture) : IDisposab
 
         var built = await provider.GetAsync(TestContext.Current.CancellationToken);
 
-        var total = built.Report.Texts;
+        var total = built.Report.Embedded;
         var messages = logger.Collector.GetSnapshot().Select(r => r.Message).ToList();
         Assert.Contains($"Knowledge: embedding {total} text(s) of 1 document(s) with {ArcticXsEmbeddingGenerator.ModelId}; they are cached, so later starts skip this", messages);
         var steps = messages.Where(m => m.StartsWith("Knowledge: embedded ", StringComparison.Ordinal)).ToList();
@@ -85,6 +85,8 @@ public sealed class KnowledgeBaseProviderTests(PaperFixture fixture) : IDisposab
         Assert.All(reports, r => Assert.Equal(1, r.Documents));
         Assert.Equal(built.Report.Embedded, reports[^1].Embedded);
         Assert.True(reports.Zip(reports.Skip(1)).All(p => p.Second.Embedded > p.First.Embedded));
+        Assert.Equal(1, reports[^1].DocumentsDone);
+        Assert.True(reports[^1].TextsPerSecond > 0);
         foreach (var sentence in built.AllSentences())
         {
             Assert.Equal(fixture.Knowledge.SentenceVector(sentence), built.SentenceVector(sentence));

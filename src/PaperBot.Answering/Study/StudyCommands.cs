@@ -16,7 +16,7 @@ namespace PaperBot.Answering.Study;
 /// </summary>
 public sealed class StudyCommands(AnsweringOptions options, Replies replies)
 {
-    private StudyIndex? _study;
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<KnowledgeBase, StudyIndex> _study = [];
 
     /// <summary>
     /// The reply to a command (help, sections or a study command), or null when the request is a question. A quiz
@@ -40,18 +40,8 @@ public sealed class StudyCommands(AnsweringOptions options, Replies replies)
         };
     }
 
-    private StudyIndex StudyIndexFor(KnowledgeBase knowledge)
-    {
-        var current = _study;
-        if (current is not null && ReferenceEquals(current.Knowledge, knowledge))
-        {
-            return current;
-        }
-
-        var built = new StudyIndex(knowledge);
-        _study = built;
-        return built;
-    }
+    /// <summary>The study index of a knowledge base (all readings, or a channel's view of some), built once per knowledge base.</summary>
+    private StudyIndex StudyIndexFor(KnowledgeBase knowledge) => _study.GetValue(knowledge, k => new StudyIndex(k));
 
     private Answer Summary(string question, KnowledgeBase knowledge, string sectionId)
     {

@@ -11,6 +11,17 @@ public sealed class KnowledgeOptions
     /// <summary>The embedding cache folder; empty means the user's cache folder (<c>~/.cache/paperbot</c>), outside the source tree.</summary>
     public string CachePath { get; set; } = string.Empty;
 
+    /// <summary>
+    /// Whether a running host picks up readings added to, changed in or removed from the folder, without a restart.
+    /// </summary>
+    public bool Watch { get; set; } = true;
+
+    /// <summary>
+    /// How long the folder must be quiet before a change is read (a copy of a large PDF raises many events), in
+    /// milliseconds.
+    /// </summary>
+    public int WatchDebounceMs { get; set; } = 1500;
+
     public string ResolveKnowledgePath() => PathResolver.ResolveFolder(Path);
 
     public string ResolveCachePath()

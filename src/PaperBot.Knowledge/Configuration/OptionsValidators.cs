@@ -24,6 +24,11 @@ internal sealed class KnowledgeOptionsValidator : IValidateOptions<KnowledgeOpti
             failures.Add("Knowledge:CachePath must be a folder path (or empty for the user's cache folder).");
         }
 
+        if (options.WatchDebounceMs is < 50 or > 600_000)
+        {
+            failures.Add($"Knowledge:WatchDebounceMs must be between 50 and 600000 (it is {options.WatchDebounceMs}).");
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }

@@ -63,11 +63,25 @@ public sealed class EmbeddingCache
         }
     }
 
-    /// <summary>Returns a vector for each text, embedding only those not cached yet, then saves the cache.</summary>
+    /// <summary>How many distinct texts of these the cache lacks (what an index build will embed).</summary>
+    public int CountMissing(IEnumerable<string> texts)
+    {
+        var keys = texts.Distinct(StringComparer.Ordinal).Select(Key).ToList();
+        lock (_gate)
+        {
+            return keys.Count(k => !_vectors.ContainsKey(k));
+        }
+    }
+
+    /// <summary>Writes what was added since the last save (after calls made with <c>save: false</c>).</summary>
+    public Task FlushAsync(CancellationToken cancellationToken) => SaveAsync(cancellationToken);
+
+    /// <summary>Returns a vector for each text, embedding only those not cached yet, then saves the cache (unless told not to).</summary>
     public async Task<float[][]> GetOrAddAsync(
         IReadOnlyList<string> texts,
         IEmbeddingGenerator<string, Embedding<float>> generator,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        bool save = true)
     {
         var keys = texts.Select(Key).ToArray();
         var result = new float[texts.Count][];
@@ -90,7 +104,16 @@ public sealed class EmbeddingCache
         LastMisses = missing.Count;
         if (missing.Count > 0)
         {
-            var generated = await generator.GenerateAsync(missing.Select(i => texts[i]), cancellationToken: cancellationToken).ConfigureAwait(false);
+            // A text met twice is embedded once.
+            var distinct = missing.Select(i => texts[i]).Distinct(StringComparer.Ordinal).ToList();
+            var made = await generator.GenerateAsync(distinct, cancellationToken: cancellationToken).ConfigureAwait(false);
+            var byText = new Dictionary<string, Embedding<float>>(StringComparer.Ordinal);
+            for (var d = 0; d < distinct.Count; d++)
+            {
+                byText[distinct[d]] = made[d];
+            }
+
+            var generated = missing.Select(i => byText[texts[i]]).ToList();
             var added = new Dictionary<string, float[]>(StringComparer.Ordinal);
             for (var j = 0; j < missing.Count; j++)
             {
@@ -107,7 +130,10 @@ public sealed class EmbeddingCache
                 }
             }
 
-            await SaveAsync(cancellationToken).ConfigureAwait(false);
+            if (save)
+            {
+                await SaveAsync(cancellationToken).ConfigureAwait(false);
+            }
         }
 
         return result;

@@ -144,9 +144,26 @@ public sealed partial class KnowledgeBase
             .Where(w => Bm25Encoder.Analyze(w).Count > 0) // stop words carry no meaning of their own
             .ToList();
         var texts = allChunks.Select(c => c.IndexText).Concat(sentences.Select(s => s.Text)).Concat(words.Select(WordIndex.EmbeddingText)).ToList();
-        var embedder = progress is null ? embeddings : new ProgressEmbeddingGenerator(embeddings, loaded.Documents.Count, progress);
-        var vectors = await cache.GetOrAddAsync(texts, embedder, cancellationToken).ConfigureAwait(false);
-        var embedded = cache.LastMisses;
+        var embedded = cache.CountMissing(texts);
+        if (embedded > 0)
+        {
+            // Reading by reading (each in the model's batches, shortest texts first), then the readings' words, so
+            // progress can say how many readings are done; the cache is written once at the end.
+            var tracker = progress is null ? null : new EmbeddingTracker(loaded.Documents.Count, embedded, progress);
+            tracker?.Start();
+            var embedder = tracker is null ? embeddings : new ProgressEmbeddingGenerator(embeddings, tracker);
+            foreach (var document in loaded.Documents)
+            {
+                var own = chunksByDocument[document.Id].Select(c => c.IndexText).Concat(document.AllSentences().Select(s => s.Text)).ToList();
+                await cache.GetOrAddAsync(own, embedder, cancellationToken, save: false).ConfigureAwait(false);
+                tracker?.DocumentDone();
+            }
+
+            await cache.GetOrAddAsync(words.Select(WordIndex.EmbeddingText).ToList(), embedder, cancellationToken, save: false).ConfigureAwait(false);
+            await cache.FlushAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        var vectors = await cache.GetOrAddAsync(texts, embeddings, cancellationToken).ConfigureAwait(false);
         var wordIndex = WordIndex.Create(words, vectors[(allChunks.Count + sentences.Count)..]);
 
         var chunkVectors = new Dictionary<string, float[]>(StringComparer.Ordinal);
