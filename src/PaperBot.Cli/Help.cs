@@ -7,6 +7,8 @@ internal static class Help
         Console.WriteLine("""
             PaperBot: answers questions about the paper in knowledge/, citing its own words.
 
+              paperbot index                                  build or refresh the index and the embedding cache,
+                                                          showing readings and texts done and the rate
               paperbot search "question" [--top N] [--json]   the best passages for a question
               paperbot search --json [--top N] < questions    one JSON object per line of input
               paperbot ask "question" [--json]                an answer with citations
@@ -21,7 +23,8 @@ internal static class Help
                                                           the instructor's report: questions per day, sections,
                                                           declines by reason, answers rated 👎, follow-ups
               paperbot eval [--gold FILE] [--verbose]         retrieval, answer and follow-up quality on the gold set
-              paperbot bench                                  speed and memory figures
+              paperbot bench [--readings N|FOLDER]            speed and memory figures; with --readings, the same
+                                                          figures for a course of N readings beside one reading
               paperbot forget --user <platform id>            delete one user's questions and votes from the store
 
             Settings come from appsettings.json and environment variables (Section__Key).

@@ -5,7 +5,7 @@ using PaperBot.Storage;
 
 // paperbot <command> [options]: every command reads the root appsettings.json and environment variables.
 // Exit codes, the same for every command: see ExitCodes (0 answered, 1 declined, 2 bad usage, 3 could not run).
-const string Usage = "usage: paperbot <ask|search|sections|summary|timeline|glossary|define|quiz|sources|report|eval|bench|forget> [options]  (paperbot help for details)";
+const string Usage = "usage: paperbot <ask|index|search|sections|summary|timeline|glossary|define|quiz|sources|report|eval|bench|forget> [options]  (paperbot help for details)";
 
 if (args.Length == 0)
 {
@@ -20,6 +20,7 @@ try
     return command switch
     {
         "ask" => await AskCommand.RunAsync(rest),
+        "index" => await IndexCommand.RunAsync(rest),
         "search" => await SearchCommand.RunAsync(rest),
         "sections" => await SectionsCommand.RunAsync(rest),
         "eval" => await EvalCommand.RunAsync(rest),
