@@ -60,6 +60,7 @@ public sealed partial class ReadingIndex
         }
 
         _foldedText = " " + Normalise(string.Join(" ", texts)) + " ";
+        _wordStarts = WordStarts(_foldedText);
         PersonNames = texts.SelectMany(FactRecognisers.PersonNames).ToHashSet(StringComparer.Ordinal);
         Aliases = knowledge.Documents
             .SelectMany(d => d.Metadata.Aliases)
@@ -183,7 +184,11 @@ public sealed partial class ReadingIndex
     /// <summary>How the answer names a reading: its title when it has one, else its file name.</summary>
     public static string TitleOf(PaperDocument document) => document.Metadata.Title ?? document.DisplayName;
 
-    /// <summary>Whether a word or phrase occurs in the readings as written (case, quotes and dashes folded; word boundaries).</summary>
+    /// <summary>
+    /// Whether a word or phrase occurs in the readings as written (case, quotes and dashes folded; word boundaries;
+    /// a plural "s" allowed after it). A look-up of where the phrase's first word starts in the readings, not a scan
+    /// of their text, so its cost does not grow with the course.
+    /// </summary>
     public bool ContainsPhrase(string phrase)
     {
         var folded = Normalise(phrase).Trim();
@@ -192,13 +197,49 @@ public sealed partial class ReadingIndex
             return true;
         }
 
-        var index = 0;
-        while ((index = _foldedText.IndexOf(folded, index, StringComparison.Ordinal)) >= 0)
+        var firstEnd = 0;
+        while (firstEnd < folded.Length && char.IsLetterOrDigit(folded[firstEnd]))
         {
-            var before = _foldedText[index - 1];
-            var afterIndex = index + folded.Length;
-            var after = afterIndex < _foldedText.Length ? _foldedText[afterIndex] : ' ';
-            if (!char.IsLetterOrDigit(before) && (!char.IsLetterOrDigit(after) || after == 's'))
+            firstEnd++;
+        }
+
+        if (firstEnd == 0)
+        {
+            return MatchesFrom(folded, 0, int.MaxValue);
+        }
+
+        var first = folded[..firstEnd];
+        IEnumerable<int> starts = _wordStarts.TryGetValue(first, out var exact) ? exact : [];
+        if (firstEnd == folded.Length)
+        {
+            // One word: it also matches as the stem of a longer word that goes on with "s" ("pipeline" in "pipelines").
+            starts = starts.Concat(WordsStartingWith(first + "s").SelectMany(w => _wordStarts[w]));
+        }
+
+        return starts.Any(start => Matches(folded, start));
+    }
+
+    private bool Matches(string folded, int index)
+    {
+        if (index + folded.Length > _foldedText.Length || string.CompareOrdinal(_foldedText, index, folded, 0, folded.Length) != 0)
+        {
+            return false;
+        }
+
+        var before = _foldedText[index - 1];
+        var afterIndex = index + folded.Length;
+        var after = afterIndex < _foldedText.Length ? _foldedText[afterIndex] : ' ';
+        return !char.IsLetterOrDigit(before) && (!char.IsLetterOrDigit(after) || after == 's');
+    }
+
+    /// <summary>The scan, for a phrase that starts with neither a letter nor a digit ("$5 billion", "%").</summary>
+    private bool MatchesFrom(string folded, int from, int limit)
+    {
+        var index = from;
+        var tries = 0;
+        while ((index = _foldedText.IndexOf(folded, index, StringComparison.Ordinal)) >= 0 && tries++ < limit)
+        {
+            if (Matches(folded, index))
             {
                 return true;
             }
@@ -207,6 +248,52 @@ public sealed partial class ReadingIndex
         }
 
         return false;
+    }
+
+    /// <summary>Where each word of the folded text starts.</summary>
+    private static Dictionary<string, int[]> WordStarts(string text)
+    {
+        var starts = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        var i = 0;
+        while (i < text.Length)
+        {
+            if (!char.IsLetterOrDigit(text[i]))
+            {
+                i++;
+                continue;
+            }
+
+            var start = i;
+            while (i < text.Length && char.IsLetterOrDigit(text[i]))
+            {
+                i++;
+            }
+
+            var word = text[start..i];
+            if (!starts.TryGetValue(word, out var list))
+            {
+                starts[word] = list = [];
+            }
+
+            list.Add(start);
+        }
+
+        return starts.ToDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.Ordinal);
+    }
+
+    private readonly Dictionary<string, int[]> _wordStarts;
+
+    private string[]? _sortedWords;
+
+    /// <summary>The readings' folded words that start with a prefix: a binary search of the sorted words.</summary>
+    private IEnumerable<string> WordsStartingWith(string prefix)
+    {
+        var sorted = _sortedWords ??= _wordStarts.Keys.Order(StringComparer.Ordinal).ToArray();
+        var index = Array.BinarySearch(sorted, prefix, StringComparer.Ordinal);
+        for (var i = index < 0 ? ~index : index; i < sorted.Length && sorted[i].StartsWith(prefix, StringComparison.Ordinal); i++)
+        {
+            yield return sorted[i];
+        }
     }
 
     /// <summary>Lower case, typographic quotes and dashes folded, whitespace collapsed, "U.S." and "U.S" alike.</summary>

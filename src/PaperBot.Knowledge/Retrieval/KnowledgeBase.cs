@@ -80,6 +80,9 @@ public sealed partial class KnowledgeBase
         }
 
         _sentencesByTerm = byTerm.ToDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.Ordinal);
+        _sentencesBySection = Enumerable.Range(0, sentences.Count)
+            .GroupBy(i => (sentences[i].DocumentId, sentences[i].Section.Id))
+            .ToDictionary(g => g.Key, g => g.ToArray());
         _headingWords = [];
         _headingTerms = [];
         foreach (var document in documents)
@@ -249,6 +252,12 @@ public sealed partial class KnowledgeBase
     /// <summary>The sentences (by index) that contain an analysed term: a look-up, not a scan.</summary>
     public IReadOnlyList<int> SentencesWithTerm(string analysedTerm) =>
         _sentencesByTerm.TryGetValue(analysedTerm, out var list) ? list : [];
+
+    /// <summary>The sentences (by index) of one section, in reading order: a look-up, not a scan.</summary>
+    public IReadOnlyList<int> SentencesOfSection(string documentId, string sectionId) =>
+        _sentencesBySection.TryGetValue((documentId, sectionId), out var list) ? list : [];
+
+    private readonly Dictionary<(string Document, string Section), int[]> _sentencesBySection;
 
     /// <summary>Whether any sentence or heading of the readings has the analysed term.</summary>
     public bool HasTerm(string analysedTerm) =>

@@ -211,13 +211,9 @@ public sealed class EvidenceStep(AnsweringOptions options, IWordList language) :
         if (context.Scope is { } scope)
         {
             // A question about one part of a reading is answered from that part: all of its sentences are candidates.
-            for (var i = 0; i < knowledge.SentenceCount; i++)
+            foreach (var i in scope.SelectMany(part => knowledge.SentencesOfSection(part.Document, part.Section)).Order())
             {
-                var sentence = knowledge.AllSentences()[i];
-                if (scope.Contains((sentence.DocumentId, sentence.Section.Id)))
-                {
-                    ranks.TryAdd(i, options.Passages);
-                }
+                ranks.TryAdd(i, options.Passages);
             }
 
             return ranks.Where(p => scope.Contains((knowledge.AllSentences()[p.Key].DocumentId, knowledge.AllSentences()[p.Key].Section.Id)))
