@@ -93,6 +93,59 @@ public sealed class KnowledgeBaseProviderTests(PaperFixture fixture) : IDisposab
         }
     }
 
+    [Fact]
+    public async Task RefreshAsync_ReadingAddedChangedRemoved_EachSeenAndOnlyNewTextEmbedded()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        File.Copy(Path.Combine(fixture.KnowledgeFolder, "russia-pakistan-paper.txt"), Path.Combine(_empty, "paper.txt"));
+        var provider = Provider(_empty, fixture.NewCache(), new FakeLogger<KnowledgeBaseProvider>());
+        var first = await provider.GetAsync(ct);
+        var paperIndexed = first.IndexedAt("paper");
+
+        var unchanged = await provider.RefreshAsync(cancellationToken: ct);
+        Assert.True(unchanged.Unchanged);
+        Assert.Same(first, unchanged.Knowledge);
+
+        var notes = Path.Combine(_empty, "notes.md");
+        await File.WriteAllTextAsync(notes, $"# Notes\n\nA note written for test {Guid.NewGuid():N}. It says one thing.\n", ct);
+        var added = await provider.RefreshAsync(cancellationToken: ct);
+        Assert.Equal(["notes"], added.Added);
+        Assert.Empty(added.Changed);
+        Assert.InRange(added.Embedded, 1, 20);
+        Assert.Same(added.Knowledge, provider.Current);
+        Assert.Equal(paperIndexed, added.Knowledge.IndexedAt("paper"));
+        Assert.NotNull(added.Knowledge.IndexedAt("notes"));
+
+        await File.AppendAllTextAsync(notes, $"It adds a second thing, {Guid.NewGuid():N}.\n", ct);
+        var changed = await provider.RefreshAsync(cancellationToken: ct);
+        Assert.Equal(["notes"], changed.Changed);
+        Assert.InRange(changed.Embedded, 1, 20);
+
+        File.Delete(notes);
+        var removed = await provider.RefreshAsync(cancellationToken: ct);
+        Assert.Equal(["notes"], removed.Removed);
+        Assert.Equal(["paper"], removed.Knowledge.Documents.Select(d => d.Id));
+        Assert.Equal(0, removed.Embedded);
+    }
+
+    [Fact]
+    public async Task RefreshAsync_FolderEmptied_ThePreviousReadingsKeepServing()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var paper = Path.Combine(_empty, "paper.txt");
+        File.Copy(Path.Combine(fixture.KnowledgeFolder, "russia-pakistan-paper.txt"), paper);
+        var logger = new FakeLogger<KnowledgeBaseProvider>();
+        var provider = Provider(_empty, fixture.NewCache(), logger);
+        var first = await provider.GetAsync(ct);
+
+        File.Delete(paper);
+        var refresh = await provider.RefreshAsync(cancellationToken: ct);
+
+        Assert.Same(first, refresh.Knowledge);
+        Assert.Same(first, provider.Current);
+        Assert.Contains(logger.Collector.GetSnapshot(), r => r.Id.Id == 1015 && r.Message.Contains("keep serving", StringComparison.Ordinal));
+    }
+
     private sealed class Recorder(List<EmbeddingProgress> reports) : IProgress<EmbeddingProgress>
     {
         public void Report(EmbeddingProgress value) => reports.Add(value);

@@ -61,4 +61,53 @@ public sealed class EmbeddedChunkStoreTests
 
         Assert.Equal("b1", Assert.Single(hits).ChunkId);
     }
+
+    [Fact]
+    public async Task SearchAsync_SeveralDocuments_OnlyTheirChunks()
+    {
+        var store = new EmbeddedChunkStore();
+        foreach (var id in new[] { "a", "b", "c" })
+        {
+            await store.ReplaceDocumentAsync(id, "h", [Stored(id, id + "1", "gas pipeline", [1f, 0f])], CancellationToken.None);
+        }
+
+        var hits = await store.SearchAsync(new ChunkQuery([1f, 0f], Bm25Encoder.EncodeQuery("gas"), 5, SearchMode.Hybrid, ["a", "c"]), CancellationToken.None);
+        var none = await store.SearchAsync(new ChunkQuery([1f, 0f], Bm25Encoder.EncodeQuery("gas"), 5, SearchMode.Hybrid, []), CancellationToken.None);
+
+        Assert.Equal(["a1", "c1"], hits.Select(h => h.ChunkId).Order());
+        Assert.Empty(none);
+    }
+
+    [Fact]
+    public async Task RemoveDocumentAsync_ItsChunksAndIdGone_OthersKept()
+    {
+        var store = new EmbeddedChunkStore();
+        await store.ReplaceDocumentAsync("a", "h", [Stored("a", "a1", "gas pipeline", [1f, 0f])], CancellationToken.None);
+        await store.ReplaceDocumentAsync("b", "h", [Stored("b", "b1", "gas pipeline", [1f, 0f])], CancellationToken.None);
+
+        await store.RemoveDocumentAsync("a", CancellationToken.None);
+        await store.RemoveDocumentAsync("never-stored", CancellationToken.None);
+
+        Assert.Equal(["b"], await store.DocumentIdsAsync(CancellationToken.None));
+        var hits = await store.SearchAsync(new ChunkQuery([1f, 0f], Bm25Encoder.EncodeQuery("gas"), 5, SearchMode.Hybrid), CancellationToken.None);
+        Assert.Equal("b1", Assert.Single(hits).ChunkId);
+        Assert.False(await store.HasDocumentAsync("a", "h", CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task SearchAsync_ManyChunks_BestFirstAndTiesInStoredOrder()
+    {
+        // More chunks than the ranking keeps: the kept ones are the best, best first, a tie going to the chunk stored first.
+        var store = new EmbeddedChunkStore();
+        var chunks = Enumerable.Range(0, 60)
+            .Select(i => Stored("d", $"c{i:00}", i % 2 == 0 ? "gas gas pipeline" : "pipeline", [MathF.Cos(i / 100f), MathF.Sin(i / 100f)]))
+            .ToList();
+        await store.ReplaceDocumentAsync("d", "h", chunks, CancellationToken.None);
+
+        var dense = await store.SearchAsync(new ChunkQuery([1f, 0f], SparseVector.Empty, 5, SearchMode.Dense), CancellationToken.None);
+        var lexical = await store.SearchAsync(new ChunkQuery([], Bm25Encoder.EncodeQuery("gas"), 3, SearchMode.Lexical), CancellationToken.None);
+
+        Assert.Equal(["c00", "c01", "c02", "c03", "c04"], dense.Select(h => h.ChunkId));
+        Assert.Equal(["c00", "c02", "c04"], lexical.Select(h => h.ChunkId));
+    }
 }

@@ -77,4 +77,38 @@ public sealed class KnowledgeBaseTests(PaperFixture fixture)
         var unrelated = query.Zip(passages[1], (a, b) => a * b).Sum();
         Assert.True(related > unrelated);
     }
+
+    [Fact]
+    public async Task Subset_OneOfTwoReadings_OnlyItsTextsAndHits()
+    {
+        var paper = fixture.Paper;
+        var notes = DocumentLoader.Parse("# Notes\n\nThe gas pipeline of the notes runs under the orchard. Beekeepers meet there every spring.\n", "notes.md");
+        var both = await KnowledgeBase.BuildAsync(new LoadResult([paper, notes], []), fixture.Chunking, fixture.Embeddings, fixture.NewCache(), new EmbeddedChunkStore(), ArcticXsEmbeddingGenerator.QueryPrefix, TestContext.Current.CancellationToken);
+
+        var view = both.Subset(["NOTES"]);
+        var hits = await view.SearchAsync("gas pipeline", 5, cancellationToken: TestContext.Current.CancellationToken);
+
+        Assert.Equal(["notes"], view.Documents.Select(d => d.Id));
+        Assert.Equal(["notes"], view.DocumentScope);
+        Assert.All(view.AllSentences(), sentence => Assert.Equal("notes", sentence.DocumentId));
+        Assert.NotEmpty(hits);
+        Assert.All(hits, hit => Assert.Equal("notes", hit.DocumentId));
+        Assert.All(view.AllSentences(), sentence => Assert.Equal(both.SentenceVector(sentence), view.SentenceVector(sentence)));
+        Assert.Same(view, both.Subset(["notes"]));
+        Assert.Same(both, both.Subset([paper.Id, notes.Id]));
+        Assert.Contains(await both.SearchAsync("gas pipeline", 10, cancellationToken: TestContext.Current.CancellationToken), hit => hit.DocumentId == paper.Id);
+    }
+
+    [Fact]
+    public async Task BuildAsync_ReadingGoneFromTheFolder_LeavesTheStore()
+    {
+        var notes = DocumentLoader.Parse("# Notes\n\nA note that is removed again.\n", "notes.md");
+        var store = new EmbeddedChunkStore();
+        await KnowledgeBase.BuildAsync(new LoadResult([fixture.Paper, notes], []), fixture.Chunking, fixture.Embeddings, fixture.NewCache(), store, ArcticXsEmbeddingGenerator.QueryPrefix, TestContext.Current.CancellationToken);
+
+        var after = await KnowledgeBase.BuildAsync(new LoadResult([fixture.Paper], []), fixture.Chunking, fixture.Embeddings, fixture.NewCache(), store, ArcticXsEmbeddingGenerator.QueryPrefix, TestContext.Current.CancellationToken);
+
+        Assert.Equal([fixture.Paper.Id], await store.DocumentIdsAsync(TestContext.Current.CancellationToken));
+        Assert.Single(after.Documents);
+    }
 }
