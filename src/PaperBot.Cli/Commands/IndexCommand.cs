@@ -22,7 +22,7 @@ internal static class IndexCommand
         var knowledge = refresh.Knowledge;
         var report = knowledge.Report;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{report.Documents} reading(s): {report.Chunks} chunks, {report.Sentences} sentences, {report.Words} words; {report.Embedded} text(s) embedded, {report.Texts - report.Embedded} from the cache; store {provider.Store.Name} updated for {report.DocumentsWritten} reading(s) in {report.Elapsed.TotalSeconds:F1} s"));
+            $"{report.Documents} reading(s): {report.Chunks} chunks, {report.Sentences} sentences, {report.Words} words; {report.Embedded} text(s) embedded, {report.Texts - report.Embedded} found in the cache or met before; store {provider.Store.Name} updated for {report.DocumentsWritten} reading(s) in {report.Elapsed.TotalSeconds:F1} s"));
         foreach (var document in knowledge.Documents)
         {
             var title = document.Metadata.Title ?? document.DisplayName;
