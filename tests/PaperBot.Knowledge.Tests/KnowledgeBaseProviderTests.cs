@@ -112,6 +112,7 @@ public sealed class KnowledgeBaseProviderTests(PaperFixture fixture) : IDisposab
         Assert.Equal(["notes"], added.Added);
         Assert.Empty(added.Changed);
         Assert.InRange(added.Embedded, 1, 20);
+        Assert.Equal(1, added.Knowledge.Report.DocumentsWritten); // the paper's stored points are still valid
         Assert.Same(added.Knowledge, provider.Current);
         Assert.Equal(paperIndexed, added.Knowledge.IndexedAt("paper"));
         Assert.NotNull(added.Knowledge.IndexedAt("notes"));
@@ -120,6 +121,7 @@ public sealed class KnowledgeBaseProviderTests(PaperFixture fixture) : IDisposab
         var changed = await provider.RefreshAsync(cancellationToken: ct);
         Assert.Equal(["notes"], changed.Changed);
         Assert.InRange(changed.Embedded, 1, 20);
+        Assert.Equal(1, changed.Knowledge.Report.DocumentsWritten);
 
         File.Delete(notes);
         var removed = await provider.RefreshAsync(cancellationToken: ct);

@@ -178,6 +178,13 @@ public sealed partial class KnowledgeBase
         var sentenceVectors = vectors[allChunks.Count..(allChunks.Count + sentences.Count)];
 
         var bm25 = Bm25Encoder.Fit(allChunks.Select(c => c.IndexText));
+        if (previous is not null && Math.Abs(bm25.AverageLength - previous.Bm25.AverageLength) <= 0.1 * previous.Bm25.AverageLength)
+        {
+            // A reading added to a course moves the average passage length a little; keeping the encoder while it
+            // stays within a tenth means the unchanged readings' stored points stay valid and are not written again.
+            bm25 = previous.Bm25;
+        }
+
         var written = 0;
         foreach (var document in loaded.Documents)
         {
