@@ -163,6 +163,27 @@ public sealed partial class ReadingIndex
 
     public IEnumerable<string> AllWords => _wordCounts.Keys;
 
+    /// <summary>
+    /// The readings' words whose length is within a range (what a typo may be read as): a look-up by length, so a
+    /// course's larger vocabulary is not read word by word for every unknown question word.
+    /// </summary>
+    public IEnumerable<string> WordsOfLength(int shortest, int longest)
+    {
+        var byLength = _wordsByLength ??= _wordCounts.Keys.GroupBy(w => w.Length).ToDictionary(g => g.Key, g => g.ToArray());
+        for (var length = Math.Max(1, shortest); length <= longest; length++)
+        {
+            if (byLength.TryGetValue(length, out var words))
+            {
+                foreach (var word in words)
+                {
+                    yield return word;
+                }
+            }
+        }
+    }
+
+    private Dictionary<int, string[]>? _wordsByLength;
+
     /// <summary>The readings' titles, for help and decline texts: "*A*", "*A* and *B*".</summary>
     public string TitleList
     {

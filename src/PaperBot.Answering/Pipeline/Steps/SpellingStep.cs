@@ -29,7 +29,7 @@ public sealed class SpellingStep(IWordList language) : IAnswerStep
                 continue;
             }
 
-            var fix = SpellingCorrector.Correct(token.Value, readings.HasWord, readings.WordCount, readings.AllWords.Concat(SpellingCorrector.AskingWords), language);
+            var fix = SpellingCorrector.Correct(token.Value, readings.HasWord, readings.WordCount, readings.WordsOfLength(token.Value.Length - 2, token.Value.Length + 2).Concat(SpellingCorrector.AskingWords), language);
             if (fix is null)
             {
                 continue;
