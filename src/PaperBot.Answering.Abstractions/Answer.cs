@@ -36,6 +36,9 @@ public static class AnswerKinds
     public const string Quiz = "quiz";
     public const string QuizAnswer = "quiz_answer";
     public const string Sources = "sources";
+
+    /// <summary>The reply to <c>use …</c>: which readings the channel now answers from.</summary>
+    public const string Readings = "readings";
     public const string SmallTalk = "small_talk";
 
     /// <summary>A reply from a reading's details (author, date, venue, title), not from its text.</summary>

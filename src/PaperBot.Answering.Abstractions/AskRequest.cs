@@ -33,6 +33,13 @@ public sealed record AskRequest
     /// </summary>
     public IReadOnlyList<string>? Readings { get; init; }
 
+    /// <summary>
+    /// The channel the request was made in, as its front end names it (<c>slack:C0123</c>, <c>teams:19:…</c>): where
+    /// <c>use …</c> keeps its choice, and whose readings in use answer the request when <see cref="Readings"/> is not
+    /// given. Null for a request outside any channel (the CLI, HTTP).
+    /// </summary>
+    public string? Channel { get; init; }
+
     /// <summary>How the request reads: the question, or the command as typed.</summary>
     public string Question => Command.Text;
 }

@@ -77,6 +77,23 @@ public sealed record SourcesCommand : Command
     protected override string Canonical => "sources";
 }
 
+/// <summary>
+/// Chooses the readings a channel answers from: <c>use london-main-drainage</c>, <c>use drainage, pakistan</c>, or
+/// <c>use all</c> for every reading. <see cref="Readings"/> is what was typed after "use"; the answer service resolves
+/// it against the loaded readings (ids, file names, title words).
+/// </summary>
+public sealed record UseCommand(string Readings) : Command
+{
+    /// <summary>True for <c>use all</c> (or "every reading", "everything"): back to every loaded reading.</summary>
+    public bool All => IsAll(Readings);
+
+    protected override string Canonical => Readings.Length == 0 ? "use" : $"use {Readings}";
+
+    /// <summary>Whether the words after "use" ask for every reading.</summary>
+    public static bool IsAll(string readings) =>
+        readings.Trim().TrimEnd('.', '!').Trim().ToLowerInvariant() is "all" or "*" or "everything" or "every reading" or "all readings" or "all the readings" or "every one" or "all of them";
+}
+
 /// <summary>The one parser of typed text into a <see cref="Command"/>, for every front end.</summary>
 public static class CommandParser
 {
@@ -114,9 +131,43 @@ public static class CommandParser
             "quiz" when IsSectionReference(rest) => new QuizCommand(SectionOrNull(rest)),
             "reveal" or "answer" when rest.Length is > 0 and <= MaxQuizIdLength && !rest.Contains(' ', StringComparison.Ordinal) => new RevealCommand(rest),
             "sources" or "readings" or "documents" when rest.Length == 0 => new SourcesCommand(),
+            "use" when IsUseCommand(text ?? string.Empty, rest) => new UseCommand(rest),
             _ => null,
         };
         return command is null ? new QuestionCommand(text ?? string.Empty) : command with { Typed = text };
+    }
+
+    /// <summary>
+    /// The words that, right after "use", make it the noun of a question ("use of force", "use in the paper",
+    /// "use by Russia") rather than the verb of a command, which takes the readings as its object.
+    /// </summary>
+    private static readonly HashSet<string> NounUseFollowers = new(StringComparer.Ordinal)
+    {
+        "of", "in", "on", "for", "to", "by", "as", "with", "at", "from", "about", "against", "during", "and", "or",
+        "is", "are", "was", "were", "does", "did", "do", "has", "have", "had", "can", "could", "would", "should",
+        "will", "might", "may", "there", "case", "cases",
+    };
+
+    /// <summary>
+    /// "use …" is the command when it reads as one: "use" alone or with what to use, typed as an instruction. It stays
+    /// a question when it asks (a question mark) or when "use" is a noun, followed by a preposition or a verb
+    /// ("use of force in the paper?", "use of sanctions", "use cases of CPEC"). A command whose readings match nothing
+    /// is answered with what did not match and the list of readings, never dropped.
+    /// </summary>
+    public static bool IsUseCommand(string typed, string rest)
+    {
+        if (typed.TrimEnd().EndsWith('?'))
+        {
+            return false;
+        }
+
+        if (rest.Length == 0)
+        {
+            return true;
+        }
+
+        var next = rest.Split([' ', ',', ';', ':'], 2, StringSplitOptions.RemoveEmptyEntries)[0].ToLowerInvariant();
+        return !NounUseFollowers.Contains(next);
     }
 
     /// <summary>Nothing, or one word after an optional "section", "§" or "of": a section reference.</summary>

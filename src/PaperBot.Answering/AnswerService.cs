@@ -27,7 +27,8 @@ public sealed partial class AnswerService(
     IQuestionLog? questionLog = null,
     IUserKeys? userKeys = null,
     TimeProvider? time = null,
-    AnsweringOptions? options = null) : IAnswerService
+    AnsweringOptions? options = null,
+    IChannelReadings? channelReadings = null) : IAnswerService
 {
     private readonly ConditionalWeakTable<KnowledgeBase, ReadingIndex> _readings = [];
     private FollowUpSuggester? _suggester;
@@ -82,10 +83,12 @@ public sealed partial class AnswerService(
 
         question = TextCleaner.CollapseWhitespace(question);
         knowledge ??= await knowledgeProvider.GetAsync(cancellationToken).ConfigureAwait(false);
-        if (request.Readings is { Count: > 0 } readings)
+        var loaded = knowledge;
+        var inUse = await InUseAsync(request, loaded, cancellationToken).ConfigureAwait(false);
+        if (inUse is not null)
         {
             // A channel that studies some readings answers from those alone: every step sees only them.
-            knowledge = knowledge.Subset(readings);
+            knowledge = loaded.Subset(inUse);
         }
         // Typed text is read once its whitespace is tidied; a command a front end built is taken as it is.
         var command = request.Command switch
@@ -94,7 +97,14 @@ public sealed partial class AnswerService(
             QuestionCommand => new QuestionCommand(question),
             var typed => typed,
         };
-        var context = new QuestionContext(request with { Command = command }, knowledge, ReadingsOf(knowledge)) { Asked = question, Question = question, Verifying = !suggest };
+        var context = new QuestionContext(request with { Command = command }, knowledge, ReadingsOf(knowledge))
+        {
+            Asked = question,
+            Question = question,
+            Verifying = !suggest,
+            Loaded = loaded,
+            InUse = inUse,
+        };
         var (answer, step) = await pipeline.RunAsync(context, cancellationToken).ConfigureAwait(false);
         answer = await FinishAsync(context, answer, cancellationToken).ConfigureAwait(false);
         if (suggest)
@@ -103,6 +113,27 @@ public sealed partial class AnswerService(
         }
 
         return (answer, step, context.StageMilliseconds, context.FollowUp is not null);
+    }
+
+    /// <summary>
+    /// The ids of the loaded readings the request answers from: those it names, else its channel's (<c>use …</c>);
+    /// null for every reading. Ids no longer loaded are left out, and a choice none of whose readings is loaded any
+    /// more is every reading again (an instructor removed the file).
+    /// </summary>
+    private async Task<IReadOnlyList<string>?> InUseAsync(AskRequest request, KnowledgeBase loaded, CancellationToken cancellationToken)
+    {
+        var named = request.Readings is { Count: > 0 } readings
+            ? readings
+            : request.Channel is { Length: > 0 } channel && channelReadings is not null
+                ? await channelReadings.GetAsync(channel, cancellationToken).ConfigureAwait(false)
+                : null;
+        if (named is not { Count: > 0 })
+        {
+            return null;
+        }
+
+        var known = loaded.Documents.Where(d => named.Contains(d.Id, StringComparer.OrdinalIgnoreCase)).Select(d => d.Id).ToList();
+        return known.Count == 0 || known.Count == loaded.Documents.Count ? null : known;
     }
 
     /// <summary>

@@ -121,7 +121,7 @@ public sealed class AnsweringOptions
 
     public string InjectionText { get; set; } = "I can't follow instructions given inside a question. I only answer questions about the readings, citing their own words.";
 
-    public string HelpText { get; set; } = "I answer questions about {titles}. Every sentence I give is the reading's own, with a citation [n] to its section. Type 'sections' for the outline, 'summary', 'timeline', 'glossary', 'define <term>' or 'quiz' to study it, and 'sources' for the readings loaded.";
+    public string HelpText { get; set; } = "I answer questions about {titles}. Every sentence I give is the reading's own, with a citation [n] to its section. Type 'sections' for the outline, 'summary', 'timeline', 'glossary', 'define <term>' or 'quiz' to study it, 'sources' for the readings loaded, and 'use <reading>' to answer from some of them only ('use all' for every one).";
 
     /// <summary>Questions offered with help and declines; when empty (the default) they are drawn from the readings.</summary>
     public List<string> ExampleQuestions { get; set; } = [];

@@ -27,6 +27,7 @@ public static class AnsweringServiceCollectionExtensions
         services.TryAddSingleton<IQuizStore>(_ => new InMemoryQuizStore());
         services.TryAddSingleton<IQuestionLog>(_ => new InMemoryQuestionLog());
         services.TryAddSingleton<IUserKeys>(_ => SaltedUserKeys.Ephemeral());
+        services.TryAddSingleton<IChannelReadings>(_ => new InMemoryChannelReadings());
         services.TryAddSingleton<IWordList>(ModelWordList.Instance);
         services.TryAddSingleton(sp => sp.GetRequiredService<IOptions<AnsweringOptions>>().Value);
         services.TryAddSingleton<Replies>();
@@ -34,6 +35,7 @@ public static class AnsweringServiceCollectionExtensions
         services.TryAddSingleton<CommandStep>();
         services.TryAddSingleton<SmallTalkStep>();
         services.TryAddSingleton<InjectionStep>();
+        services.TryAddSingleton<ReadingScopeStep>();
         services.TryAddSingleton(sp => new FollowUpStep(sp.GetService<IConversationMemory>()));
         services.TryAddSingleton<SpellingStep>();
         services.TryAddSingleton<WholeReadingStep>();

@@ -86,6 +86,12 @@ internal sealed class TeamsBot
     }
 
     /// <summary>The user's stable id: the Entra (AAD) object id when Teams sends it, else the channel account id.</summary>
+    /// <summary>
+    /// How a Teams conversation (a 1:1 chat, a group chat, a channel's thread) is named to the answer service: the
+    /// readings it chose with <c>use …</c> apply to it alone. The store keeps only a salted key of it.
+    /// </summary>
+    public static string ChannelOf(string conversationId) => "teams:" + conversationId;
+
     public static string? UserIdOf(Activity activity) =>
         activity.From?.AadObjectId is { Length: > 0 } aad ? aad : activity.From?.Id is { Length: > 0 } id ? id : null;
 
@@ -112,7 +118,7 @@ internal sealed class TeamsBot
         Answer answer;
         try
         {
-            answer = await _answers.AskAsync(new AskRequest(question, conversationId) { Asker = new Asker(FrontEnds.Teams, UserIdOf(activity)) }, answerDeadline.Token);
+            answer = await _answers.AskAsync(new AskRequest(question, conversationId) { Asker = new Asker(FrontEnds.Teams, UserIdOf(activity)), Channel = ChannelOf(conversationId) }, answerDeadline.Token);
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {

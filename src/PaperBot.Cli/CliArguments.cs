@@ -8,6 +8,7 @@ internal sealed class CliArguments
 {
     private readonly HashSet<string> _flags = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _values = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<string>> _repeated = new(StringComparer.Ordinal);
 
     private CliArguments(List<string> positional) => Positional = positional;
 
@@ -55,6 +56,12 @@ internal sealed class CliArguments
             {
                 var value = inline ?? (i + 1 < list.Count ? list[++i] : throw new UsageException($"{name} needs a value"));
                 result._values[name] = value;
+                if (!result._repeated.TryGetValue(name, out var values))
+                {
+                    result._repeated[name] = values = [];
+                }
+
+                values.Add(value);
             }
             else
             {
@@ -67,7 +74,11 @@ internal sealed class CliArguments
 
     public bool Has(string flag) => _flags.Contains(flag);
 
+    /// <summary>The last value given for a switch.</summary>
     public string? Value(string name) => _values.GetValueOrDefault(name);
+
+    /// <summary>Every value of a switch that may be repeated (<c>--reading a --reading b</c>), in the order given.</summary>
+    public IReadOnlyList<string> Values(string name) => _repeated.TryGetValue(name, out var values) ? values : [];
 
     public int IntValue(string name, int fallback, int min, int max)
     {

@@ -12,13 +12,15 @@ internal static class Help
               paperbot search "question" [--top N] [--json]   the best passages for a question
               paperbot search --json [--top N] < questions    one JSON object per line of input
               paperbot ask "question" [--json]                an answer with citations
+                       [--reading <id>]…                      from those readings only (ids as 'sources' lists them)
               paperbot sections [--json] [--paragraphs]       the outline with section ids
               paperbot summary [section id] [--json]          3–5 central sentences of a section, or the paper's claim per part
               paperbot timeline [--json]                      the dated events the paper reports, in order
               paperbot glossary [--json]                      the acronyms the paper expands
               paperbot define <term> [--json]                 one acronym's expansion, cited
               paperbot quiz [section id] [--reveal] [--json]  a question from one sentence; --reveal shows the answer
-              paperbot sources [--json]                       the readings loaded from knowledge/
+              paperbot sources [--json]                       the readings loaded from knowledge/: title, id,
+                                                          sections, when indexed
               paperbot report [--since 7d|24h|2026-11-01] [--json] [--html FILE]
                                                           the instructor's report: questions per day, sections,
                                                           declines by reason, answers rated 👎, follow-ups

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using PaperBot.Answering;
+using PaperBot.Knowledge;
 using PaperBot.Knowledge.Retrieval;
 using PaperBot.Web;
 using PaperBot.Storage;
@@ -7,9 +8,10 @@ using PaperBot.Storage;
 namespace PaperBot.Host;
 
 /// <summary>
-/// <c>POST /api/ask</c> with <c>{"question": "…", "conversationId": "…"}</c> (the id optional: it lets follow-ups
-/// refer to the previous question) returns the answer object every front end uses. Bad requests get
-/// a problem document (400 malformed, 413 over 64 KB, 415 not JSON); an unreachable knowledge store gets 503.
+/// <c>POST /api/ask</c> with <c>{"question": "…", "conversationId": "…", "readings": ["id", …]}</c> (the id optional:
+/// it lets follow-ups refer to the previous question; the readings optional: the answer comes from those only)
+/// returns the answer object every front end uses. Bad requests get a problem document (400 malformed or naming a
+/// reading that is not loaded, 413 over 64 KB, 415 not JSON); an unreachable knowledge store gets 503.
 /// </summary>
 internal static partial class AskEndpoint
 {
@@ -18,7 +20,10 @@ internal static partial class AskEndpoint
     /// <summary>The longest conversation id accepted (Teams and Slack ids are well under it).</summary>
     public const int MaxConversationIdLength = 200;
 
-    public static async Task<IResult> PostAsync(HttpRequest request, IAnswerService answers, ILoggerFactory loggers, CancellationToken cancellationToken)
+    /// <summary>The most readings one request may name.</summary>
+    public const int MaxReadings = 100;
+
+    public static async Task<IResult> PostAsync(HttpRequest request, IAnswerService answers, KnowledgeBaseProvider knowledge, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
         var logger = loggers.CreateLogger(typeof(AskEndpoint).FullName!);
         if (!MediaTypes.IsJson(request.ContentType))
@@ -39,6 +44,7 @@ internal static partial class AskEndpoint
 
         string? question;
         string? conversationId = null;
+        List<string>? readings = null;
         using (var document = StrictJson.TryParse(body.Bytes, out var malformed))
         {
             if (document is null)
@@ -64,13 +70,48 @@ internal static partial class AskEndpoint
                     return Problem(StatusCodes.Status400BadRequest, "Bad conversationId", $"\"conversationId\" is optional; when given it must be a string of 1 to {MaxConversationIdLength} printable characters that names the conversation, the same for each question of it.");
                 }
             }
+
+            if (document.RootElement.TryGetProperty("readings", out var named) && named.ValueKind != JsonValueKind.Null)
+            {
+                if (named.ValueKind != JsonValueKind.Array || named.GetArrayLength() > MaxReadings
+                    || named.EnumerateArray().Any(r => r.ValueKind != JsonValueKind.String || r.GetString() is not { Length: > 0 and <= MaxConversationIdLength }))
+                {
+                    return Problem(StatusCodes.Status400BadRequest, "Bad readings", $"\"readings\" is optional; when given it must be an array of up to {MaxReadings} reading ids (strings, as GET /api/sources lists them).");
+                }
+
+                readings = named.EnumerateArray().Select(r => r.GetString()!.Trim()).ToList();
+            }
+        }
+
+        if (readings is { Count: > 0 })
+        {
+            IReadOnlyList<string> known;
+            try
+            {
+                known = (await knowledge.GetAsync(cancellationToken)).Documents.Select(d => d.Id).ToList();
+            }
+            catch (KnowledgeStoreUnavailableException ex)
+            {
+                LogStoreUnavailable(logger, ex.Message);
+                return Problem(StatusCodes.Status503ServiceUnavailable, "Knowledge store unavailable", "The knowledge store is unavailable right now. Please try again in a moment.");
+            }
+
+            var unknown = readings.Where(r => !known.Contains(r, StringComparer.OrdinalIgnoreCase)).Distinct(StringComparer.Ordinal).ToList();
+            if (unknown.Count > 0)
+            {
+                return Results.Problem(
+                    statusCode: StatusCodes.Status400BadRequest,
+                    title: "Unknown readings",
+                    detail: $"No loaded reading has the id {string.Join(", ", unknown.Select(u => $"\"{u}\""))}. The loaded readings: {string.Join(", ", known)}.",
+                    extensions: new Dictionary<string, object?> { ["unknown"] = unknown, ["known"] = known });
+            }
         }
 
         Answer answer;
         try
         {
             // Kept apart from Teams and Slack conversations: an HTTP caller cannot name one of theirs and read its context.
-            answer = await answers.AskAsync(new AskRequest(question ?? string.Empty, conversationId is null ? null : "http:" + conversationId) { Asker = new Asker(FrontEnds.Http) }, cancellationToken);
+            answer = await answers.AskAsync(new AskRequest(question ?? string.Empty, conversationId is null ? null : "http:" + conversationId) { Asker = new Asker(FrontEnds.Http), Readings = readings }, cancellationToken);
         }
         catch (KnowledgeStoreUnavailableException ex)
         {

@@ -24,6 +24,8 @@ public static class DeclineHeadings
         [DeclineReasons.UnknownSection] = ("Sections that do not exist", false, 10),
         [DeclineReasons.UnknownQuiz] = ("Quizzes that had expired or never existed", false, 11),
         [DeclineReasons.NothingToList] = ("Nothing to list", false, 12),
+        [DeclineReasons.ReadingNotInUse] = ("About a reading the channel does not use", false, 13),
+        [DeclineReasons.UnknownReading] = ("Readings named that are not loaded", false, 14),
     };
 
     /// <summary>The reason code of declines the engine gave no reason for.</summary>

@@ -10,7 +10,7 @@ public static class StorageServiceCollectionExtensions
 {
     /// <summary>
     /// Registers the store named by <c>Storage:Provider</c> (validated at start) for conversation memory, quizzes, the
-    /// question log, feedback, the delivery ledger and the user keys: one <see cref="SqlStore"/> on SQLite (default)
+    /// question log, feedback, the delivery ledger, the channels' readings and the user keys: one <see cref="SqlStore"/> on SQLite (default)
     /// or PostgreSQL, or the in-process stores for <c>memory</c>. Call before the areas that use them.
     /// </summary>
     public static IServiceCollection AddPaperBotStorage(this IServiceCollection services)
@@ -41,6 +41,7 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton<IQuestionLog>(sp => Pick<IQuestionLog>(sp, m => m.Questions));
         services.TryAddSingleton<IFeedbackStore>(sp => Pick<IFeedbackStore>(sp, m => m.Feedback));
         services.TryAddSingleton<IDeliveryLedger>(sp => Pick<IDeliveryLedger>(sp, m => m.Deliveries));
+        services.TryAddSingleton<IChannelReadings>(sp => Pick<IChannelReadings>(sp, m => m.Channels));
         services.TryAddSingleton<IUserKeys>(sp => IsMemory(sp) ? sp.GetRequiredService<InProcessStores>().Keys : sp.GetRequiredService<SqlStore>().Keys);
         services.AddSingleton<IHostedService>(sp => IsMemory(sp) ? new NothingToRun() : ActivatorUtilities.CreateInstance<RetentionService>(sp));
         return services;
@@ -65,6 +66,8 @@ public static class StorageServiceCollectionExtensions
         public IFeedbackStore Feedback { get; } = new InMemoryFeedbackStore();
 
         public IDeliveryLedger Deliveries { get; } = new InMemoryDeliveryLedger(time);
+
+        public IChannelReadings Channels { get; } = new InMemoryChannelReadings();
 
         public IUserKeys Keys { get; } = SaltedUserKeys.Ephemeral();
     }

@@ -242,3 +242,42 @@ public sealed class TeamsBotTests
         Assert.Contains("2013: Event 23 happened. [3]", texts[2], StringComparison.Ordinal);
     }
 }
+
+/// <summary><c>use …</c> in Teams is per conversation: each conversation names itself to the answer service.</summary>
+public sealed class TeamsUseReadingsTests
+{
+    private static Activity Message(Uri serviceUrl, string conversation, string id, string text) => new()
+    {
+        Type = "message",
+        Id = id,
+        ChannelId = "msteams",
+        ServiceUrl = serviceUrl.ToString(),
+        From = new ChannelAccount("29:user", "User"),
+        Recipient = new ChannelAccount("28:bot", "PaperBot"),
+        Conversation = new ConversationAccount(conversation) { ConversationType = "groupChat" },
+        Text = text,
+    };
+
+    [Fact]
+    public async Task Use_InOneConversation_IsAskedAsThatConversationsChoice_AndAnotherConversationNamesItself()
+    {
+        await using var connector = await FakeBotConnector.StartAsync("bot-activity-");
+        var answers = new StubAnswerService
+        {
+            Next = r => new Answer { Question = r.Question, Status = AnswerStatus.Answered, Kind = AnswerKinds.Readings, Text = "This channel now answers from these readings only." },
+        };
+        await using var services = TeamsServices.Build(answers, playground: connector.BaseUrl);
+        var bot = services.GetRequiredService<TeamsBot>();
+
+        await bot.HandleAsync(new TeamsTurn(Message(connector.BaseUrl, "19:one@thread.v2", "1", "use london-main-drainage"), false), TestContext.Current.CancellationToken);
+        await bot.HandleAsync(new TeamsTurn(Message(connector.BaseUrl, "19:two@thread.v2", "2", "use of force in the paper?"), false), TestContext.Current.CancellationToken);
+
+        var asked = answers.Asked;
+        Assert.Equal(2, asked.Count);
+        Assert.Equal("london-main-drainage", Assert.IsType<UseCommand>(asked[0].Command).Readings);
+        Assert.Equal(TeamsBot.ChannelOf("19:one@thread.v2"), asked[0].Channel);
+        Assert.IsType<QuestionCommand>(asked[1].Command);
+        Assert.Equal(TeamsBot.ChannelOf("19:two@thread.v2"), asked[1].Channel);
+        Assert.NotEqual(asked[0].Channel, asked[1].Channel);
+    }
+}

@@ -173,6 +173,50 @@ public abstract class StoreContractTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ChannelReadings_SetOnOneReplica_AreReadOnAnotherAndAfterARestart()
+    {
+        var one = Open();
+        var other = Open(clock: one.Clock);
+
+        await one.Store.SetAsync("slack:C-one", ["reading-b", "reading-a", "reading-b"], Ct);
+
+        Assert.Equal(["reading-b", "reading-a"], await other.Store.GetAsync("slack:C-one", Ct));
+        Assert.Null(await other.Store.GetAsync("slack:C-other", Ct));
+        one.Dispose();
+        var restarted = Open(clock: other.Clock);
+        Assert.Equal(["reading-b", "reading-a"], await restarted.Store.GetAsync("slack:C-one", Ct));
+    }
+
+    [Fact]
+    public async Task ChannelReadings_SetAgain_ReplacesThem_AndNullOrEmptyGoesBackToEveryReading()
+    {
+        var store = Open();
+        await store.Store.SetAsync("teams:conversation", ["a"], Ct);
+        await store.Store.SetAsync("teams:conversation", ["b", "c"], Ct);
+        Assert.Equal(["b", "c"], await store.Store.GetAsync("teams:conversation", Ct));
+
+        await store.Store.SetAsync("teams:conversation", null, Ct);
+        Assert.Null(await store.Store.GetAsync("teams:conversation", Ct));
+
+        await store.Store.SetAsync("teams:conversation", ["a"], Ct);
+        await store.Store.SetAsync("teams:conversation", [], Ct);
+        Assert.Null(await store.Store.GetAsync("teams:conversation", Ct));
+        Assert.Equal(0, await CountAsync(store, "channel_readings"));
+    }
+
+    [Fact]
+    public async Task ChannelReadings_AreASetting_RetentionKeepsThem()
+    {
+        var store = Open();
+        await store.Store.SetAsync("slack:C-kept", ["reading-a"], Ct);
+        store.Clock.Advance(TimeSpan.FromDays(store.Options.RetentionDays + 30));
+
+        await store.Maintenance.PurgeExpiredAsync(Ct);
+
+        Assert.Equal(["reading-a"], await store.Store.GetAsync("slack:C-kept", Ct));
+    }
+
+    [Fact]
     public async Task Retention_PurgesWhatIsOlderThanRetentionDays_AndKeepsTheRest()
     {
         var store = Open();
@@ -225,6 +269,8 @@ public abstract class StoreContractTests : IAsyncLifetime
         await one.Store.RecordAsync(new FeedbackRecord("q1", key, true, null, FrontEnds.Teams, one.Clock.GetUtcNow()), Ct);
         await one.Store.RememberAsync(rawConversation, new ConversationTurn("q", "s", []), Ct);
         await one.Store.TryClaimAsync($"teams:{rawConversation}:{rawUser}", TimeSpan.FromHours(1), Ct);
+        await one.Store.SetAsync($"teams:{rawConversation}", ["reading-a"], Ct);
+        Assert.Equal(1, await CountAsync(one, "channel_readings"));
 
         var cells = await AllTextAsync(one);
         Assert.NotEmpty(cells);
@@ -247,7 +293,7 @@ public abstract class StoreContractTests : IAsyncLifetime
     {
         var cells = new List<string>();
         await using var connection = await store.Database.OpenConnectionAsync(Ct);
-        foreach (var table in new[] { "conversation_turns", "quizzes", "questions", "feedback", "replies", "deliveries", "installation" })
+        foreach (var table in new[] { "conversation_turns", "quizzes", "questions", "feedback", "replies", "deliveries", "channel_readings", "installation" })
         {
             await using var command = connection.CreateCommand();
             command.CommandText = $"SELECT * FROM {table}";

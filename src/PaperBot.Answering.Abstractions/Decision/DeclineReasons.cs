@@ -18,6 +18,12 @@ public static class DeclineReasons
     public const string UnknownQuiz = "unknown_quiz";
     public const string NotDefined = "not_defined";
     public const string NothingToList = "nothing_to_list";
+
+    /// <summary>The question names a loaded reading the channel (or request) does not use; the evidence names it and those in use.</summary>
+    public const string ReadingNotInUse = "reading_not_in_use";
+
+    /// <summary><c>use …</c> (or <c>--reading</c>, <c>readings</c>) named something that is no loaded reading, or more than one.</summary>
+    public const string UnknownReading = "unknown_reading";
 }
 
 /// <summary>One observation behind a decision: what was measured, the value, and the threshold it was held to.</summary>

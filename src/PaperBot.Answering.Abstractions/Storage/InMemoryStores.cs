@@ -137,3 +137,33 @@ public sealed class InMemoryDeliveryLedger(TimeProvider time, int capacity = 20_
         return Task.CompletedTask;
     }
 }
+
+/// <summary>The channels' readings in this process (a single replica, or a run that keeps nothing): the last <c>capacity</c> channels set.</summary>
+public sealed class InMemoryChannelReadings(int capacity = 10_000) : IChannelReadings
+{
+    private readonly ConcurrentDictionary<string, IReadOnlyList<string>> _channels = new(StringComparer.Ordinal);
+
+    public Task<IReadOnlyList<string>?> GetAsync(string channel, CancellationToken cancellationToken = default) =>
+        Task.FromResult(_channels.TryGetValue(channel, out var ids) ? ids : null);
+
+    public Task SetAsync(string channel, IReadOnlyList<string>? documentIds, CancellationToken cancellationToken = default)
+    {
+        if (documentIds is not { Count: > 0 })
+        {
+            _channels.TryRemove(channel, out _);
+            return Task.CompletedTask;
+        }
+
+        if (_channels.Count >= capacity && !_channels.ContainsKey(channel))
+        {
+            // Past the bound a channel goes back to every reading rather than the process growing without end.
+            foreach (var other in _channels.Keys.Take(_channels.Count - capacity + 1).ToList())
+            {
+                _channels.TryRemove(other, out _);
+            }
+        }
+
+        _channels[channel] = documentIds.Distinct(StringComparer.Ordinal).ToList();
+        return Task.CompletedTask;
+    }
+}

@@ -120,21 +120,23 @@ public interface IDeliveryLedger
     Task ReleaseAsync(string key, CancellationToken cancellationToken = default);
 }
 
-/// <summary>Turns a platform's user id into the key every store keeps: a salted hash, the same for the same id.</summary>
 /// <summary>
 /// Which readings a channel answers from (<c>/paper use …</c> in a Slack channel, <c>use …</c> in a Teams
-/// conversation), kept in the store so every replica and every restart sees the same choice. Keyed by the channel's
-/// salted key. No entry means every loaded reading.
+/// conversation), kept in the store so every replica and every restart sees the same choice. The caller names the
+/// channel as its front end does (<see cref="AskRequest.Channel"/>: <c>slack:C0123</c>, <c>teams:19:…</c>); a store
+/// that outlives the process keeps only the channel's salted key, never the platform id. No entry means every loaded
+/// reading. A channel's choice is a setting, not a record of what was asked: retention keeps it.
 /// </summary>
 public interface IChannelReadings
 {
     /// <summary>The document ids chosen for the channel, or null when it uses every reading.</summary>
-    Task<IReadOnlyList<string>?> GetAsync(string channelKey, CancellationToken cancellationToken = default);
+    Task<IReadOnlyList<string>?> GetAsync(string channel, CancellationToken cancellationToken = default);
 
     /// <summary>Sets the channel's readings; null or empty goes back to every reading.</summary>
-    Task SetAsync(string channelKey, IReadOnlyList<string>? documentIds, CancellationToken cancellationToken = default);
+    Task SetAsync(string channel, IReadOnlyList<string>? documentIds, CancellationToken cancellationToken = default);
 }
 
+/// <summary>Turns a platform's user id into the key every store keeps: a salted hash, the same for the same id.</summary>
 public interface IUserKeys
 {
     string KeyOf(string platformUserId);

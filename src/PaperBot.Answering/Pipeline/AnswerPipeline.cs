@@ -5,9 +5,10 @@ namespace PaperBot.Answering.Pipeline;
 /// <summary>
 /// The one order every question passes, over one shared <see cref="QuestionContext"/>:
 /// <list type="number">
-/// <item>commands (help, sections, summary, timeline, glossary, define, quiz, reveal, sources);</item>
+/// <item>commands (help, sections, summary, timeline, glossary, define, quiz, reveal, sources, use);</item>
 /// <item>small talk (greetings, thanks, "what can you do");</item>
 /// <item>instructions smuggled into the question;</item>
+/// <item>a question about a loaded reading the channel does not use, told so;</item>
 /// <item>follow-up resolution from the thread's last turn;</item>
 /// <item>spelling (typos and British/American variants of the readings' words);</item>
 /// <item>questions about a reading as a whole;</item>
@@ -25,6 +26,7 @@ public sealed class AnswerPipeline
         CommandStep commands,
         SmallTalkStep smallTalk,
         InjectionStep injection,
+        ReadingScopeStep readingScope,
         FollowUpStep followUp,
         SpellingStep spelling,
         WholeReadingStep wholeReading,
@@ -34,7 +36,7 @@ public sealed class AnswerPipeline
         GenerationStep generation,
         CompositionStep composition)
     {
-        Steps = [commands, smallTalk, injection, followUp, spelling, wholeReading, outline, evidence, answerability, generation, composition];
+        Steps = [commands, smallTalk, injection, readingScope, followUp, spelling, wholeReading, outline, evidence, answerability, generation, composition];
     }
 
     public IReadOnlyList<IAnswerStep> Steps { get; }

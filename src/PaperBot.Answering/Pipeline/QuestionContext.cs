@@ -34,6 +34,12 @@ public sealed class QuestionContext(AskRequest request, KnowledgeBase knowledge,
 
     public ReadingIndex Readings { get; } = readings;
 
+    /// <summary>Every loaded reading, whichever the request answers from: what <c>use …</c> and <c>sources</c> name.</summary>
+    public KnowledgeBase Loaded { get; init; } = knowledge;
+
+    /// <summary>The ids of the readings the request answers from (the channel's, or those the request names); null for every loaded reading.</summary>
+    public IReadOnlyList<string>? InUse { get; init; }
+
     /// <summary>The previous turn of the conversation, when there is one.</summary>
     public ConversationTurn? Previous { get; set; }
 

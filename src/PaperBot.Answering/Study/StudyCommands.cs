@@ -35,7 +35,7 @@ public sealed class StudyCommands(AnsweringOptions options, Replies replies)
             GlossaryCommand => GlossaryAnswer(asked, knowledge),
             DefineCommand define => Define(asked, knowledge, readings, define.Term),
             QuizCommand quiz => Quiz(asked, knowledge, quiz.Section ?? string.Empty),
-            SourcesCommand => Sources(asked, knowledge),
+            SourcesCommand => Sources(asked, knowledge, null, inChannel: false),
             _ => null,
         };
     }
@@ -177,11 +177,94 @@ public sealed class StudyCommands(AnsweringOptions options, Replies replies)
         return new Answer { Question = question, Status = AnswerStatus.Answered, Kind = AnswerKinds.QuizAnswer, Text = text, Citations = [card.Citation with { Marker = 1 }] };
     }
 
-    private static Answer Sources(string question, KnowledgeBase knowledge)
+    /// <summary>
+    /// Every loaded reading: its title, id, number of sections and when it was indexed, the readings in use marked
+    /// when a channel (or the request) answers from some of them only.
+    /// </summary>
+    public static Answer Sources(string question, KnowledgeBase loaded, IReadOnlyList<string>? inUse, bool inChannel)
     {
-        var lines = new List<string> { $"Loaded readings ({knowledge.Documents.Count}):" };
-        lines.AddRange(knowledge.Documents.Select(d => string.Create(CultureInfo.InvariantCulture, $"- {d.Id}: {d.DisplayName} ({d.Sections.Count} sections)")));
+        var some = inUse is { Count: > 0 };
+        var lead = some
+            ? $"Loaded readings ({loaded.Documents.Count}); {(inChannel ? "this channel answers" : "this question is answered")} from the {inUse!.Count} marked “in use”:"
+            : $"Loaded readings ({loaded.Documents.Count}), all in use:";
+        var lines = new List<string> { lead };
+        lines.AddRange(ReadingLines(loaded, some ? inUse : null));
+        if (inChannel && loaded.Documents.Count > 1)
+        {
+            lines.Add(some ? "Type 'use all' to answer from every reading again." : "Type 'use <id>' to answer from some of them only.");
+        }
+
         return new Answer { Question = question, Status = AnswerStatus.Answered, Kind = AnswerKinds.Sources, Text = string.Join("\n", lines) };
+    }
+
+    /// <summary>One line per reading: <c>- “Title” (id), 12 sections, indexed 2026-11-02 09:00 UTC</c>, and "in use" when it is.</summary>
+    private static IEnumerable<string> ReadingLines(KnowledgeBase loaded, IReadOnlyList<string>? inUse) =>
+        loaded.Documents.Select(d =>
+        {
+            var indexed = loaded.IndexedAt(d.Id) is { } at ? at.ToUniversalTime().ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture) : "not yet";
+            var mark = inUse is not null && inUse.Contains(d.Id, StringComparer.OrdinalIgnoreCase) ? " — in use" : string.Empty;
+            return string.Create(CultureInfo.InvariantCulture, $"- {ReadingNames.Label(d)}, {d.Sections.Count} sections, indexed {indexed}{mark}");
+        });
+
+    /// <summary>The reply to <c>use …</c> once the channel's choice is kept: the readings now in use, by title.</summary>
+    public Answer UseChosen(string question, IReadOnlyList<PaperDocument> readings, bool every)
+    {
+        var lines = new List<string>
+        {
+            every
+                ? $"This channel now answers from every reading ({readings.Count}):"
+                : $"This channel now answers from {(readings.Count == 1 ? "this reading" : $"these {readings.Count} readings")} only:",
+        };
+        lines.AddRange(readings.Select(d => $"- {ReadingNames.Label(d)}"));
+        if (!every)
+        {
+            lines.Add("Type 'use all' to answer from every reading again, 'sources' for the list.");
+        }
+
+        return new Answer { Question = question, Status = AnswerStatus.Answered, Kind = AnswerKinds.Readings, Text = string.Join("\n", lines) };
+    }
+
+    /// <summary>The reply to <c>use …</c> when a name matched no reading, or several: what, and the readings to choose from.</summary>
+    public Answer UseUnresolved(string question, string arguments, ReadingChoice choice, IReadOnlyList<PaperDocument> loaded)
+    {
+        var lines = new List<string>();
+        if (arguments.Trim().Length == 0)
+        {
+            lines.Add("Name the readings to answer from: 'use <id>' (several separated by commas), or 'use all' for every reading.");
+        }
+
+        if (choice.Unmatched.Count > 0)
+        {
+            lines.Add($"No loaded reading matches {string.Join(", ", choice.Unmatched.Select(u => $"“{u}”"))}, so nothing was changed.");
+        }
+
+        foreach (var (name, candidates) in choice.Ambiguous)
+        {
+            lines.Add($"“{name}” matches more than one reading ({string.Join(", ", candidates.Select(c => c.Id))}); name one by its id. Nothing was changed.");
+        }
+
+        lines.Add($"The loaded readings ({loaded.Count}):");
+        lines.AddRange(loaded.Select(d => $"- {d.Id}: {ReadingIndex.TitleOf(d)}"));
+        var evidence = choice.Unmatched.Select(u => new Evidence("unmatched", 1, Detail: u))
+            .Concat(choice.Ambiguous.Select(a => new Evidence("ambiguous", a.Candidates.Count, Detail: a.Name)))
+            .ToList();
+        return replies.Decline(question, AnswerStatus.Rejected, DeclineReasons.UnknownReading, string.Join("\n", lines), null, evidence) with
+        {
+            Kind = AnswerKinds.Readings,
+            Suggestions = loaded.Take(3).Select(d => $"use {d.Id}").Append("use all").ToList(),
+        };
+    }
+
+    /// <summary>The reply to <c>use …</c> outside a channel (the CLI, HTTP), where there is no choice to keep.</summary>
+    public Answer UseOutsideAChannel(string question, IReadOnlyList<PaperDocument> loaded)
+    {
+        var lines = new List<string>
+        {
+            "'use' chooses the readings of a Slack channel or a Teams conversation. Here, name them with the question: 'paperbot ask --reading <id>' on the command line, \"readings\": [\"<id>\"] on POST /api/ask.",
+            $"The loaded readings ({loaded.Count}):",
+        };
+        lines.AddRange(loaded.Select(d => $"- {d.Id}: {ReadingIndex.TitleOf(d)}"));
+        return replies.Decline(question, AnswerStatus.Rejected, DeclineReasons.Input, string.Join("\n", lines), null) with { Kind = AnswerKinds.Readings };
     }
 
     private Answer NoSuchSection(string question, string kind, string sectionId) =>

@@ -88,7 +88,7 @@ internal sealed class QuestionCommandHandler(
             return;
         }
 
-        var answer = await responder.AskAsync(new AskRequest(command.Text, command.ConversationId) { Asker = new Asker(FrontEnds.Slack, command.UserId) }, Kind, cancellationToken);
+        var answer = await responder.AskAsync(new AskRequest(command.Text, command.ConversationId) { Asker = new Asker(FrontEnds.Slack, command.UserId), Channel = SlackChannels.Key(command.ChannelId) }, Kind, cancellationToken);
         if (answer is null)
         {
             await api.RespondAsync(command.ResponseUrl, SlackMessage.Plain(SorryText), inChannel: false, cancellationToken);

@@ -104,7 +104,7 @@ internal sealed class QuestionEventHandler(
             return;
         }
 
-                var answer = await responder.AskAsync(new AskRequest(question, evt.ConversationId) { Asker = new Asker(FrontEnds.Slack, evt.User) }, Kind, cancellationToken);
+                var answer = await responder.AskAsync(new AskRequest(question, evt.ConversationId) { Asker = new Asker(FrontEnds.Slack, evt.User), Channel = SlackChannels.Key(evt.Channel) }, Kind, cancellationToken);
         var message = answer is null ? SlackMessage.Plain(SorryText) : SlackMessageRenderer.Render(answer);
         var result = await api.PostMessageAsync(evt.Channel, evt.ReplyThreadTs, message, cancellationToken);
         metrics.Message(Kind, answer is not null && result.Ok ? "answered" : "failed");

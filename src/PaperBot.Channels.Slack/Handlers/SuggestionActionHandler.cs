@@ -69,7 +69,7 @@ internal sealed class SuggestionActionHandler(
 
         if (action.Message is { Ephemeral: false } message)
         {
-            var answer = await responder.AskAsync(new AskRequest(question, message.ConversationId) { Asker = new Asker(FrontEnds.Slack, action.UserId) }, Kind, cancellationToken);
+            var answer = await responder.AskAsync(new AskRequest(question, message.ConversationId) { Asker = new Asker(FrontEnds.Slack, action.UserId), Channel = SlackChannels.Key(message.Channel) }, Kind, cancellationToken);
             var reply = answer is null ? SlackMessage.Plain(SorryText) : SlackMessageRenderer.Render(answer, (action.UserId, question));
             var result = await api.PostMessageAsync(message.Channel, message.ReplyThreadTs, reply, cancellationToken);
             metrics.Message(Kind, answer is not null && result.Ok ? "answered" : "failed");
@@ -77,7 +77,7 @@ internal sealed class SuggestionActionHandler(
         }
 
         // A private reply (a slash command's help or decline) has no thread to answer in: the answer stays private too.
-        var privately = await responder.AskAsync(new AskRequest(question, action.Message?.Channel) { Asker = new Asker(FrontEnds.Slack, action.UserId) }, Kind, cancellationToken);
+        var privately = await responder.AskAsync(new AskRequest(question, action.Message?.Channel) { Asker = new Asker(FrontEnds.Slack, action.UserId), Channel = SlackChannels.Key(action.Message?.Channel) }, Kind, cancellationToken);
         var text = privately is null ? SlackMessage.Plain(SorryText) : SlackMessageRenderer.Render(privately, (action.UserId, question));
         var delivered = await api.RespondAsync(action.ResponseUrl!, text, inChannel: false, cancellationToken);
         metrics.Message(Kind, privately is not null && delivered ? "answered" : "failed");

@@ -6,8 +6,8 @@ using PaperBot.Storage;
 namespace PaperBot.Cli.Commands;
 
 /// <summary>
-/// <c>paperbot ask "question" [--json]</c>; with <c>--json</c> and no question, one question per input line (exit code 1
-/// when any of them was declined).
+/// <c>paperbot ask "question" [--json] [--reading id]…</c>; with <c>--json</c> and no question, one question per input
+/// line (exit code 1 when any of them was declined). <c>--reading</c> (repeatable) answers from those readings only.
 /// </summary>
 internal static class AskCommand
 {
@@ -16,7 +16,7 @@ internal static class AskCommand
 
     public static async Task<int> RunAsync(string[] args)
     {
-        var parsed = CliArguments.Parse(args, ["--json", "--explain"], []);
+        var parsed = CliArguments.Parse(args, ["--json", "--explain"], ["--reading"]);
         var json = parsed.Has("--json");
         var explain = parsed.Has("--explain");
         var question = parsed.Question;
@@ -27,9 +27,10 @@ internal static class AskCommand
 
         using var services = CliServices.Create([], withStore: true);
         var answers = services.GetRequiredService<IAnswerService>();
+        var readings = await ReadingsAsync(services, parsed.Values("--reading"));
         if (question is not null)
         {
-            var answer = await answers.AskAsync(new AskRequest(question) { Asker = CliAsker });
+            var answer = await answers.AskAsync(new AskRequest(question) { Asker = CliAsker, Readings = readings });
             Write(answer, json);
             if (explain)
             {
@@ -42,7 +43,7 @@ internal static class AskCommand
         var exitCode = ExitCodes.Answered;
         while (await Console.In.ReadLineAsync() is { } line)
         {
-            var answer = await answers.AskAsync(new AskRequest(line) { Asker = CliAsker });
+            var answer = await answers.AskAsync(new AskRequest(line) { Asker = CliAsker, Readings = readings });
             Write(answer, json: true);
             if (explain)
             {
@@ -53,6 +54,28 @@ internal static class AskCommand
         }
 
         return exitCode;
+    }
+
+    /// <summary>
+    /// The readings named by <c>--reading</c>, each a loaded reading's id (case aside); an id that is none is bad usage,
+    /// named with the ids there are. Null when none is named: every reading.
+    /// </summary>
+    private static async Task<IReadOnlyList<string>?> ReadingsAsync(ServiceProvider services, IReadOnlyList<string> named)
+    {
+        if (named.Count == 0)
+        {
+            return null;
+        }
+
+        var knowledge = await services.GetRequiredService<PaperBot.Knowledge.KnowledgeBaseProvider>().GetAsync();
+        var known = knowledge.Documents.Select(d => d.Id).ToList();
+        var unknown = named.Where(n => !known.Contains(n.Trim(), StringComparer.OrdinalIgnoreCase)).ToList();
+        if (unknown.Count > 0)
+        {
+            throw new UsageException($"no loaded reading has the id {string.Join(", ", unknown.Select(u => $"'{u}'"))} (the readings: {string.Join(", ", known)}; 'paperbot sources' lists them)");
+        }
+
+        return named.Select(n => known.First(k => k.Equals(n.Trim(), StringComparison.OrdinalIgnoreCase))).Distinct(StringComparer.Ordinal).ToList();
     }
 
     /// <summary>What the decision saw, on standard error: each measure with the threshold it was held to, each question word and how it was accounted for.</summary>
