@@ -46,6 +46,31 @@ public sealed partial class IndexCliTests(CliRunner cli) : IDisposable
         Assert.Empty(Progress().Matches(second.StandardOutput));
     }
 
+    [Fact]
+    public async Task Ask_Reading_AnswersFromThatReadingOnly_AndAnUnknownIdIsBadUsage()
+    {
+        var readings = Directory.CreateDirectory(Path.Combine(_root, "course")).FullName;
+        var repository = RepositoryRoot();
+        File.Copy(Path.Combine(repository, "knowledge", "russia-pakistan-paper.txt"), Path.Combine(readings, "russia-pakistan-paper.txt"));
+        File.Copy(Path.Combine(repository, "tests", "gold", "readings", "london-main-drainage.md"), Path.Combine(readings, "london-main-drainage.md"));
+        var environment = new Dictionary<string, string> { ["Knowledge__Path"] = readings };
+        const string question = "What did the 1858 legislation do?";
+
+        var within = await cli.RunAsync(["ask", "--json", "--reading", "london-main-drainage", question], environment: environment);
+        var other = await cli.RunAsync(["ask", "--json", "--reading", "russia-pakistan-paper", question], environment: environment);
+        var unknown = await cli.RunAsync(["ask", "--reading", "no-such-reading", question], environment: environment);
+
+        Assert.True(within.ExitCode == 0, within.StandardError + within.StandardOutput);
+        var cited = System.Text.Json.JsonDocument.Parse(within.StandardOutput).RootElement.GetProperty("citations").EnumerateArray().Select(c => c.GetProperty("documentId").GetString()).ToList();
+        Assert.NotEmpty(cited);
+        Assert.All(cited, id => Assert.Equal("london-main-drainage", id));
+        var otherCited = System.Text.Json.JsonDocument.Parse(other.StandardOutput).RootElement.GetProperty("citations").EnumerateArray().Select(c => c.GetProperty("documentId").GetString());
+        Assert.DoesNotContain("london-main-drainage", otherCited);
+        Assert.Equal(2, unknown.ExitCode);
+        Assert.Contains("no-such-reading", unknown.StandardError, StringComparison.Ordinal);
+        Assert.Contains("london-main-drainage", unknown.StandardError, StringComparison.Ordinal);
+    }
+
     private static string RepositoryRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
