@@ -26,6 +26,7 @@ public static class DeclineHeadings
         [DeclineReasons.NothingToList] = ("Nothing to list", false, 12),
         [DeclineReasons.ReadingNotInUse] = ("About a reading the channel does not use", false, 13),
         [DeclineReasons.UnknownReading] = ("Readings named that are not loaded", false, 14),
+        [DeclineReasons.StoreUnavailable] = ("Settings not kept while the store was away", false, 15),
     };
 
     /// <summary>The reason code of declines the engine gave no reason for.</summary>

@@ -16,7 +16,7 @@ public sealed partial class SqlStore : IChannelReadings
             return ids is null ? null : JsonSerializer.Deserialize<List<string>>(ids, Json) is { Count: > 0 } list ? list : null;
         }, null, cancellationToken);
 
-    public Task SetAsync(string channel, IReadOnlyList<string>? documentIds, CancellationToken cancellationToken = default) =>
+    public Task<bool> SetAsync(string channel, IReadOnlyList<string>? documentIds, CancellationToken cancellationToken = default) =>
         guard.RunAsync("channel readings", async ct =>
         {
             await using var connection = await database.OpenConnectionAsync(ct).ConfigureAwait(false);

@@ -154,6 +154,20 @@ public sealed class ReadingsInUseTests
     }
 
     [Fact]
+    public async Task Use_StoreAway_SaysNothingChangedInsteadOfConfirming()
+    {
+        var (service, _, _) = await TestReadings.ServiceAsync(withTrams: true, configure: s => s.AddSingletonChannels(new AwayChannelStore()));
+
+        var use = await AskAsync(service, "use arlen", "test:away");
+        var after = await AskAsync(service, "When did the first line open?", "test:away");
+
+        Assert.Equal(AnswerStatus.Rejected, use.Status);
+        Assert.Equal(DeclineReasons.StoreUnavailable, use.Reason);
+        Assert.Contains("Nothing was changed", use.Text, StringComparison.Ordinal);
+        Assert.Contains(after.Citations, c => c.DocumentId == "trams");
+    }
+
+    [Fact]
     public async Task Sources_ListsEachReadingsTitleIdSectionsAndWhenIndexed_MarkingThoseInUse()
     {
         var (service, knowledge, _) = await TestReadings.ServiceAsync(withTrams: true);
@@ -240,6 +254,14 @@ public sealed class ReadingsInUseTests
         await store.SetAsync("c", ["x"], Ct);
         Assert.Equal(["x"], await store.GetAsync("c", Ct));
     }
+}
+
+/// <summary>A store that is away: it keeps nothing and says so.</summary>
+internal sealed class AwayChannelStore : IChannelReadings
+{
+    public Task<IReadOnlyList<string>?> GetAsync(string channel, CancellationToken cancellationToken = default) => Task.FromResult<IReadOnlyList<string>?>(null);
+
+    public Task<bool> SetAsync(string channel, IReadOnlyList<string>? documentIds, CancellationToken cancellationToken = default) => Task.FromResult(false);
 }
 
 internal static class ChannelStoreRegistration

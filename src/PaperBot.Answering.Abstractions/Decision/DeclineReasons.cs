@@ -24,6 +24,9 @@ public static class DeclineReasons
 
     /// <summary><c>use …</c> (or <c>--reading</c>, <c>readings</c>) named something that is no loaded reading, or more than one.</summary>
     public const string UnknownReading = "unknown_reading";
+
+    /// <summary>A setting could not be kept because the store is away (the reply says nothing changed).</summary>
+    public const string StoreUnavailable = "store_unavailable";
 }
 
 /// <summary>One observation behind a decision: what was measured, the value, and the threshold it was held to.</summary>

@@ -146,12 +146,12 @@ public sealed class InMemoryChannelReadings(int capacity = 10_000) : IChannelRea
     public Task<IReadOnlyList<string>?> GetAsync(string channel, CancellationToken cancellationToken = default) =>
         Task.FromResult(_channels.TryGetValue(channel, out var ids) ? ids : null);
 
-    public Task SetAsync(string channel, IReadOnlyList<string>? documentIds, CancellationToken cancellationToken = default)
+    public Task<bool> SetAsync(string channel, IReadOnlyList<string>? documentIds, CancellationToken cancellationToken = default)
     {
         if (documentIds is not { Count: > 0 })
         {
             _channels.TryRemove(channel, out _);
-            return Task.CompletedTask;
+            return Task.FromResult(true);
         }
 
         if (_channels.Count >= capacity && !_channels.ContainsKey(channel))
@@ -164,6 +164,6 @@ public sealed class InMemoryChannelReadings(int capacity = 10_000) : IChannelRea
         }
 
         _channels[channel] = documentIds.Distinct(StringComparer.Ordinal).ToList();
-        return Task.CompletedTask;
+        return Task.FromResult(true);
     }
 }

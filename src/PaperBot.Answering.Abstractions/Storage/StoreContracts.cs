@@ -132,8 +132,8 @@ public interface IChannelReadings
     /// <summary>The document ids chosen for the channel, or null when it uses every reading.</summary>
     Task<IReadOnlyList<string>?> GetAsync(string channel, CancellationToken cancellationToken = default);
 
-    /// <summary>Sets the channel's readings; null or empty goes back to every reading.</summary>
-    Task SetAsync(string channel, IReadOnlyList<string>? documentIds, CancellationToken cancellationToken = default);
+    /// <summary>Sets the channel's readings; null or empty goes back to every reading. False when the store could not keep the choice (it is away).</summary>
+    Task<bool> SetAsync(string channel, IReadOnlyList<string>? documentIds, CancellationToken cancellationToken = default);
 }
 
 /// <summary>Turns a platform's user id into the key every store keeps: a salted hash, the same for the same id.</summary>

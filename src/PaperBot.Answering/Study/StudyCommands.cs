@@ -224,6 +224,10 @@ public sealed class StudyCommands(AnsweringOptions options, Replies replies)
         return new Answer { Question = question, Status = AnswerStatus.Answered, Kind = AnswerKinds.Readings, Text = string.Join("\n", lines) };
     }
 
+    /// <summary>The reply to <c>use …</c> when the store could not keep the choice: nothing changed, try again.</summary>
+    public Answer UseNotKept(string question) =>
+        replies.Decline(question, AnswerStatus.Rejected, DeclineReasons.StoreUnavailable, "The readings of this channel could not be changed: the bot's store is unavailable right now. Nothing was changed; please try again in a moment.", null) with { Kind = AnswerKinds.Readings };
+
     /// <summary>The reply to <c>use …</c> when a name matched no reading, or several: what, and the readings to choose from.</summary>
     public Answer UseUnresolved(string question, string arguments, ReadingChoice choice, IReadOnlyList<PaperDocument> loaded)
     {

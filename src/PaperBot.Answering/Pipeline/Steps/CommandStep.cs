@@ -57,7 +57,11 @@ public sealed class CommandStep(StudyCommands commands, IQuizStore quizzes, ICha
         }
 
         var every = choice.All || choice.Readings.Count == loaded.Count;
-        await channels.SetAsync(channel, every ? null : choice.Readings.Select(d => d.Id).ToList(), cancellationToken).ConfigureAwait(false);
+        if (!await channels.SetAsync(channel, every ? null : choice.Readings.Select(d => d.Id).ToList(), cancellationToken).ConfigureAwait(false))
+        {
+            return commands.UseNotKept(use.Text);
+        }
+
         return commands.UseChosen(use.Text, every ? loaded : choice.Readings, every);
     }
 }
