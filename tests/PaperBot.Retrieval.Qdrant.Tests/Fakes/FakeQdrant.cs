@@ -102,8 +102,8 @@ internal sealed class FakeQdrant
     };
 
     /// <summary>A store over the recording invoker, in process (no channel, no wire).</summary>
-    public QdrantChunkStore CreateStore(QdrantOptions? options = null) =>
-        new(new QdrantClient(new QdrantGrpcClient(Invoker)), options ?? new QdrantOptions());
+    public QdrantChunkStore CreateStore(QdrantOptions? options = null, int documentIdsPage = 10_000) =>
+        new(new QdrantClient(new QdrantGrpcClient(Invoker)), options ?? new QdrantOptions()) { DocumentIdsPage = documentIdsPage };
 
     private T Locked<T>(Func<T> read)
     {
