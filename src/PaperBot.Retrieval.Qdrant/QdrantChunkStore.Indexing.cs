@@ -85,17 +85,42 @@ public sealed partial class QdrantChunkStore
             cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>The documents the collection holds points of: a facet over the indexed <c>document_id</c>.</summary>
+    /// <summary>
+    /// The documents the collection holds points of: a facet over the indexed <c>document_id</c>. A facet answers at
+    /// most <see cref="DocumentIdsPage"/> values and has no offset, so each further page leaves out the documents
+    /// already listed; a collection of any number of readings is listed whole.
+    /// </summary>
     public async Task<IReadOnlyList<string>> DocumentIdsAsync(CancellationToken cancellationToken)
     {
         await EnsureCollectionAsync(cancellationToken).ConfigureAwait(false);
-        var facets = await CallAsync(
-            "listing the stored documents",
-            _options.SearchTimeout,
-            (client, token) => client.FacetAsync(_collection, QdrantSchema.DocumentId, limit: 10_000, exact: true, cancellationToken: token),
-            cancellationToken).ConfigureAwait(false);
-        return facets.Hits.Select(f => f.Value.StringValue).ToList();
+        var ids = new List<string>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        while (true)
+        {
+            var notYetListed = ids.Count == 0 ? null : new Filter { MustNot = { Conditions.Match(QdrantSchema.DocumentId, ids) } };
+            var page = await CallAsync(
+                "listing the stored documents",
+                _options.SearchTimeout,
+                (client, token) => client.FacetAsync(_collection, QdrantSchema.DocumentId, notYetListed, (ulong)DocumentIdsPage, exact: true, cancellationToken: token),
+                cancellationToken).ConfigureAwait(false);
+            var added = 0;
+            foreach (var hit in page.Hits.Where(h => seen.Add(h.Value.StringValue)))
+            {
+                ids.Add(hit.Value.StringValue);
+                added++;
+            }
+
+            // A short page is the last one; a page of nothing new means the server ignored the filter, and asking
+            // again would only repeat it.
+            if (page.Hits.Count < DocumentIdsPage || added == 0)
+            {
+                return ids;
+            }
+        }
     }
+
+    /// <summary>How many document ids one facet call asks for.</summary>
+    internal int DocumentIdsPage { get; init; } = 10_000;
 
     internal static PointStruct ToPoint(StoredChunk stored, string contentHash, int chunkCount)
     {

@@ -17,6 +17,12 @@ public sealed partial class QdrantChunkStore
 
     public async Task<IReadOnlyList<ChunkScore>> SearchAsync(ChunkQuery query, CancellationToken cancellationToken)
     {
+        if (query.Documents is { Count: 0 })
+        {
+            // A scope of no readings (a channel whose readings are all gone) finds nothing, as in the embedded store.
+            return [];
+        }
+
         var filter = query.Documents is null ? null : QdrantSchema.DocumentsFilter(query.Documents);
         var limit = (ulong)query.Top;
         var hasDense = query.Dense.Length > 0;

@@ -3,16 +3,12 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
-using Google.Protobuf;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using PaperBot.Knowledge;
-using PaperBot.Knowledge.Chunking;
-using PaperBot.Knowledge.Documents;
 using PaperBot.Knowledge.Retrieval;
 using PaperBot.Retrieval.Qdrant.Tests.Fakes;
 using PaperBot.Testing.Loopback;
-using Qdrant.Client.Grpc;
 
 namespace PaperBot.Retrieval.Qdrant.Tests;
 
@@ -78,7 +74,8 @@ public sealed class HostWithQdrantTests
         Assert.Equal(HttpStatusCode.ServiceUnavailable, (await AskAsync(client, "What is the North-South Gas Pipeline?")).StatusCode);
 
         reserved.Release();
-        await using var qdrant = await FakeQdrantServer.StartAsync(port, AnsweringQdrant(FirstChunkIdOfTheSmallPaper()));
+        var qdrant = new FakeQdrant(FakeQdrant.ExistingPaperBotCollection());
+        await using var server = await FakeQdrantServer.StartAsync(qdrant.Invoker, port);
         var watch = Stopwatch.StartNew();
         HttpResponseMessage health;
         do
@@ -90,7 +87,10 @@ public sealed class HostWithQdrantTests
         Assert.Equal(HttpStatusCode.OK, health.StatusCode);
         var answer = await AskAsync(client, "What is the North-South Gas Pipeline?");
         Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
-        Assert.NotNull(factory.Services.GetRequiredService<KnowledgeBaseProvider>().Current);
+        var knowledge = factory.Services.GetRequiredService<KnowledgeBaseProvider>().Current;
+        Assert.NotNull(knowledge);
+        Assert.Equal(knowledge.Chunks.Count, qdrant.PointCount);
+        Assert.Contains(qdrant.Invoker.Calls, c => c.Method == FakeQdrant.PointsQuery);
     }
 
     [Theory]
@@ -143,28 +143,5 @@ public sealed class HostWithQdrantTests
     {
         await Task.Delay(200, TestContext.Current.CancellationToken);
         return true;
-    }
-
-    private static string FirstChunkIdOfTheSmallPaper()
-    {
-        using var readings = TestChunks.Readings("paper.md", TestChunks.SmallPaper);
-        return Chunker.Chunk(DocumentLoader.LoadFolder(readings.Path).Documents[0], new ChunkingOptions())[0].Id;
-    }
-
-    /// <summary>A Qdrant that holds PaperBot's collection, takes writes, and finds one chunk for any query.</summary>
-    private static Dictionary<string, IMessage> AnsweringQdrant(string chunkId)
-    {
-        var completed = new PointsOperationResponse { Result = new UpdateResult { Status = UpdateStatus.Completed } };
-        return new()
-        {
-            ["/qdrant.Qdrant/HealthCheck"] = new HealthCheckReply { Title = "fake qdrant", Version = "1.19.0" },
-            ["/qdrant.Collections/CollectionExists"] = new CollectionExistsResponse { Result = new CollectionExists { Exists = true } },
-            ["/qdrant.Collections/Get"] = new GetCollectionInfoResponse { Result = FakeQdrant.ExistingPaperBotCollection() },
-            ["/qdrant.Points/Scroll"] = new ScrollResponse(),
-            ["/qdrant.Points/Count"] = new CountResponse { Result = new CountResult { Count = 0 } },
-            ["/qdrant.Points/Delete"] = completed,
-            ["/qdrant.Points/Upsert"] = completed,
-            ["/qdrant.Points/Query"] = new QueryResponse { Result = { new ScoredPoint { Id = Guid.NewGuid(), Score = 0.03f, Payload = { ["chunk_id"] = chunkId } } } },
-        };
     }
 }

@@ -34,6 +34,23 @@ public sealed class QdrantCollectionRequestTests
     }
 
     [Fact]
+    public async Task HasDocumentAsync_CollectionWithoutTheDocumentIndex_AddsAKeywordIndexOnDocumentIdOnly()
+    {
+        var info = FakeQdrant.ExistingPaperBotCollection();
+        info.PayloadSchema.Remove("document_id");
+        var qdrant = new FakeQdrant(info);
+        using var store = qdrant.CreateStore();
+
+        await store.HasDocumentAsync("paper", "hash-1", None);
+
+        var index = Assert.Single(qdrant.Invoker.Requests<CreateFieldIndexCollection>(FakeQdrant.PointsCreateFieldIndex));
+        Assert.Equal("document_id", index.FieldName);
+        Assert.Equal(FieldType.Keyword, index.FieldType);
+        Assert.True(index.Wait);
+        Assert.DoesNotContain(FakeQdrant.CollectionsCreate, qdrant.Invoker.Calls.Select(c => c.Method));
+    }
+
+    [Fact]
     public async Task HasDocumentAsync_ClusterSettings_CreateTheCollectionShardedAndReplicated()
     {
         var qdrant = new FakeQdrant(existing: null);

@@ -54,6 +54,49 @@ public sealed class QdrantSearchRequestTests
     }
 
     [Fact]
+    public async Task SearchAsync_SeveralReadings_OneAnyKeywordConditionOnDocumentIdForBothPrefetchesAndTheQuery()
+    {
+        var qdrant = new FakeQdrant(FakeQdrant.ExistingPaperBotCollection());
+        using var store = qdrant.CreateStore();
+        string[] readings = ["week-1", "week-2", "week-3"];
+
+        await store.SearchAsync(new ChunkQuery(FakeEmbeddingGenerator.Vector("gas pipeline"), Bm25Encoder.EncodeQuery("gas pipeline"), 5, SearchMode.Hybrid, readings), None);
+
+        var query = Assert.Single(qdrant.Invoker.Requests<QueryPoints>(FakeQdrant.PointsQuery));
+        AssertDocumentsFilter(query.Filter, readings);
+        Assert.Equal(["dense", "sparse"], query.Prefetch.Select(p => p.Using).Order());
+        Assert.All(query.Prefetch, p => AssertDocumentsFilter(p.Filter, readings));
+    }
+
+    [Theory]
+    [InlineData(SearchMode.Dense, "dense")]
+    [InlineData(SearchMode.Lexical, "sparse")]
+    public async Task SearchAsync_SingleModeSeveralReadings_FiltersTheQueryByAnyOfThem(SearchMode mode, string vector)
+    {
+        var qdrant = new FakeQdrant(FakeQdrant.ExistingPaperBotCollection());
+        using var store = qdrant.CreateStore();
+        string[] readings = ["week-1", "week-2"];
+
+        await store.SearchAsync(new ChunkQuery(FakeEmbeddingGenerator.Vector("gas"), Bm25Encoder.EncodeQuery("gas"), 3, mode, readings), None);
+
+        var query = Assert.Single(qdrant.Invoker.Requests<QueryPoints>(FakeQdrant.PointsQuery));
+        Assert.Equal(vector, query.Using);
+        AssertDocumentsFilter(query.Filter, readings);
+    }
+
+    [Fact]
+    public async Task SearchAsync_ScopeOfNoReadings_ReturnsNothingWithoutACall()
+    {
+        var qdrant = new FakeQdrant(FakeQdrant.ExistingPaperBotCollection());
+        using var store = qdrant.CreateStore();
+
+        var scores = await store.SearchAsync(new ChunkQuery(FakeEmbeddingGenerator.Vector("gas"), Bm25Encoder.EncodeQuery("gas"), 5, SearchMode.Hybrid, []), None);
+
+        Assert.Empty(scores);
+        Assert.Empty(qdrant.Invoker.Calls);
+    }
+
+    [Fact]
     public async Task SearchAsync_NoDocument_QueriesWithoutFilter()
     {
         var qdrant = new FakeQdrant(FakeQdrant.ExistingPaperBotCollection());

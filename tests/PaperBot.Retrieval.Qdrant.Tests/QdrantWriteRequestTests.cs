@@ -81,6 +81,103 @@ public sealed class QdrantWriteRequestTests
     }
 
     [Fact]
+    public async Task RemoveDocumentAsync_DeletesByDocumentFilterAndWaits()
+    {
+        var qdrant = new FakeQdrant(FakeQdrant.ExistingPaperBotCollection());
+        using var store = qdrant.CreateStore(new QdrantOptions { Collection = "papers" });
+
+        await store.RemoveDocumentAsync("week-2", None);
+
+        var delete = Assert.Single(qdrant.Invoker.Requests<DeletePoints>(FakeQdrant.PointsDelete));
+        Assert.Equal("papers", delete.CollectionName);
+        Assert.True(delete.Wait);
+        AssertDocumentFilter(delete.Points.Filter, "week-2");
+        Assert.Empty(qdrant.Invoker.Requests<UpsertPoints>(FakeQdrant.PointsUpsert));
+    }
+
+    [Fact]
+    public async Task RemoveDocumentAsync_TwoDocumentsStored_OnlyThatDocumentsPointsGo()
+    {
+        var qdrant = new FakeQdrant(FakeQdrant.ExistingPaperBotCollection());
+        using var store = qdrant.CreateStore();
+        var kept = TestChunks.For("week-1", "Gas flows north.", "Lahore gets the gas.");
+        await store.ReplaceDocumentAsync("week-1", "h1", kept, None);
+        await store.ReplaceDocumentAsync("week-2", "h2", TestChunks.For("week-2", "Helicopters were sold."), None);
+
+        await store.RemoveDocumentAsync("week-2", None);
+
+        Assert.Empty(qdrant.PointsWhere("document_id", "week-2"));
+        Assert.Equal(kept.Count, qdrant.PointsWhere("document_id", "week-1").Count);
+        Assert.Equal(["week-1"], await store.DocumentIdsAsync(None));
+    }
+
+    [Fact]
+    public async Task DocumentIdsAsync_AsksAnExactFacetOnDocumentIdAndReturnsEachStoredDocument()
+    {
+        var qdrant = new FakeQdrant(FakeQdrant.ExistingPaperBotCollection());
+        using var store = qdrant.CreateStore(new QdrantOptions { Collection = "papers" });
+        string[] documents = ["week-1", "week-2", "week-3"];
+        foreach (var (document, i) in documents.Select((d, i) => (d, i)))
+        {
+            // Documents of different sizes: the facet orders by count, and the ids come back whatever the order.
+            await store.ReplaceDocumentAsync(document, "h", TestChunks.For(document, [.. Enumerable.Range(0, i + 1).Select(n => $"Sentence {n} of {document}.")]), None);
+        }
+
+        var ids = await store.DocumentIdsAsync(None);
+
+        Assert.Equal(documents, ids.Order(StringComparer.Ordinal));
+        var facet = Assert.Single(qdrant.Invoker.Requests<FacetCounts>(FakeQdrant.PointsFacet));
+        Assert.Equal("papers", facet.CollectionName);
+        Assert.Equal("document_id", facet.Key);
+        Assert.True(facet.Exact);
+        Assert.Null(facet.Filter);
+    }
+
+    [Fact]
+    public async Task DocumentIdsAsync_MoreDocumentsThanOneFacetAnswers_PagesLeavingOutTheListedOnes()
+    {
+        var qdrant = new FakeQdrant(FakeQdrant.ExistingPaperBotCollection());
+        using var store = qdrant.CreateStore(documentIdsPage: 2);
+        var documents = Enumerable.Range(1, 5).Select(n => $"week-{n}").ToList();
+        foreach (var document in documents)
+        {
+            await store.ReplaceDocumentAsync(document, "h", TestChunks.For(document, $"Readings of {document}."), None);
+        }
+
+        var ids = await store.DocumentIdsAsync(None);
+
+        Assert.Equal(documents.Order(StringComparer.Ordinal), ids.Order(StringComparer.Ordinal));
+        Assert.Equal(ids.Count, ids.Distinct().Count());
+        var facets = qdrant.Invoker.Requests<FacetCounts>(FakeQdrant.PointsFacet);
+        Assert.Equal(3, facets.Count);
+        Assert.All(facets, f => Assert.Equal(2UL, f.Limit));
+        Assert.Null(facets[0].Filter);
+        var listedBefore = new List<string>();
+        for (var page = 1; page < facets.Count; page++)
+        {
+            listedBefore.AddRange(ids.Skip((page - 1) * 2).Take(2));
+            var excluded = Assert.Single(facets[page].Filter.MustNot);
+            Assert.Equal("document_id", excluded.Field.Key);
+            Assert.Equal(listedBefore.Order(StringComparer.Ordinal), excluded.Field.Match.Keywords.Strings.Order(StringComparer.Ordinal));
+        }
+    }
+
+    [Fact]
+    public async Task DocumentIdsAsync_CollectionWithoutTheDocumentIndex_IndexesItBeforeTheFacet()
+    {
+        var info = FakeQdrant.ExistingPaperBotCollection();
+        info.PayloadSchema.Remove("document_id");
+        var qdrant = new FakeQdrant(info);
+        using var store = qdrant.CreateStore();
+
+        // The fake, like Qdrant, refuses a facet on a field without a payload index.
+        Assert.Empty(await store.DocumentIdsAsync(None));
+
+        var methods = qdrant.Invoker.Calls.Select(c => c.Method).ToList();
+        Assert.True(methods.IndexOf(FakeQdrant.PointsCreateFieldIndex) < methods.IndexOf(FakeQdrant.PointsFacet));
+    }
+
+    [Fact]
     public async Task HasDocumentAsync_AllPointsAtThisHash_TrueAndAsksByDocumentAndHash()
     {
         var qdrant = new FakeQdrant(FakeQdrant.ExistingPaperBotCollection());

@@ -8,7 +8,8 @@ namespace PaperBot.Retrieval.Qdrant.Tests.Contract;
 
 /// <summary>
 /// What every chunk store must do, whatever it is: find the gold sections as the embedded store does (within the
-/// tolerance below), index idempotently, and replace a changed document whole. One derived class per store.
+/// tolerance below), index idempotently, replace a changed document whole, search within any set of readings, and
+/// forget a reading taken out of the folder. One derived class per store.
 /// </summary>
 public abstract class ChunkStoreContractTests(PaperFixture paper)
 {
@@ -124,6 +125,63 @@ public abstract class ChunkStoreContractTests(PaperFixture paper)
         Assert.Contains(everywhere, h => h.DocumentId == "pipelines");
         Assert.NotEmpty(onlyPipelines);
         Assert.All(onlyPipelines, h => Assert.Equal("pipelines", h.DocumentId));
+    }
+
+    [Fact]
+    public async Task Search_SeveralReadings_OnlyTheirChunks()
+    {
+        // The store first: a store that cannot run here skips before anything is indexed.
+        var store = await CreateEmptyStoreAsync();
+        using var readings = ThreeReadings();
+        var knowledge = await paper.BuildAsync(store, DocumentLoader.LoadFolder(readings.Path));
+        string[] scope = ["orchards", "ports"];
+
+        var everywhere = await knowledge.SearchAsync("harbour oranges pipeline", 10, SearchMode.Hybrid, cancellationToken: TestContext.Current.CancellationToken);
+        var scoped = await knowledge.SearchAsync("harbour oranges pipeline", 10, SearchMode.Hybrid, scope, TestContext.Current.CancellationToken);
+
+        Assert.Contains(everywhere, h => h.DocumentId == "pipelines");
+        Assert.Equal(scope, scoped.Select(h => h.DocumentId).Distinct().Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task Search_ScopeOfNoReadings_FindsNothing()
+    {
+        // The store first: a store that cannot run here skips before anything is indexed.
+        var store = await CreateEmptyStoreAsync();
+        using var readings = ThreeReadings();
+        await paper.BuildAsync(store, DocumentLoader.LoadFolder(readings.Path));
+
+        Assert.Empty(await store.SearchAsync(LexicalQuery("harbour oranges pipeline") with { Documents = [] }, TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task Build_ReadingTakenOutOfTheFolder_ItsChunksGoAndTheOthersStay()
+    {
+        // The store first: a store that cannot run here skips before anything is indexed.
+        var store = await CreateEmptyStoreAsync();
+        using var readings = ThreeReadings();
+        await paper.BuildAsync(store, DocumentLoader.LoadFolder(readings.Path));
+        Assert.Equal(["orchards", "pipelines", "ports"], (await store.DocumentIdsAsync(TestContext.Current.CancellationToken)).Order(StringComparer.Ordinal));
+
+        File.Delete(Path.Combine(readings.Path, "ports.md"));
+        var reopened = Reopen(store);
+        await paper.BuildAsync(reopened, DocumentLoader.LoadFolder(readings.Path));
+
+        Assert.Equal(["orchards", "pipelines"], (await reopened.DocumentIdsAsync(TestContext.Current.CancellationToken)).Order(StringComparer.Ordinal));
+        Assert.Empty(await reopened.SearchAsync(LexicalQuery("dredging harbour"), TestContext.Current.CancellationToken));
+        Assert.Empty(await reopened.SearchAsync(LexicalQuery("harbour oranges pipeline") with { Documents = ["ports"] }, TestContext.Current.CancellationToken));
+        Assert.NotEmpty(await reopened.SearchAsync(LexicalQuery("kinnow oranges") with { Documents = ["orchards"] }, TestContext.Current.CancellationToken));
+        Assert.NotEmpty(await reopened.SearchAsync(LexicalQuery("gas pipeline") with { Documents = ["pipelines"] }, TestContext.Current.CancellationToken));
+    }
+
+    /// <summary>Three short readings, each about something the others never mention.</summary>
+    private static TempFolder ThreeReadings()
+    {
+        var readings = new TempFolder();
+        File.WriteAllText(Path.Combine(readings.Path, "ports.md"), "# Ports\n\nGwadar harbour was dredged by engineers. Cargo cranes arrived from abroad. Fishermen protested against the dredging. The port opened in 2007.\n");
+        File.WriteAllText(Path.Combine(readings.Path, "orchards.md"), "# Orchards\n\nKinnow oranges grow in Sargodha district. Growers export the citrus to Russia. The harvest begins in December.\n");
+        File.WriteAllText(Path.Combine(readings.Path, "pipelines.md"), "# Gas\n\nThe North-South gas pipeline will carry liquefied natural gas from Karachi to Lahore.\n");
+        return readings;
     }
 
     private static bool HitAtThree(IReadOnlyList<string> sections, IReadOnlyList<string> gold) =>

@@ -1,11 +1,14 @@
+using Grpc.Core;
 using Qdrant.Client;
 using Qdrant.Client.Grpc;
 
 namespace PaperBot.Retrieval.Qdrant.Tests.Fakes;
 
 /// <summary>
-/// Canned Qdrant answers over a <see cref="RecordingCallInvoker"/>, with just enough state to be believable: the
-/// collection exists once created, its info reflects the create request and the payload indexes made since.
+/// Qdrant's answers over a <see cref="RecordingCallInvoker"/>, with just enough state to be believable: the
+/// collection exists once created, its info reflects the create request and the payload indexes made since, and the
+/// points written are kept (<see cref="FakeQdrantPoints"/>) so deletes, counts, scrolls, facets and queries answer
+/// from them under Qdrant's filter semantics. A test can still replace any responder with a canned one.
 /// </summary>
 internal sealed class FakeQdrant
 {
@@ -18,36 +21,64 @@ internal sealed class FakeQdrant
     public const string PointsDelete = "qdrant.Points/Delete";
     public const string PointsScroll = "qdrant.Points/Scroll";
     public const string PointsCount = "qdrant.Points/Count";
+    public const string PointsFacet = "qdrant.Points/Facet";
     public const string PointsQuery = "qdrant.Points/Query";
     public const string Health = "qdrant.Qdrant/HealthCheck";
 
+    private readonly Lock _gate = new();
     private CollectionInfo? _info;
 
     public FakeQdrant(CollectionInfo? existing = null)
     {
         _info = existing;
         Invoker
-            .On<CollectionExistsRequest, CollectionExistsResponse>(CollectionsExists, _ => new() { Result = new CollectionExists { Exists = _info is not null } })
+            .On<CollectionExistsRequest, CollectionExistsResponse>(CollectionsExists, _ => new() { Result = new CollectionExists { Exists = Locked(() => _info is not null) } })
             .On<CreateCollection, CollectionOperationResponse>(CollectionsCreate, request =>
             {
-                _info = InfoFor(request);
+                Locked(() => _info = InfoFor(request));
                 return new() { Result = true };
             })
-            .On<GetCollectionInfoRequest, GetCollectionInfoResponse>(CollectionsGet, _ => new() { Result = _info ?? new CollectionInfo() })
+            .On<GetCollectionInfoRequest, GetCollectionInfoResponse>(CollectionsGet, _ => new() { Result = Locked(() => _info?.Clone() ?? new CollectionInfo()) })
             .On<CreateFieldIndexCollection, PointsOperationResponse>(PointsCreateFieldIndex, request =>
             {
-                _info?.PayloadSchema.Add(request.FieldName, new PayloadSchemaInfo { DataType = PayloadSchemaType.Keyword });
+                Locked(() => _info?.PayloadSchema.Add(request.FieldName, new PayloadSchemaInfo { DataType = PayloadSchemaType.Keyword }));
                 return Completed();
             })
-            .On<DeletePoints, PointsOperationResponse>(PointsDelete, _ => Completed())
-            .On<UpsertPoints, PointsOperationResponse>(PointsUpsert, _ => Completed())
-            .On<ScrollPoints, ScrollResponse>(PointsScroll, _ => new ScrollResponse())
-            .On<CountPoints, CountResponse>(PointsCount, _ => new() { Result = new CountResult { Count = 0 } })
-            .On<QueryPoints, QueryResponse>(PointsQuery, _ => new QueryResponse())
+            .On<DeletePoints, PointsOperationResponse>(PointsDelete, request =>
+            {
+                Locked(() => Points.Delete(request.Points));
+                return Completed();
+            })
+            .On<UpsertPoints, PointsOperationResponse>(PointsUpsert, request =>
+            {
+                Locked(() => Points.Upsert(request.Points));
+                return Completed();
+            })
+            .On<ScrollPoints, ScrollResponse>(PointsScroll, request => Locked(() => Points.Scroll(request)))
+            .On<CountPoints, CountResponse>(PointsCount, request => new() { Result = new CountResult { Count = Locked(() => Points.Count(request.Filter)) } })
+            .On<FacetCounts, FacetResponse>(PointsFacet, request => Locked(() =>
+            {
+                // Qdrant facets only over an indexed field, and says so.
+                if (_info?.PayloadSchema.ContainsKey(request.Key) != true)
+                {
+                    throw new RpcException(new Status(StatusCode.InvalidArgument, $"Bad request: Index required but not found for \"{request.Key}\" of one of the following types: [keyword, integer, uuid]"));
+                }
+
+                return Points.Facet(request);
+            }))
+            .On<QueryPoints, QueryResponse>(PointsQuery, request => Locked(() => Points.Query(request)))
             .On<HealthCheckRequest, HealthCheckReply>(Health, _ => new() { Title = "fake qdrant", Version = "1.17.1" });
     }
 
     public RecordingCallInvoker Invoker { get; } = new();
+
+    /// <summary>How many points the fake holds.</summary>
+    public int PointCount => Locked(() => Points.Total);
+
+    /// <summary>The points whose payload has this string value for this field (<c>document_id</c>, say).</summary>
+    public IReadOnlyList<PointStruct> PointsWhere(string field, string value) => Locked(() => Points.Where(field, value));
+
+    private FakeQdrantPoints Points { get; } = new();
 
     /// <summary>A collection as PaperBot would have created it, with both payload indexes.</summary>
     public static CollectionInfo ExistingPaperBotCollection()
@@ -70,8 +101,25 @@ internal sealed class FakeQdrant
         },
     };
 
-    public QdrantChunkStore CreateStore(QdrantOptions? options = null) =>
-        new(new QdrantClient(new QdrantGrpcClient(Invoker)), options ?? new QdrantOptions());
+    /// <summary>A store over the recording invoker, in process (no channel, no wire).</summary>
+    public QdrantChunkStore CreateStore(QdrantOptions? options = null, int documentIdsPage = 10_000) =>
+        new(new QdrantClient(new QdrantGrpcClient(Invoker)), options ?? new QdrantOptions()) { DocumentIdsPage = documentIdsPage };
+
+    private T Locked<T>(Func<T> read)
+    {
+        lock (_gate)
+        {
+            return read();
+        }
+    }
+
+    private void Locked(Action write)
+    {
+        lock (_gate)
+        {
+            write();
+        }
+    }
 
     private static PointsOperationResponse Completed() => new() { Result = new UpdateResult { Status = UpdateStatus.Completed } };
 }

@@ -13,4 +13,16 @@ internal static class QdrantRequests
         Assert.Equal("document_id", condition.Field.Key);
         Assert.Equal(documentId, condition.Field.Match.Keyword);
     }
+
+    /// <summary>The filter keeps the points of any of these documents: one <c>match.keywords</c> condition on <c>document_id</c>.</summary>
+    public static void AssertDocumentsFilter(Filter? filter, IReadOnlyCollection<string> documentIds)
+    {
+        Assert.NotNull(filter);
+        var condition = Assert.Single(filter.Must);
+        Assert.Empty(filter.Should);
+        Assert.Empty(filter.MustNot);
+        Assert.Equal("document_id", condition.Field.Key);
+        Assert.Equal(Match.MatchValueOneofCase.Keywords, condition.Field.Match.MatchValueCase);
+        Assert.Equal(documentIds.Order(StringComparer.Ordinal), condition.Field.Match.Keywords.Strings.Order(StringComparer.Ordinal));
+    }
 }

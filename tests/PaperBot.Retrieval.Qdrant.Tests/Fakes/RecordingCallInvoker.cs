@@ -6,11 +6,13 @@ namespace PaperBot.Retrieval.Qdrant.Tests.Fakes;
 /// <summary>
 /// Stands in for the gRPC channel under <c>QdrantClient</c>: records every unary request and answers from canned
 /// responders keyed by <c>service/method</c> (e.g. <c>qdrant.Points/Query</c>). A method with no responder fails as
-/// Unimplemented, so a test notices a call it did not expect.
+/// Unimplemented, so a test notices a call it did not expect. <see cref="FakeQdrantServer"/> serves the same responders
+/// over a real HTTP/2 channel, from the bytes on the wire.
 /// </summary>
 internal sealed class RecordingCallInvoker : CallInvoker
 {
     private readonly Dictionary<string, Func<IMessage, IMessage>> _responders = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, MessageParser> _parsers = new(StringComparer.Ordinal);
     private readonly List<RecordedCall> _calls = [];
     private readonly Lock _gate = new();
 
@@ -26,11 +28,36 @@ internal sealed class RecordingCallInvoker : CallInvoker
     }
 
     public RecordingCallInvoker On<TRequest, TResponse>(string method, Func<TRequest, TResponse> respond)
-        where TRequest : IMessage
+        where TRequest : IMessage<TRequest>, new()
         where TResponse : IMessage
     {
-        _responders[method] = request => respond((TRequest)request);
+        lock (_gate)
+        {
+            _responders[method] = request => respond((TRequest)request);
+            _parsers[method] = new MessageParser<TRequest>(() => new TRequest());
+        }
+
         return this;
+    }
+
+    /// <summary>
+    /// Answers a request as it came over the wire (<c>service/method</c> and the protobuf bytes): recorded as any other
+    /// call. Throws <see cref="RpcException"/> for a method with no responder, or as the responder does.
+    /// </summary>
+    public IMessage Answer(string method, byte[] request)
+    {
+        MessageParser? parser;
+        lock (_gate)
+        {
+            _parsers.TryGetValue(method, out parser);
+        }
+
+        if (parser is null)
+        {
+            throw Unimplemented(method);
+        }
+
+        return Respond(method, parser.ParseFrom(request));
     }
 
     public IReadOnlyList<TRequest> Requests<TRequest>(string method) =>
@@ -38,24 +65,17 @@ internal sealed class RecordingCallInvoker : CallInvoker
 
     public override AsyncUnaryCall<TResponse> AsyncUnaryCall<TRequest, TResponse>(Method<TRequest, TResponse> method, string? host, CallOptions options, TRequest request)
     {
-        var key = $"{method.ServiceName}/{method.Name}";
         var message = (IMessage)request;
-        Func<IMessage, IMessage>? respond;
-        lock (_gate)
+        try
         {
             // A copy: the client may reuse or change the request object after the call.
-            _calls.Add(new RecordedCall(key, message.Descriptor.Parser.ParseFrom(message.ToByteArray())));
-            _responders.TryGetValue(key, out respond);
+            var response = (TResponse)Respond($"{method.ServiceName}/{method.Name}", message.Descriptor.Parser.ParseFrom(message.ToByteArray()));
+            return new AsyncUnaryCall<TResponse>(Task.FromResult(response), Task.FromResult(new Metadata()), () => Status.DefaultSuccess, () => [], () => { });
         }
-
-        if (respond is null)
+        catch (RpcException failed)
         {
-            var missing = new RpcException(new Status(StatusCode.Unimplemented, $"no canned response for {key}"));
-            return new AsyncUnaryCall<TResponse>(Task.FromException<TResponse>(missing), Task.FromResult(new Metadata()), () => missing.Status, () => [], () => { });
+            return new AsyncUnaryCall<TResponse>(Task.FromException<TResponse>(failed), Task.FromResult(new Metadata()), () => failed.Status, () => [], () => { });
         }
-
-        var response = (TResponse)respond(message);
-        return new AsyncUnaryCall<TResponse>(Task.FromResult(response), Task.FromResult(new Metadata()), () => Status.DefaultSuccess, () => [], () => { });
     }
 
     public override TResponse BlockingUnaryCall<TRequest, TResponse>(Method<TRequest, TResponse> method, string? host, CallOptions options, TRequest request) =>
@@ -69,6 +89,20 @@ internal sealed class RecordingCallInvoker : CallInvoker
 
     public override AsyncDuplexStreamingCall<TRequest, TResponse> AsyncDuplexStreamingCall<TRequest, TResponse>(Method<TRequest, TResponse> method, string? host, CallOptions options) =>
         throw new NotSupportedException();
+
+    private IMessage Respond(string method, IMessage request)
+    {
+        Func<IMessage, IMessage>? respond;
+        lock (_gate)
+        {
+            _calls.Add(new RecordedCall(method, request));
+            _responders.TryGetValue(method, out respond);
+        }
+
+        return respond is null ? throw Unimplemented(method) : respond(request);
+    }
+
+    private static RpcException Unimplemented(string method) => new(new Status(StatusCode.Unimplemented, $"no canned response for {method}"));
 }
 
 internal sealed record RecordedCall(string Method, IMessage Request);
