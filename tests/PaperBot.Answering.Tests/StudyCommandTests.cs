@@ -171,7 +171,7 @@ public sealed partial class StudyCommandTests(AnsweringFixture fixture)
 
         var document = fixture.Knowledge.Documents[0];
         Assert.Equal(AnswerKinds.Sources, answer.Kind);
-        Assert.Contains($"{document.Id}: {document.DisplayName} ({document.Sections.Count} sections)", answer.Text, StringComparison.Ordinal);
+        Assert.Contains($"“{PaperBot.Answering.Readings.ReadingIndex.TitleOf(document)}” ({document.Id}), {document.Sections.Count} sections, indexed ", answer.Text, StringComparison.Ordinal);
     }
 
     [GeneratedRegex(@"\d{4}")]
