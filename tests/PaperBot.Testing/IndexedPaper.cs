@@ -46,8 +46,21 @@ public sealed class IndexedPaper : IDisposable
         return new IndexedPaper(cacheFolder, knowledgeFolder, embeddings, loaded, knowledge);
     }
 
-    /// <summary>A new cache over the same folder: an index built on it finds every embedding already there.</summary>
-    public EmbeddingCache NewCache() => new(CacheFolder, ArcticXsEmbeddingGenerator.ModelId, ArcticXsEmbeddingGenerator.Dimensions);
+    /// <summary>
+    /// A new cache holding every embedding of the shared one (an index built on it finds the paper's texts already
+    /// there), in a folder of its own: what a test embeds stays out of what other tests count on, in any order.
+    /// </summary>
+    public EmbeddingCache NewCache()
+    {
+        var folder = Path.Combine(CacheFolder, "copies", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        foreach (var file in Directory.EnumerateFiles(CacheFolder, "embeddings-*.bin"))
+        {
+            File.Copy(file, Path.Combine(folder, Path.GetFileName(file)));
+        }
+
+        return new(folder, ArcticXsEmbeddingGenerator.ModelId, ArcticXsEmbeddingGenerator.Dimensions);
+    }
 
     public void Dispose()
     {
