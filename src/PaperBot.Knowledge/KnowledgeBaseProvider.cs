@@ -76,7 +76,8 @@ public sealed partial class KnowledgeBaseProvider(
         try
         {
             var previous = _built;
-            if (previous is not null && DocumentLoader.LoadFolder(Folder) is var now && !ReadingsChanged(previous, now))
+            var now = DocumentLoader.LoadFolder(Folder);
+            if (previous is not null && !ReadingsChanged(previous, now))
             {
                 // Nothing to rebuild, but a file that could not be read is still worth saying.
                 foreach (var warning in now.Warnings)
@@ -90,7 +91,7 @@ public sealed partial class KnowledgeBaseProvider(
             KnowledgeBase built;
             try
             {
-                built = await BuildLockedAsync(progress, cancellationToken).ConfigureAwait(false);
+                built = await BuildLockedAsync(progress, cancellationToken, now).ConfigureAwait(false);
             }
             catch (NoReadingsException ex) when (previous is not null)
             {
@@ -126,12 +127,13 @@ public sealed partial class KnowledgeBaseProvider(
 
     private static string Describe(DocumentMetadata metadata) => System.Text.Json.JsonSerializer.Serialize(metadata);
 
-    private async Task<KnowledgeBase> BuildLockedAsync(IProgress<EmbeddingProgress>? extra, CancellationToken cancellationToken)
+    /// <param name="read">The folder as just read (a refresh compared it already), so it is not parsed twice.</param>
+    private async Task<KnowledgeBase> BuildLockedAsync(IProgress<EmbeddingProgress>? extra, CancellationToken cancellationToken, LoadResult? read = null)
     {
         try
         {
             var folder = Folder;
-            var loaded = DocumentLoader.LoadReadings(folder);
+            var loaded = read is null ? DocumentLoader.LoadReadings(folder) : DocumentLoader.RequireReadings(folder, read);
 
             foreach (var warning in loaded.Warnings)
             {

@@ -21,10 +21,7 @@ public sealed partial class IndexCliTests(CliRunner cli) : IDisposable
     [Fact]
     public async Task Index_TwoReadings_ProgressThenEveryReadingThenAllCachedTheSecondTime()
     {
-        var readings = Directory.CreateDirectory(Path.Combine(_root, "readings")).FullName;
-        var repository = RepositoryRoot();
-        File.Copy(Path.Combine(repository, "knowledge", "russia-pakistan-paper.txt"), Path.Combine(readings, "russia-pakistan-paper.txt"));
-        File.Copy(Path.Combine(repository, "tests", "gold", "readings", "london-main-drainage.md"), Path.Combine(readings, "london-main-drainage.md"));
+        var readings = TwoReadings("readings");
         var environment = new Dictionary<string, string> { ["Knowledge__Path"] = readings, ["Knowledge__CachePath"] = Path.Combine(_root, "cache") };
 
         var first = await cli.RunAsync(["index"], environment: environment);
@@ -49,10 +46,7 @@ public sealed partial class IndexCliTests(CliRunner cli) : IDisposable
     [Fact]
     public async Task Ask_Reading_AnswersFromThatReadingOnly_AndAnUnknownIdIsBadUsage()
     {
-        var readings = Directory.CreateDirectory(Path.Combine(_root, "course")).FullName;
-        var repository = RepositoryRoot();
-        File.Copy(Path.Combine(repository, "knowledge", "russia-pakistan-paper.txt"), Path.Combine(readings, "russia-pakistan-paper.txt"));
-        File.Copy(Path.Combine(repository, "tests", "gold", "readings", "london-main-drainage.md"), Path.Combine(readings, "london-main-drainage.md"));
+        var readings = TwoReadings("course");
         var environment = new Dictionary<string, string> { ["Knowledge__Path"] = readings };
         const string question = "What did the 1858 legislation do?";
 
@@ -69,6 +63,16 @@ public sealed partial class IndexCliTests(CliRunner cli) : IDisposable
         Assert.Equal(2, unknown.ExitCode);
         Assert.Contains("no-such-reading", unknown.StandardError, StringComparison.Ordinal);
         Assert.Contains("london-main-drainage", unknown.StandardError, StringComparison.Ordinal);
+    }
+
+    /// <summary>A readings folder of the test's own with the shipped paper and the second reading.</summary>
+    private string TwoReadings(string name)
+    {
+        var readings = Directory.CreateDirectory(Path.Combine(_root, name)).FullName;
+        var repository = RepositoryRoot();
+        File.Copy(Path.Combine(repository, "knowledge", "russia-pakistan-paper.txt"), Path.Combine(readings, "russia-pakistan-paper.txt"));
+        File.Copy(Path.Combine(repository, "tests", "gold", "readings", "london-main-drainage.md"), Path.Combine(readings, "london-main-drainage.md"));
+        return readings;
     }
 
     private static string RepositoryRoot()

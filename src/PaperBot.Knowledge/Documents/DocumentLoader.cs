@@ -61,9 +61,12 @@ public static class DocumentLoader
 
     /// <summary>The readings of a folder, as <see cref="LoadFolder"/> loads them.</summary>
     /// <exception cref="NoReadingsException">Nothing in the folder can be read (missing, unreadable, empty, or every file skipped); the message names the folder and why, in one line.</exception>
-    public static LoadResult LoadReadings(string folder)
+    public static LoadResult LoadReadings(string folder) => RequireReadings(folder, LoadFolder(folder));
+
+    /// <summary>A folder's readings as read already, refused as <see cref="LoadReadings"/> refuses them when there are none.</summary>
+    /// <exception cref="NoReadingsException">Nothing in the folder could be read.</exception>
+    public static LoadResult RequireReadings(string folder, LoadResult loaded)
     {
-        var loaded = LoadFolder(folder);
         if (loaded.Documents.Count == 0)
         {
             // One line that says it all (the files' own warnings are part of it).
