@@ -71,6 +71,12 @@ public sealed class AnsweringOptions
     /// <summary>A word of a sentence supports a question word by meaning only when it is one of this many readings' words nearest to it.</summary>
     public int MeaningNeighbours { get; set; } = 8;
 
+    /// <summary>
+    /// A sentence word that shares one of a question word's this many most frequent senses in the English synonym
+    /// table (WordNet) accounts for it fully ("purchase" for "buy"); 0 turns synonyms off.
+    /// </summary>
+    public int SynonymSenses { get; set; } = 3;
+
     /// <summary>How much the share of accounted-for words adds to a sentence's score (its closeness in meaning counts 1).</summary>
     public double CoverageWeight { get; set; } = 0.35;
 

@@ -251,6 +251,25 @@ public sealed class DecisionTests
     }
 
     [Fact]
+    public async Task Support_ASynonymInTheSentence_AccountsForTheWordFully_UnlessSynonymsAreOff()
+    {
+        var (_, knowledge, readings) = await TestReadings.ServiceAsync();
+        var index = knowledge.AllSentences().ToList().FindIndex(s => s.Text.Contains("cost of treatment", StringComparison.Ordinal));
+        var thresholds = new MeaningThresholds(0.3, 0.6);
+        var meanings = new Dictionary<string, WordNeighbours>();
+        TermSupport Support(QuestionTerm t, Synonyms? synonyms) => TermSupportScorer.Support(t, index, knowledge, readings, meanings, thresholds, synonyms: synonyms);
+
+        var price = Support(Term("price", inReadings: false), Synonyms.Common(3));
+
+        Assert.Equal(SupportKind.Synonym, price.Kind);
+        Assert.Equal(1, price.Value);
+        Assert.Equal("cost", price.By);
+        Assert.Equal(SupportKind.None, Support(Term("price", inReadings: false), null).Kind);
+        Assert.Equal(SupportKind.None, Support(Term("wound", inReadings: false), Synonyms.Common(3)).Kind);
+        Assert.Equal(SupportKind.None, Support(Term("Price", kind: TermKind.Name, inReadings: false), Synonyms.Common(3)).Kind); // a name is only itself
+    }
+
+    [Fact]
     public async Task Support_TheWordInItsOtherSpelling_IsTheWordItself()
     {
         var (_, knowledge, readings) = await TestReadings.ServiceAsync(withTrams: true);

@@ -158,4 +158,42 @@ public sealed class LanguageTests
     [InlineData("When was the cooperative founded?")]
     public void Recognise_QuestionAboutTheSubject_IsNoWholeReadingQuestion(string question) =>
         Assert.Equal(ReadingAspect.None, WholeReadingQuestion.Recognise(question).Aspect);
+
+    [Theory]
+    [InlineData("buy", "purchase")]
+    [InlineData("buying", "purchase")] // an inflection is read as its dictionary form
+    [InlineData("price", "cost")]
+    [InlineData("differ", "difference")] // a form derived from the same word
+    public void Synonyms_WordsOfTheSameCommonSense_AreRelated(string word, string related) =>
+        Assert.True(Synonyms.StrengthOf(related, Synonyms.Common(3).Of(word)) >= 1);
+
+    [Theory]
+    [InlineData("cancel", "natural")] // the musical sign: a sense nobody means
+    [InlineData("price", "wound")]
+    [InlineData("buy", "buy")] // a word is not its own synonym
+    public void Synonyms_RareSensesAndUnrelatedWords_AreNotRelated(string word, string other) =>
+        Assert.Equal(0, Synonyms.StrengthOf(other, Synonyms.Common(3).Of(word)));
+
+    [Fact]
+    public void Synonyms_FewerSenses_RelateNoMoreWords()
+    {
+        foreach (var word in (string[])["buy", "pay", "reach", "model", "refuse", "harvest"])
+        {
+            var narrow = Synonyms.Common(1).Of(word);
+            var wide = Synonyms.Common(3).Of(word);
+            Assert.All(narrow.Keys, k => Assert.Contains(k, wide.Keys));
+        }
+    }
+
+    [Theory]
+    [InlineData("stopped", "stop")]
+    [InlineData("studies", "study")]
+    [InlineData("founded", "found")]
+    [InlineData("priced", "price")]
+    [InlineData("hives", "hive")]
+    public void Lemmas_OfAnInflection_IncludeItsDictionaryForm(string word, string lemma)
+    {
+        Assert.Contains(lemma, Synonyms.Lemmas(word));
+        Assert.Contains(word, Synonyms.Forms(lemma));
+    }
 }

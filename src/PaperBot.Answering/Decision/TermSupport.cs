@@ -22,6 +22,9 @@ public enum SupportKind
 
     /// <summary>A word close in meaning (by the embedding model): "price" and "worth".</summary>
     Meaning,
+
+    /// <summary>A word of the same meaning in one of the two words' common senses (by the synonym table): "buy" and "purchase".</summary>
+    Synonym,
 }
 
 /// <summary>How well one sentence supports one question word, and by which of its words.</summary>
@@ -61,7 +64,8 @@ public static partial class TermSupportScorer
         ReadingIndex readings,
         IReadOnlyDictionary<string, WordNeighbours> meanings,
         MeaningThresholds thresholds,
-        ContextualMatch? contextual = null)
+        ContextualMatch? contextual = null,
+        Synonyms? synonyms = null)
     {
         var sentence = knowledge.AllSentences()[sentenceIndex];
         var terms = knowledge.SentenceTerms(sentenceIndex);
@@ -121,6 +125,13 @@ public static partial class TermSupportScorer
             return new TermSupport(term, 0, SupportKind.None);
         }
 
+        // A synonym in the sentence: English says the two mean the same, whatever the embedding model makes of them.
+        var related = term.Kind == TermKind.Content && synonyms is not null ? Related(term, sentenceIndex, sentence, knowledge, synonyms) : null;
+        if (related?.Strength >= 1)
+        {
+            return new TermSupport(term, 1, SupportKind.Synonym, related.Value.Word);
+        }
+
         var byWord = ByWord(term, sentenceIndex, sentence, knowledge, meanings, thresholds);
         // A word and its opposite stand in like contexts ("joined", "refused to join"): a reversal is never matched so.
         if (!term.IsReversal && contextual?.Best(term.Word, sentenceIndex) is { } match && contextual.Support(match.Cosine, term.InReadings) is var inContext && inContext > (byWord?.Value ?? 0))
@@ -129,6 +140,29 @@ public static partial class TermSupportScorer
         }
 
         return byWord ?? new TermSupport(term, 0, SupportKind.None);
+    }
+
+    /// <summary>The word of the sentence (or of its section's heading) that stands best for the question word in the synonym table, or null.</summary>
+    private static (string Word, double Strength)? Related(QuestionTerm term, int sentenceIndex, Knowledge.Documents.LocatedSentence sentence, KnowledgeBase knowledge, Synonyms synonyms)
+    {
+        var related = synonyms.Of(term.Word);
+        if (related.Count == 0)
+        {
+            return null;
+        }
+
+        (string Word, double Strength)? best = null;
+        foreach (var id in knowledge.SentenceWords(sentenceIndex).Concat(knowledge.HeadingWords(sentence.DocumentId, sentence.Section.Id)))
+        {
+            var word = knowledge.Words.WordOf(id);
+            var strength = Synonyms.StrengthOf(word, related);
+            if (strength > (best?.Strength ?? 0))
+            {
+                best = (word, strength);
+            }
+        }
+
+        return best;
     }
 
     /// <summary>Support by the nearest words of the question word among the readings' own, or null.</summary>

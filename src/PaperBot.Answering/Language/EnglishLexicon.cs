@@ -15,7 +15,8 @@ public static class EnglishLexicon
         "what", "whats", "what's", "who", "whom", "whose", "who's", "when", "where", "why", "how", "which", "whether",
         "is", "are", "was", "were", "be", "been", "being", "am", "do", "does", "did", "done", "doing", "has", "have",
         "had", "having", "can", "could", "would", "should", "will", "shall", "may", "might", "must", "isn't", "aren't",
-        "wasn't", "weren't", "don't", "doesn't", "didn't",
+        "wasn't", "weren't", "don't", "doesn't", "didn't", "can't", "cannot", "couldn't", "won't", "wouldn't", "shouldn't",
+        "haven't", "hasn't", "hadn't", "mustn't",
         // pronouns, determiners, particles
         "i", "me", "my", "you", "your", "we", "our", "us", "it", "its", "it's", "they", "them", "their", "he", "she", "his",
         "her", "this", "that", "these", "those", "there", "here", "a", "an", "the", "some", "any", "all", "each", "such",

@@ -85,6 +85,9 @@ public sealed class QuestionContext(AskRequest request, KnowledgeBase knowledge,
     /// <summary>The question's words matched to sentence words in context, once the decision turned on its ordinary words; else null.</summary>
     public Decision.ContextualMatch? Contextual { get; set; }
 
+    /// <summary>The English synonym table words are matched by, or null when synonyms are off.</summary>
+    public Language.Synonyms? Synonyms { get; set; }
+
     public IReadOnlyList<SentenceEvidence> Candidates { get; set; } = [];
 
     public Selection Selection { get; set; } = Selection.Empty;

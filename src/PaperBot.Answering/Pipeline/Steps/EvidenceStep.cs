@@ -22,6 +22,7 @@ public sealed class EvidenceStep(AnsweringOptions options, IWordList language) :
         var started = context.Clock.Elapsed;
         var analysis = QuestionAnalyzer.Analyze(context.Subject ?? context.Question, readings);
         context.Analysis = analysis;
+        context.Synonyms = options.SynonymSenses > 0 ? Synonyms.Common(options.SynonymSenses) : null;
         Stage(context, "analysis", ref started);
         var vector = await context.QueryVectorAsync(cancellationToken).ConfigureAwait(false);
         Stage(context, "embedding", ref started);
@@ -165,7 +166,7 @@ public sealed class EvidenceStep(AnsweringOptions options, IWordList language) :
     {
         var knowledge = context.Knowledge;
         var sentence = knowledge.AllSentences()[index];
-        var support = analysis.Terms.Select(t => TermSupportScorer.Support(t, index, knowledge, context.Readings, context.WordMeanings, thresholds, context.Contextual)).ToList();
+        var support = analysis.Terms.Select(t => TermSupportScorer.Support(t, index, knowledge, context.Readings, context.WordMeanings, thresholds, context.Contextual, context.Synonyms)).ToList();
         var coverage = SentenceSelector.Coverage(support);
         var similarity = TensorPrimitives.Dot(context.QueryVector.AsSpan(), knowledge.SentenceVector(index).AsSpan());
         var carries = context.Readings.Carries(index, analysis.AnswerType);
@@ -232,6 +233,11 @@ public sealed class EvidenceStep(AnsweringOptions options, IWordList language) :
             if (term.InReadings)
             {
                 present[term] = 1;
+            }
+            else if (term.Kind == TermKind.Content && context.Synonyms?.Of(term.Word) is { Count: > 0 } related
+                && related.Where(r => Synonyms.Forms(r.Key).Any(context.Knowledge.Words.Contains)).Select(r => r.Value).DefaultIfEmpty(0).Max() is var strength and > 0)
+            {
+                present[term] = strength; // the readings say it in other words
             }
             else if (term.Kind is TermKind.Content or TermKind.Light && context.WordMeanings.TryGetValue(term.Word, out var neighbours))
             {
