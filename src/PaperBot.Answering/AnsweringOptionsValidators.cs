@@ -29,7 +29,6 @@ internal sealed class AnsweringOptionsValidator : IValidateOptions<AnsweringOpti
         Require(o.Passages is >= 1 and <= 20, "Answering:Passages must be between 1 and 20.");
         Require(o.ExampleQuestions.Count is 0 or >= 2, "Answering:ExampleQuestions needs at least two questions (or none, to draw them from the readings).");
         Require(o.SuggestedFollowUps is >= 0 and <= 3, "Answering:SuggestedFollowUps must be between 0 and 3.");
-        Require(o.SynonymSenses is >= 0 and <= 10, "Answering:SynonymSenses must be between 0 (synonyms off) and 10.");
         Require(o.NotInPaperText.Contains("{subject}", StringComparison.Ordinal), "Answering:NotInPaperText must contain {subject}.");
         Require(o.UnsupportedTermsText.Contains("{terms}", StringComparison.Ordinal), "Answering:UnsupportedTermsText must contain {terms}.");
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

@@ -1,3 +1,6 @@
+using Microsoft.Extensions.Options;
+using PaperBot.Answering;
+using PaperBot.Answering.Language;
 using PaperBot.Knowledge;
 
 namespace PaperBot.Host;
@@ -6,9 +9,10 @@ namespace PaperBot.Host;
 /// Builds the index in the background right after start, so the first question does not pay for it. It never
 /// blocks start-up and never stops the host: when the store is unreachable (Qdrant down) it tries again with a
 /// growing pause, so a bot that started while Qdrant was down is indexed as soon as Qdrant is back, before anyone
-/// asks. Questions in the meantime trigger their own attempt and get a clear "store unavailable" reply.
+/// asks. Questions in the meantime trigger their own attempt and get a clear "store unavailable" reply. The English
+/// synonym table the answers use is read right after.
 /// </summary>
-internal sealed partial class KnowledgeWarmUp(KnowledgeBaseProvider knowledge, ILogger<KnowledgeWarmUp> logger) : BackgroundService
+internal sealed partial class KnowledgeWarmUp(KnowledgeBaseProvider knowledge, IOptions<AnsweringOptions> answering, ILogger<KnowledgeWarmUp> logger) : BackgroundService
 {
     internal static readonly TimeSpan FirstPause = TimeSpan.FromSeconds(2);
     internal static readonly TimeSpan LongestPause = TimeSpan.FromSeconds(60);
@@ -23,6 +27,11 @@ internal sealed partial class KnowledgeWarmUp(KnowledgeBaseProvider knowledge, I
                 if (knowledge.Current is null)
                 {
                     await knowledge.GetAsync(stoppingToken);
+                }
+
+                if (answering.Value.Synonyms)
+                {
+                    _ = Synonyms.English; // the English synonym table is read now, not on the first question
                 }
 
                 return;

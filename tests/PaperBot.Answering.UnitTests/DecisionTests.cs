@@ -259,14 +259,14 @@ public sealed class DecisionTests
         var meanings = new Dictionary<string, WordNeighbours>();
         TermSupport Support(QuestionTerm t, Synonyms? synonyms) => TermSupportScorer.Support(t, index, knowledge, readings, meanings, thresholds, synonyms: synonyms);
 
-        var price = Support(Term("price", inReadings: false), Synonyms.Common(3));
+        var price = Support(Term("price", inReadings: false), Synonyms.English);
 
         Assert.Equal(SupportKind.Synonym, price.Kind);
         Assert.Equal(1, price.Value);
         Assert.Equal("cost", price.By);
         Assert.Equal(SupportKind.None, Support(Term("price", inReadings: false), null).Kind);
-        Assert.Equal(SupportKind.None, Support(Term("wound", inReadings: false), Synonyms.Common(3)).Kind);
-        Assert.Equal(SupportKind.None, Support(Term("Price", kind: TermKind.Name, inReadings: false), Synonyms.Common(3)).Kind); // a name is only itself
+        Assert.Equal(SupportKind.None, Support(Term("wound", inReadings: false), Synonyms.English).Kind);
+        Assert.Equal(SupportKind.None, Support(Term("Price", kind: TermKind.Name, inReadings: false), Synonyms.English).Kind); // a name is only itself
     }
 
     [Fact]

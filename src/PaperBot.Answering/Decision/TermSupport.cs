@@ -126,10 +126,9 @@ public static partial class TermSupportScorer
         }
 
         // A synonym in the sentence: English says the two mean the same, whatever the embedding model makes of them.
-        var related = term.Kind == TermKind.Content && synonyms is not null ? Related(term, sentenceIndex, sentence, knowledge, synonyms) : null;
-        if (related?.Strength >= 1)
+        if (term.Kind == TermKind.Content && synonyms is not null && Related(term, sentenceIndex, sentence, knowledge, synonyms) is { } related)
         {
-            return new TermSupport(term, 1, SupportKind.Synonym, related.Value.Word);
+            return new TermSupport(term, 1, SupportKind.Synonym, related);
         }
 
         var byWord = ByWord(term, sentenceIndex, sentence, knowledge, meanings, thresholds);
@@ -142,27 +141,24 @@ public static partial class TermSupportScorer
         return byWord ?? new TermSupport(term, 0, SupportKind.None);
     }
 
-    /// <summary>The word of the sentence (or of its section's heading) that stands best for the question word in the synonym table, or null.</summary>
-    private static (string Word, double Strength)? Related(QuestionTerm term, int sentenceIndex, Knowledge.Documents.LocatedSentence sentence, KnowledgeBase knowledge, Synonyms synonyms)
+    /// <summary>The word of the sentence (or of its section's heading) that the synonym table relates to the question word, or null.</summary>
+    private static string? Related(QuestionTerm term, int sentenceIndex, Knowledge.Documents.LocatedSentence sentence, KnowledgeBase knowledge, Synonyms synonyms)
     {
-        var related = synonyms.Of(term.Word);
-        if (related.Count == 0)
+        var forms = synonyms.FormsOf(term.Word);
+        if (forms.Count == 0)
         {
             return null;
         }
 
-        (string Word, double Strength)? best = null;
         foreach (var id in knowledge.SentenceWords(sentenceIndex).Concat(knowledge.HeadingWords(sentence.DocumentId, sentence.Section.Id)))
         {
-            var word = knowledge.Words.WordOf(id);
-            var strength = Synonyms.StrengthOf(word, related);
-            if (strength > (best?.Strength ?? 0))
+            if (forms.Contains(knowledge.Words.WordOf(id)))
             {
-                best = (word, strength);
+                return knowledge.Words.WordOf(id);
             }
         }
 
-        return best;
+        return null;
     }
 
     /// <summary>Support by the nearest words of the question word among the readings' own, or null.</summary>

@@ -22,7 +22,7 @@ public sealed class EvidenceStep(AnsweringOptions options, IWordList language) :
         var started = context.Clock.Elapsed;
         var analysis = QuestionAnalyzer.Analyze(context.Subject ?? context.Question, readings);
         context.Analysis = analysis;
-        context.Synonyms = options.SynonymSenses > 0 ? Synonyms.Common(options.SynonymSenses) : null;
+        context.Synonyms = options.Synonyms ? Synonyms.English : null;
         Stage(context, "analysis", ref started);
         var vector = await context.QueryVectorAsync(cancellationToken).ConfigureAwait(false);
         Stage(context, "embedding", ref started);
@@ -234,10 +234,9 @@ public sealed class EvidenceStep(AnsweringOptions options, IWordList language) :
             {
                 present[term] = 1;
             }
-            else if (term.Kind == TermKind.Content && context.Synonyms?.Of(term.Word) is { Count: > 0 } related
-                && related.Where(r => Synonyms.Forms(r.Key).Any(context.Knowledge.Words.Contains)).Select(r => r.Value).DefaultIfEmpty(0).Max() is var strength and > 0)
+            else if (term.Kind == TermKind.Content && context.Synonyms?.FormsOf(term.Word).Any(context.Knowledge.Words.Contains) == true)
             {
-                present[term] = strength; // the readings say it in other words
+                present[term] = 1; // the readings say it in other words
             }
             else if (term.Kind is TermKind.Content or TermKind.Light && context.WordMeanings.TryGetValue(term.Word, out var neighbours))
             {
