@@ -101,6 +101,31 @@ public sealed class DecisionTests
         Assert.Contains(verdict.Evidence, e => e.Measure == "coverage" && e.Value == 1 && e.Threshold == 0.5);
     }
 
+    [Theory]
+    [InlineData(1, true)] // the next sentence: one passage says it
+    [InlineData(9, false)] // a sentence elsewhere, about something else
+    public void Decide_WordsGatheredFromSentencesApart_DoNotAnswerOnePartOfAQuestion(int second, bool answerable)
+    {
+        var queen = Term("queen", 5, TermKind.Name);
+        var die = Term("die", 4);
+        var year = Term("year", 1, asks: AnswerType.Date);
+        var question = new QuestionAnalysis("What year did the Queen die?", AnswerType.Date, [queen, die, year], true, false);
+
+        var verdict = Decide(question,
+        [
+            Sentence(0, "The Queen did not attend in 1870.", 0.6, new TermSupport(queen, 1, SupportKind.Exact), new TermSupport(die, 0, SupportKind.None), new TermSupport(year, 1, SupportKind.AnswerType)),
+            Sentence(second, "The engineer died in 1858.", 0.6, new TermSupport(queen, 0, SupportKind.None), new TermSupport(die, 1, SupportKind.Exact), new TermSupport(year, 1, SupportKind.AnswerType)),
+        ]);
+
+        Assert.Equal(answerable, verdict.Answerable);
+        if (!answerable)
+        {
+            Assert.Equal(DeclineReasons.UnsupportedTerms, verdict.Reason);
+            Assert.Equal([die], verdict.Missing);
+            Assert.Contains(verdict.Evidence, e => e.Measure == "heaviest_unsupported_in_one_passage" && e.Value > e.Threshold);
+        }
+    }
+
     [Fact]
     public void Decide_FocusWordTheReadingsNeverUse_IsAnAbsentSubjectNamingIt()
     {

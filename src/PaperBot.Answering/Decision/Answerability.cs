@@ -136,6 +136,25 @@ public static partial class Answerability
         var heaviest = unsupported.Count == 0 || total <= 0 ? 0 : unsupported[0].Term.Weight / total;
         var maxShare = thresholds.MaxUnsupportedShareFor(question);
         evidence.Add(new Evidence("heaviest_unsupported_share", heaviest, maxShare, unsupported.Count == 0 ? null : $"“{unsupported[0].Term.Surface}”"));
+
+        // What a question asks is said in one place: each part of it must be accounted for by one run of sentences
+        // that follow each other, not by words gathered from sentences about other things ("What year did <a
+        // queen> die?" from a sentence where she did not attend and another where someone else died). The run may
+        // leave out what any answer may: as much as a question that takes nothing for granted.
+        var runs = Runs(selection.Sentences).ToList();
+        if (coverage >= thresholds.MinCoverage && heaviest <= maxShare && runs.Count > 1)
+        {
+            var focused = InOnePassage(question, selection, runs);
+            var apart = focused.Where(s => s.Value < 0.5).OrderByDescending(s => s.Term.Weight).ToList();
+            var heaviestApart = apart.Count == 0 || total <= 0 ? 0 : apart[0].Term.Weight / total;
+            evidence.Add(new Evidence("heaviest_unsupported_in_one_passage", heaviestApart, thresholds.MaxUnsupportedShare,
+                apart.Count == 0 ? "per part of the question, the run of consecutive cited sentences that says most of it" : $"“{apart[0].Term.Surface}” is said elsewhere"));
+            if (heaviestApart > thresholds.MaxUnsupportedShare)
+            {
+                return new Verdict(DeclineReasons.UnsupportedTerms, evidence, apart.Select(a => a.Term).ToList());
+            }
+        }
+
         if (coverage < thresholds.MinCoverage || heaviest > maxShare)
         {
             var named = unsupported.Select(s => s.Term).ToList();
@@ -176,6 +195,70 @@ public static partial class Answerability
                 yield return term;
             }
         }
+    }
+
+    /// <summary>
+    /// For each part of the question, its words' support by the run of sentences that accounts for most of them. A
+    /// name of several words counts as the run has one of them and the chosen sentences all: a run that says "the
+    /// cooperative" goes on about "the Valley Honey Cooperative" another sentence names in full.
+    /// </summary>
+    private static List<TermSupport> InOnePassage(QuestionAnalysis question, Selection selection, IReadOnlyList<List<SentenceEvidence>> runs)
+    {
+        var supports = new List<TermSupport>();
+        var names = NameGroups(question);
+        foreach (var part in question.Terms.GroupBy(t => t.Part))
+        {
+            var terms = part.ToList();
+            supports.AddRange(runs.Select(run => WithWholeNames(SentenceSelector.Joint(terms, run), names, selection)).MaxBy(SentenceSelector.Coverage)!);
+        }
+
+        return supports;
+    }
+
+    /// <summary>A run's support, with each name of several words it has one word of supported as the chosen sentences support it.</summary>
+    private static List<TermSupport> WithWholeNames(IReadOnlyList<TermSupport> run, List<HashSet<QuestionTerm>> names, Selection selection)
+    {
+        var supports = run.ToList();
+        foreach (var name in names)
+        {
+            var everywhere = selection.Joint.Where(j => name.Contains(j.Term)).ToList();
+            if (supports.Any(b => name.Contains(b.Term) && b.Value >= 0.5) && everywhere.Count == name.Count && everywhere.All(j => j.Value >= 0.5))
+            {
+                supports = supports.Select(b => name.Contains(b.Term) ? everywhere.First(j => ReferenceEquals(j.Term, b.Term)) : b).ToList();
+            }
+        }
+
+        return supports;
+    }
+
+    /// <summary>The question's names of several words ("Valley Honey Cooperative"), each as its terms.</summary>
+    private static List<HashSet<QuestionTerm>> NameGroups(QuestionAnalysis question)
+    {
+        var groups = new List<HashSet<QuestionTerm>>();
+        var current = new HashSet<QuestionTerm>();
+        foreach (var token in QuestionAnalyzer.Tokenize(question.Question))
+        {
+            var terms = question.Terms.Where(t => t.Kind == TermKind.Name && t.Surface == token.Value).ToList();
+            if (terms.Count == 0)
+            {
+                if (current.Count >= 2)
+                {
+                    groups.Add(current);
+                }
+
+                current = [];
+                continue;
+            }
+
+            current.UnionWith(terms);
+        }
+
+        if (current.Count >= 2)
+        {
+            groups.Add(current);
+        }
+
+        return groups;
     }
 
     /// <summary>The sentence of the run of chosen sentences that holds most of the question's names and numbers.</summary>
