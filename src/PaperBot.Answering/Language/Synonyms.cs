@@ -133,22 +133,56 @@ public sealed class Synonyms
         }
     }
 
-    /// <summary>Reads the table: lines <c>&lt;word&gt; &lt;related&gt; &lt;related&gt; …</c>, dictionary forms.</summary>
+    /// <summary>
+    /// Reads the table: lines <c>&lt;word&gt; &lt;related&gt; &lt;related&gt; …</c>, dictionary forms. Read as spans
+    /// into one string per distinct word, so loading leaves little behind for the collector.
+    /// </summary>
     private static Dictionary<string, string[]> Load()
     {
         using var stream = typeof(Synonyms).Assembly.GetManifestResourceStream(Resource)
             ?? throw new InvalidOperationException($"the synonym table {Resource} is missing from the assembly");
         using var reader = new StreamReader(new GZipStream(stream, CompressionMode.Decompress));
+        var text = reader.ReadToEnd();
         var links = new Dictionary<string, string[]>(StringComparer.Ordinal);
         var pool = new Dictionary<string, string>(StringComparer.Ordinal); // each word's string once, however often it is related
-        string Pooled(string word) => pool.TryGetValue(word, out var known) ? known : pool[word] = word;
-        while (reader.ReadLine() is { } line)
+        var pooled = pool.GetAlternateLookup<ReadOnlySpan<char>>();
+        string Pooled(ReadOnlySpan<char> word)
         {
-            var fields = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-            if (fields.Length >= 2)
+            if (!pooled.TryGetValue(word, out var known))
             {
-                links[Pooled(fields[0])] = fields[1..].Select(Pooled).ToArray();
+                known = word.ToString();
+                pool[known] = known;
             }
+
+            return known;
+        }
+
+        foreach (var range in text.AsSpan().Split('\n'))
+        {
+            var line = text.AsSpan(range).TrimEnd('\r');
+            var count = line.Count(' ');
+            if (count == 0)
+            {
+                continue;
+            }
+
+            var related = new string[count];
+            string? word = null;
+            var at = 0;
+            foreach (var part in line.Split(' '))
+            {
+                var field = line[part];
+                if (word is null)
+                {
+                    word = Pooled(field);
+                }
+                else if (at < related.Length && !field.IsEmpty)
+                {
+                    related[at++] = Pooled(field);
+                }
+            }
+
+            links[word!] = at == related.Length ? related : related[..at];
         }
 
         return links;
