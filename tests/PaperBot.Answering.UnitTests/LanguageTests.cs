@@ -175,6 +175,21 @@ public sealed class LanguageTests
         Assert.DoesNotContain(other, Synonyms.English.FormsOf(word));
 
     [Theory]
+    [InlineData("sank", "sink")]
+    [InlineData("sink", "sank")]
+    [InlineData("bought", "buying")]
+    [InlineData("mice", "mouse")]
+    public void IrregularFormsOf_AWordsIrregularForms_AreItsOwn(string word, string form) =>
+        Assert.Contains(form, Synonyms.English.IrregularFormsOf(word));
+
+    [Fact]
+    public void IrregularFormsOf_ARegularWord_IsEmpty_AndSynonymsReadIrregularFormsAsTheirWord()
+    {
+        Assert.Empty(Synonyms.English.IrregularFormsOf("pooled"));
+        Assert.Contains("purchase", Synonyms.English.FormsOf("bought"));
+    }
+
+    [Theory]
     [InlineData("stopped", "stop")]
     [InlineData("studies", "study")]
     [InlineData("founded", "found")]

@@ -126,7 +126,13 @@ public static partial class TermSupportScorer
         }
 
         // A synonym in the sentence: English says the two mean the same, whatever the embedding model makes of them.
-        if (term.Kind == TermKind.Content && synonyms is not null && Related(term, sentenceIndex, sentence, knowledge, synonyms) is { } related)
+        // The word in an irregular form the stemmer does not join to it ("sank" for "sink", "bought" for "buy").
+        if (term.Kind is TermKind.Content or TermKind.Light && synonyms is not null && InSentence(synonyms.IrregularFormsOf(term.Word), sentenceIndex, sentence, knowledge) is { } irregular)
+        {
+            return new TermSupport(term, 1, SupportKind.Exact, irregular);
+        }
+
+        if (term.Kind == TermKind.Content && synonyms is not null && InSentence(synonyms.FormsOf(term.Word), sentenceIndex, sentence, knowledge) is { } related)
         {
             return new TermSupport(term, 1, SupportKind.Synonym, related);
         }
@@ -141,10 +147,9 @@ public static partial class TermSupportScorer
         return byWord ?? new TermSupport(term, 0, SupportKind.None);
     }
 
-    /// <summary>The word of the sentence (or of its section's heading) that the synonym table relates to the question word, or null.</summary>
-    private static string? Related(QuestionTerm term, int sentenceIndex, Knowledge.Documents.LocatedSentence sentence, KnowledgeBase knowledge, Synonyms synonyms)
+    /// <summary>The first word of the sentence (or of its section's heading) that is one of the forms, or null.</summary>
+    private static string? InSentence(IReadOnlySet<string> forms, int sentenceIndex, Knowledge.Documents.LocatedSentence sentence, KnowledgeBase knowledge)
     {
-        var forms = synonyms.FormsOf(term.Word);
         if (forms.Count == 0)
         {
             return null;

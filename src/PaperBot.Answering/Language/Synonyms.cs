@@ -18,9 +18,17 @@ public sealed class Synonyms
     private static readonly Lazy<Synonyms> Table = new(() => new Synonyms());
 
     private readonly Dictionary<string, string[]> byLemma;
+    private readonly Dictionary<string, string[]> lemmasOfIrregular;
+    private readonly Dictionary<string, string[]> irregularOfLemma;
     private readonly ConcurrentDictionary<string, IReadOnlySet<string>> formsByWord = new(StringComparer.Ordinal);
 
-    private Synonyms() => byLemma = Load();
+    private Synonyms()
+    {
+        (byLemma, lemmasOfIrregular) = Load();
+        irregularOfLemma = lemmasOfIrregular.SelectMany(p => p.Value.Select(l => (Lemma: l, Form: p.Key)))
+            .GroupBy(p => p.Lemma, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Select(p => p.Form).ToArray(), StringComparer.Ordinal);
+    }
 
     /// <summary>How many dictionary forms have a related word.</summary>
     public int Count => byLemma.Count;
@@ -31,7 +39,7 @@ public sealed class Synonyms
     /// <summary>The dictionary forms of the words related to a word as written (any inflection) in a common sense; empty when none.</summary>
     public IReadOnlySet<string> Of(string word)
     {
-        var own = Lemmas(word.ToLowerInvariant()).ToHashSet(StringComparer.Ordinal);
+        var own = LemmasOf(word.ToLowerInvariant()).ToHashSet(StringComparer.Ordinal);
         var related = new HashSet<string>(StringComparer.Ordinal);
         foreach (var lemma in own)
         {
@@ -59,10 +67,35 @@ public sealed class Synonyms
             formsByWord.Clear();
         }
 
-        var forms = Of(lower).SelectMany(Forms).ToHashSet(StringComparer.Ordinal);
-        forms.ExceptWith(Lemmas(lower).SelectMany(Forms));
+        var forms = Of(lower).SelectMany(FormsOfLemma).ToHashSet(StringComparer.Ordinal);
+        forms.ExceptWith(LemmasOf(lower).SelectMany(FormsOfLemma));
         return formsByWord.GetOrAdd(lower, forms);
     }
+
+    /// <summary>
+    /// The word's own other forms that an English stemmer does not join to it, because they are irregular: "sank"
+    /// and "sunk" of "sink", "buy" and "buying" of "bought", "mouse" of "mice". Empty for a regular word.
+    /// </summary>
+    public IReadOnlySet<string> IrregularFormsOf(string word)
+    {
+        var lower = word.ToLowerInvariant();
+        var lemmas = new HashSet<string>(StringComparer.Ordinal);
+        if (irregularOfLemma.ContainsKey(lower))
+        {
+            lemmas.Add(lower);
+        }
+
+        lemmas.UnionWith(lemmasOfIrregular.GetValueOrDefault(lower) ?? []);
+        var forms = lemmas.SelectMany(FormsOfLemma).ToHashSet(StringComparer.Ordinal);
+        forms.Remove(lower);
+        return forms;
+    }
+
+    /// <summary>The dictionary forms a lower-case word may be: <see cref="Lemmas"/>, and the word an irregular form is of ("bought" → "buy").</summary>
+    public IEnumerable<string> LemmasOf(string word) => Lemmas(word).Concat(lemmasOfIrregular.GetValueOrDefault(word) ?? []);
+
+    /// <summary>The written forms of a dictionary form: <see cref="Forms"/>, and its irregular ones ("buy" → "bought").</summary>
+    public IEnumerable<string> FormsOfLemma(string lemma) => Forms(lemma).Concat(irregularOfLemma.GetValueOrDefault(lemma) ?? []);
 
     /// <summary>The inflections of a dictionary form, itself first ("stop" → "stops", "stopped", "stopping", …): candidates only.</summary>
     public static IEnumerable<string> Forms(string lemma)
@@ -134,16 +167,18 @@ public sealed class Synonyms
     }
 
     /// <summary>
-    /// Reads the table: lines <c>&lt;word&gt; &lt;related&gt; &lt;related&gt; …</c>, dictionary forms. Read as spans
+    /// Reads the table: lines <c>&lt;word&gt; &lt;related&gt; &lt;related&gt; …</c>, dictionary forms, and lines
+    /// <c>= &lt;irregular form&gt; &lt;dictionary form&gt;</c> (WordNet's exception lists). Read as spans
     /// into one string per distinct word, so loading leaves little behind for the collector.
     /// </summary>
-    private static Dictionary<string, string[]> Load()
+    private static (Dictionary<string, string[]> Links, Dictionary<string, string[]> Irregular) Load()
     {
         using var stream = typeof(Synonyms).Assembly.GetManifestResourceStream(Resource)
             ?? throw new InvalidOperationException($"the synonym table {Resource} is missing from the assembly");
         using var reader = new StreamReader(new GZipStream(stream, CompressionMode.Decompress));
         var text = reader.ReadToEnd();
         var links = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        var irregular = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         var pool = new Dictionary<string, string>(StringComparer.Ordinal); // each word's string once, however often it is related
         var pooled = pool.GetAlternateLookup<ReadOnlySpan<char>>();
         string Pooled(ReadOnlySpan<char> word)
@@ -160,6 +195,20 @@ public sealed class Synonyms
         foreach (var range in text.AsSpan().Split('\n'))
         {
             var line = text.AsSpan(range).TrimEnd('\r');
+            if (line.StartsWith("= "))
+            {
+                // = <irregular form> <dictionary form>
+                var pair = line[2..];
+                var space = pair.IndexOf(' ');
+                if (space > 0)
+                {
+                    var form = Pooled(pair[..space]);
+                    (irregular.TryGetValue(form, out var of) ? of : irregular[form] = []).Add(Pooled(pair[(space + 1)..]));
+                }
+
+                continue;
+            }
+
             var count = line.Count(' ');
             if (count == 0)
             {
@@ -185,6 +234,6 @@ public sealed class Synonyms
             links[word!] = at == related.Length ? related : related[..at];
         }
 
-        return links;
+        return (links, irregular.ToDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.Ordinal));
     }
 }

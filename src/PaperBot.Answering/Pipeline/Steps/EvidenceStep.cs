@@ -234,7 +234,8 @@ public sealed class EvidenceStep(AnsweringOptions options, IWordList language) :
             {
                 present[term] = 1;
             }
-            else if (term.Kind == TermKind.Content && context.Synonyms?.FormsOf(term.Word).Any(context.Knowledge.Words.Contains) == true)
+            else if (term.Kind is TermKind.Content or TermKind.Light && context.Synonyms is { } synonyms
+                && (synonyms.IrregularFormsOf(term.Word).Any(context.Knowledge.Words.Contains) || term.Kind == TermKind.Content && synonyms.FormsOf(term.Word).Any(context.Knowledge.Words.Contains)))
             {
                 present[term] = 1; // the readings say it in other words
             }
