@@ -29,11 +29,7 @@ internal sealed partial class KnowledgeWarmUp(KnowledgeBaseProvider knowledge, I
                     await knowledge.GetAsync(stoppingToken);
                 }
 
-                if (answering.Value.Synonyms)
-                {
-                    _ = Synonyms.English; // the English synonym table is read now, not on the first question
-                }
-
+                ReadSynonyms();
                 return;
             }
             catch (Exception) when (stoppingToken.IsCancellationRequested)
@@ -57,6 +53,27 @@ internal sealed partial class KnowledgeWarmUp(KnowledgeBaseProvider knowledge, I
             pause = TimeSpan.FromTicks(Math.Min(pause.Ticks * 2, LongestPause.Ticks));
         }
     }
+
+    /// <summary>The English synonym table is read now, not on the first question; a table missing from the build is reported once.</summary>
+    private void ReadSynonyms()
+    {
+        if (!answering.Value.Synonyms)
+        {
+            return;
+        }
+
+        try
+        {
+            _ = Synonyms.English;
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or InvalidDataException or IOException)
+        {
+            LogSynonymsMissing(logger, ex.Message);
+        }
+    }
+
+    [LoggerMessage(EventId = 1002, Level = LogLevel.Error, Message = "The English synonym table could not be read ({Reason}); questions will fail until the build is fixed or Answering:Synonyms is false")]
+    private static partial void LogSynonymsMissing(ILogger logger, string reason);
 
     [LoggerMessage(EventId = 1001, Level = LogLevel.Warning, Message = "The {Store} index could not be built ({Error}: {Reason}); trying again in {Seconds} s")]
     private static partial void LogWarmUpFailed(ILogger logger, string store, string error, string reason, int seconds);
