@@ -42,10 +42,17 @@ def exceptions(folder: str) -> list:
         wink = os.path.join(folder, f"wn-{name}-exceptions.js")
         if os.path.exists(exc):
             with open(exc, encoding="latin-1") as lines:
-                pairs += [tuple(line.split()[:2]) for line in lines if len(line.split()) >= 2]
+                for fields in (line.split() for line in lines):
+                    pairs += [(fields[0], lemma) for lemma in fields[1:]]
         elif os.path.exists(wink):
             with open(wink, encoding="utf-8") as lines:
-                pairs += re.findall(r"^exceptions\.([a-z'-]+) = '?([a-z'-]+)'?;", lines.read(), re.M)
+                text = lines.read()
+            # "const break1 = 'break';" then "exceptions.broke = break1;" (or a quoted word)
+            names = dict(re.findall(r"^const\s+(\w+)\s*=\s*'([a-z'-]+)'\s*;", text, re.M))
+            for form, value in re.findall(r"^exceptions\.([a-z'-]+)\s*=\s*('?[\w'-]+'?)\s*;", text, re.M):
+                lemma = value.strip("'") if value.startswith("'") else names.get(value)
+                if lemma:
+                    pairs.append((form, lemma))
     return sorted({(form, lemma) for form, lemma in pairs if form != lemma and ONE_WORD.fullmatch(form) and ONE_WORD.fullmatch(lemma)})
 
 
@@ -58,7 +65,9 @@ def main(folder: str, out: str, irregular: str | None = None) -> None:
                     continue  # the licence header
                 fields = line.split(" | ")[0].split()
                 offset, count = fields[0], int(fields[3], 16)
-                words = [re.sub(r"\(.*\)$", "", fields[4 + 2 * i]).lower() for i in range(count)]
+                # A capitalised entry is a name ("Russia", "USSR"): a name is only ever itself, so it links nothing.
+                words = [re.sub(r"\(.*\)$", "", fields[4 + 2 * i]) for i in range(count)]
+                words = ["" if w[:1].isupper() else w.lower() for w in words]
                 i = 4 + 2 * count
                 pointers = int(fields[i])
                 i += 1
@@ -88,11 +97,23 @@ def main(folder: str, out: str, irregular: str | None = None) -> None:
             lemma, pos = key.split("%")[0], "nvars"[int(key.split("%")[1][0]) - 1]
             counts[("a" if pos == "s" else pos, offset, lemma)] = int(count)
 
-    tagged = {lemma for (_, _, lemma), count in counts.items() if count > 0}
+    tagged = {(pos, lemma) for (pos, _, lemma), count in counts.items() if count > 0}
+    by_pos = {}
+    for (pos, _, lemma), count in counts.items():
+        by_pos.setdefault(lemma, {}).setdefault(pos, 0)
+        by_pos[lemma][pos] += count
+
+    def dominant(lemma):
+        """The parts of speech a word is used as: tagged at least a quarter as often as its most frequent one
+        ("refuse" a verb, not the noun for rubbish; "harvest" both); all when never tagged."""
+        tallies = by_pos.get(lemma, {})
+        most = max(tallies.values(), default=0)
+        return set(tallies) if most == 0 else {pos for pos, count in tallies.items() if count > 0 and count * 4 >= most}
 
     def used(pos, offset, lemma):
         rank, count = ranks.get((pos, offset, lemma), 99), counts.get((pos, offset, lemma), 0)
-        return rank <= SENSES and (count > 0 or rank == 1 and lemma not in tagged)
+        return (rank <= SENSES and pos in dominant(lemma)
+                and (count > 0 or rank == 1 and (pos, lemma) not in tagged))
 
     links = {}
 
@@ -118,7 +139,9 @@ def main(folder: str, out: str, irregular: str | None = None) -> None:
     with gzip.open(out, "wt", encoding="utf-8", compresslevel=9) as table:
         for word in sorted(links):
             table.write(word + " " + " ".join(sorted(links[word])) + "\n")
-        forms = exceptions(irregular) if irregular else []
+        # A form that is itself mostly a noun ("saw", "rose", "ground", "wound") is that noun far more often than
+        # the verb form: it is left out.
+        forms = [(form, lemma) for form, lemma in (exceptions(irregular) if irregular else []) if dominant(form) != {"n"}]
         for form, lemma in forms:
             table.write(f"= {form} {lemma}\n")
     print(f"{len(links)} words with related words, {len(forms)} irregular forms -> {out}")

@@ -73,7 +73,8 @@ public sealed class AnsweringOptions
 
     /// <summary>
     /// Whether a sentence word that English gives as a synonym of a question word, or a form derived from the same
-    /// word, accounts for it fully ("purchase" for "buy", in a sense the word is used in; the table is WordNet's).
+    /// word, accounts for it fully ("purchase" for "buy", in a sense the word is used in; the table is WordNet's),
+    /// and an irregular form for the word itself ("sank" for "sink"). False turns both off.
     /// </summary>
     public bool Synonyms { get; set; } = true;
 

@@ -54,7 +54,7 @@ internal sealed partial class KnowledgeWarmUp(KnowledgeBaseProvider knowledge, I
         }
     }
 
-    /// <summary>The English synonym table is read now, not on the first question; a table missing from the build is reported once.</summary>
+    /// <summary>The English synonym table is read now, not on the first question; a table missing from the build is reported once (answers go on without it).</summary>
     private void ReadSynonyms()
     {
         if (!answering.Value.Synonyms)
@@ -62,18 +62,14 @@ internal sealed partial class KnowledgeWarmUp(KnowledgeBaseProvider knowledge, I
             return;
         }
 
-        try
+        if (Synonyms.TryEnglish() is null)
         {
-            _ = Synonyms.English;
-        }
-        catch (Exception ex) when (ex is InvalidOperationException or InvalidDataException or IOException)
-        {
-            LogSynonymsMissing(logger, ex.Message);
+            LogSynonymsMissing(logger);
         }
     }
 
-    [LoggerMessage(EventId = 1002, Level = LogLevel.Error, Message = "The English synonym table could not be read ({Reason}); questions will fail until the build is fixed or Answering:Synonyms is false")]
-    private static partial void LogSynonymsMissing(ILogger logger, string reason);
+    [LoggerMessage(EventId = 1002, Level = LogLevel.Error, Message = "The English synonym table is missing from the build or damaged: questions are answered without synonyms and irregular forms")]
+    private static partial void LogSynonymsMissing(ILogger logger);
 
     [LoggerMessage(EventId = 1001, Level = LogLevel.Warning, Message = "The {Store} index could not be built ({Error}: {Reason}); trying again in {Seconds} s")]
     private static partial void LogWarmUpFailed(ILogger logger, string store, string error, string reason, int seconds);

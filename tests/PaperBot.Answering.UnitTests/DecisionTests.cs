@@ -102,6 +102,25 @@ public sealed class DecisionTests
     }
 
     [Theory]
+    [InlineData(SupportKind.Synonym)]
+    [InlineData(SupportKind.Meaning)]
+    public void Decide_PremiseTheSentenceDeniesInOtherWords_IsAFalsePremise(SupportKind kind)
+    {
+        var committee = Term("committee", 2);
+        var endorse = Term("endorse", 4);
+        var theory = Term("theory", 2);
+        var question = new QuestionAnalysis("Why did the committee endorse the theory?", AnswerType.Reason, [committee, endorse, theory], true, false);
+
+        var verdict = Decide(question,
+        [
+            Sentence(0, "The committee did not support the theory.", 0.7, new TermSupport(committee, 1, SupportKind.Exact, "committe"), new TermSupport(endorse, 1, kind, "support"), new TermSupport(theory, 1, SupportKind.Exact, "theori")),
+        ]);
+
+        Assert.Equal(DeclineReasons.FalsePremise, verdict.Reason);
+        Assert.Equal([endorse], verdict.Missing);
+    }
+
+    [Theory]
     [InlineData(1, true)] // the next sentence: one passage says it
     [InlineData(9, false)] // a sentence elsewhere, about something else
     public void Decide_WordsGatheredFromSentencesApart_DoNotAnswerOnePartOfAQuestion(int second, bool answerable)

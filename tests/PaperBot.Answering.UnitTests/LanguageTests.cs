@@ -171,6 +171,10 @@ public sealed class LanguageTests
     [InlineData("cancel", "natural")] // the musical sign: a sense nobody means
     [InlineData("price", "wound")]
     [InlineData("buy", "buy")] // a word is not its own synonym
+    [InlineData("news", "novel")] // "news" is a word, not a form of "new"
+    [InlineData("refused", "garbage")] // "refuse" is a verb far more than the noun for rubbish
+    [InlineData("russia", "ussr")] // a name is only ever itself, typed in lower case or not
+    [InlineData("automobile", "cares")] // "car" takes "cars", not "cares"
     public void Synonyms_RareSensesAndUnrelatedWords_AreNotRelated(string word, string other) =>
         Assert.DoesNotContain(other, Synonyms.English.FormsOf(word));
 
@@ -181,6 +185,28 @@ public sealed class LanguageTests
     [InlineData("mice", "mouse")]
     public void IrregularFormsOf_AWordsIrregularForms_AreItsOwn(string word, string form) =>
         Assert.Contains(form, Synonyms.English.IrregularFormsOf(word));
+
+    [Theory]
+    [InlineData("saw", "seed")] // "see" has an irregular past: no regular one is made up for it
+    [InlineData("ground", "grinding")] // a form that is mostly a noun is that noun
+    public void IrregularFormsOf_MadeUpOrUnlikelyForms_AreNotOwnForms(string word, string form) =>
+        Assert.DoesNotContain(form, Synonyms.English.IrregularFormsOf(word));
+
+    [Theory]
+    [InlineData("stop", "stopped")]
+    [InlineData("carry", "carried")]
+    [InlineData("box", "boxes")]
+    [InlineData("hope", "hoping")]
+    [InlineData("visit", "visited")]
+    public void Forms_FollowEnglishSpelling(string lemma, string form) =>
+        Assert.Contains(form, Synonyms.Forms(lemma));
+
+    [Theory]
+    [InlineData("car", "cares")]
+    [InlineData("visit", "visitted")]
+    [InlineData("hope", "hopeed")]
+    public void Forms_DoNotMakeUpSpellings(string lemma, string form) =>
+        Assert.DoesNotContain(form, Synonyms.Forms(lemma));
 
     [Fact]
     public void IrregularFormsOf_ARegularWord_IsEmpty_AndSynonymsReadIrregularFormsAsTheirWord()

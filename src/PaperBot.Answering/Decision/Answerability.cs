@@ -200,7 +200,7 @@ public static partial class Answerability
     /// <summary>
     /// For each part of the question, its words' support by the run of sentences that accounts for most of them. A
     /// name of several words counts as the run has one of them and the chosen sentences all: a run that says "the
-    /// cooperative" goes on about "the Valley Honey Cooperative" another sentence names in full.
+    /// company" goes on about "the <Name> <Name> Company" another chosen sentence names in full.
     /// </summary>
     private static List<TermSupport> InOnePassage(QuestionAnalysis question, Selection selection, IReadOnlyList<List<SentenceEvidence>> runs)
     {
@@ -209,7 +209,11 @@ public static partial class Answerability
         foreach (var part in question.Terms.GroupBy(t => t.Part))
         {
             var terms = part.ToList();
-            supports.AddRange(runs.Select(run => WithWholeNames(SentenceSelector.Joint(terms, run), names, selection)).MaxBy(SentenceSelector.Coverage)!);
+            // The run that says most of the part (measured on the dev split against the run that leaves least out:
+            // that one answers more that should be declined).
+            supports.AddRange(runs.Select(run => WithWholeNames(SentenceSelector.Joint(terms, run), names, selection))
+                .OrderByDescending(SentenceSelector.Coverage)
+                .First());
         }
 
         return supports;
@@ -231,26 +235,30 @@ public static partial class Answerability
         return supports;
     }
 
-    /// <summary>The question's names of several words ("Valley Honey Cooperative"), each as its terms.</summary>
+    /// <summary>The question's names of several words ("the <Name> <Name> Company"), each as its terms: capitalised words with only spaces between them.</summary>
     private static List<HashSet<QuestionTerm>> NameGroups(QuestionAnalysis question)
     {
         var groups = new List<HashSet<QuestionTerm>>();
-        var current = new HashSet<QuestionTerm>();
+        var current = new HashSet<QuestionTerm>(ReferenceEqualityComparer.Instance);
+        var end = -1;
         foreach (var token in QuestionAnalyzer.Tokenize(question.Question))
         {
             var terms = question.Terms.Where(t => t.Kind == TermKind.Name && t.Surface == token.Value).ToList();
-            if (terms.Count == 0)
+            var joined = end >= 0 && token.Index >= end && question.Question.AsSpan(end, token.Index - end).IsWhiteSpace();
+            if (terms.Count == 0 || !joined)
             {
                 if (current.Count >= 2)
                 {
                     groups.Add(current);
                 }
 
-                current = [];
-                continue;
+                current = new HashSet<QuestionTerm>(ReferenceEqualityComparer.Instance);
             }
 
             current.UnionWith(terms);
+            // A possessive ends a name: "<Name>'s <Name> Street" is two.
+            var possessive = token.Value.EndsWith("'s", StringComparison.Ordinal) || token.Value.EndsWith("’s", StringComparison.Ordinal);
+            end = terms.Count == 0 || possessive ? -1 : token.Index + token.Value.Length;
         }
 
         if (current.Count >= 2)
@@ -296,7 +304,7 @@ public static partial class Answerability
     private static readonly HashSet<string> Negations = new(StringComparer.Ordinal)
     {
         "not", "never", "no", "neither", "nor", "without", "hardly", "n't", "isn't", "wasn't", "didn't", "doesn't", "don't",
-        "weren't", "aren't", "cannot", "can't", "couldn't", "wouldn't", "won't",
+        "weren't", "aren't", "cannot", "can't", "couldn't", "wouldn't", "won't", "hasn't", "haven't", "hadn't", "shouldn't", "mustn't",
     };
 
     /// <summary>
@@ -311,7 +319,7 @@ public static partial class Answerability
             return null;
         }
 
-        foreach (var support in sentence.Support.Where(s => s.Value > 0 && s.Kind is SupportKind.Exact or SupportKind.Meaning && s.Term.Kind is not TermKind.Number))
+        foreach (var support in sentence.Support.Where(s => s.Value > 0 && s.Kind is SupportKind.Exact or SupportKind.Meaning or SupportKind.Synonym && s.Term.Kind is not TermKind.Number))
         {
             var word = support.By?.Split(' ')[0];
             if (word is null)
@@ -321,9 +329,9 @@ public static partial class Answerability
 
             for (var i = 0; i < tokens.Count; i++)
             {
-                var matches = support.Kind == SupportKind.Exact
-                    ? PaperBot.Knowledge.Lexical.Bm25Encoder.AnalyzeWord(tokens[i].Value).Contains(word)
-                    : tokens[i].Lower == word;
+                // Exact support names a stem (or an irregular form as written), the others a word as written.
+                var matches = tokens[i].Lower == word
+                    || support.Kind == SupportKind.Exact && PaperBot.Knowledge.Lexical.Bm25Encoder.AnalyzeWord(tokens[i].Value).Contains(word);
                 if (matches && Enumerable.Range(Math.Max(0, i - 3), i - Math.Max(0, i - 3)).Any(j => Negations.Contains(tokens[j].Lower)))
                 {
                     return word;

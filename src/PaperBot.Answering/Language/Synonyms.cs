@@ -15,12 +15,15 @@ public sealed class Synonyms
 {
     private const string Resource = "PaperBot.Answering.Language.Resources.synonyms.txt.gz";
     private const int MaxRemembered = 20_000;
+    private const int LongestWord = 40;
+    private static readonly IReadOnlySet<string> None = new HashSet<string>();
     private static readonly Lazy<Synonyms> Table = new(() => new Synonyms());
 
     private readonly Dictionary<string, string[]> byLemma;
     private readonly Dictionary<string, string[]> lemmasOfIrregular;
     private readonly Dictionary<string, string[]> irregularOfLemma;
     private readonly ConcurrentDictionary<string, IReadOnlySet<string>> formsByWord = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, IReadOnlySet<string>> irregularByWord = new(StringComparer.Ordinal);
 
     private Synonyms()
     {
@@ -35,6 +38,19 @@ public sealed class Synonyms
 
     /// <summary>The table, read on first use.</summary>
     public static Synonyms English => Table.Value;
+
+    /// <summary>The table, or null when it cannot be read (a build without it): answers then go on without synonyms.</summary>
+    public static Synonyms? TryEnglish()
+    {
+        try
+        {
+            return Table.Value;
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or InvalidDataException or IOException)
+        {
+            return null;
+        }
+    }
 
     /// <summary>The dictionary forms of the words related to a word as written (any inflection) in a common sense; empty when none.</summary>
     public IReadOnlySet<string> Of(string word)
@@ -54,31 +70,42 @@ public sealed class Synonyms
     }
 
     /// <summary>Every written form (inflections included) of the words related to a word as written; empty when none. Remembered per word.</summary>
-    public IReadOnlySet<string> FormsOf(string word)
+    public IReadOnlySet<string> FormsOf(string word) => Remembered(formsByWord, word, lower =>
     {
+        var forms = Of(lower).SelectMany(FormsOfLemma).ToHashSet(StringComparer.Ordinal);
+        forms.ExceptWith(LemmasOf(lower).SelectMany(FormsOfLemma));
+        return forms;
+    });
+
+    /// <summary>A word's forms from a cache of at most <see cref="MaxRemembered"/> words; nothing for a word no dictionary has (too long).</summary>
+    private static IReadOnlySet<string> Remembered(ConcurrentDictionary<string, IReadOnlySet<string>> cache, string word, Func<string, HashSet<string>> compute)
+    {
+        if (word.Length > LongestWord)
+        {
+            return None;
+        }
+
         var lower = word.ToLowerInvariant();
-        if (formsByWord.TryGetValue(lower, out var known))
+        if (cache.TryGetValue(lower, out var known))
         {
             return known;
         }
 
-        if (formsByWord.Count >= MaxRemembered)
+        var forms = compute(lower);
+        if (cache.Count >= MaxRemembered)
         {
-            formsByWord.Clear();
+            cache.Clear();
         }
 
-        var forms = Of(lower).SelectMany(FormsOfLemma).ToHashSet(StringComparer.Ordinal);
-        forms.ExceptWith(LemmasOf(lower).SelectMany(FormsOfLemma));
-        return formsByWord.GetOrAdd(lower, forms);
+        return cache.GetOrAdd(lower, forms.Count == 0 ? None : forms);
     }
 
     /// <summary>
     /// The word's own other forms that an English stemmer does not join to it, because they are irregular: "sank"
     /// and "sunk" of "sink", "buy" and "buying" of "bought", "mouse" of "mice". Empty for a regular word.
     /// </summary>
-    public IReadOnlySet<string> IrregularFormsOf(string word)
+    public IReadOnlySet<string> IrregularFormsOf(string word) => Remembered(irregularByWord, word, lower =>
     {
-        var lower = word.ToLowerInvariant();
         var lemmas = new HashSet<string>(StringComparer.Ordinal);
         if (irregularOfLemma.ContainsKey(lower))
         {
@@ -89,40 +116,54 @@ public sealed class Synonyms
         var forms = lemmas.SelectMany(FormsOfLemma).ToHashSet(StringComparer.Ordinal);
         forms.Remove(lower);
         return forms;
-    }
+    });
 
-    /// <summary>The dictionary forms a lower-case word may be: <see cref="Lemmas"/>, and the word an irregular form is of ("bought" → "buy").</summary>
-    public IEnumerable<string> LemmasOf(string word) => Lemmas(word).Concat(lemmasOfIrregular.GetValueOrDefault(word) ?? []);
+    /// <summary>
+    /// The dictionary forms a lower-case word may be: when the table knows it as a word, itself and the words it is
+    /// derived from ("buying", "buy"; "news" is not a form of "new"), else <see cref="Lemmas"/>; and the word an
+    /// irregular form is of ("bought" → "buy").
+    /// </summary>
+    public IEnumerable<string> LemmasOf(string word) =>
+        (byLemma.TryGetValue(word, out var related)
+            ? Lemmas(word).Where(l => l == word || related.Contains(l)) // "buying" is a word, and derived from "buy"
+            : Lemmas(word)).Concat(lemmasOfIrregular.GetValueOrDefault(word) ?? []);
 
-    /// <summary>The written forms of a dictionary form: <see cref="Forms"/>, and its irregular ones ("buy" → "bought").</summary>
-    public IEnumerable<string> FormsOfLemma(string lemma) => Forms(lemma).Concat(irregularOfLemma.GetValueOrDefault(lemma) ?? []);
+    /// <summary>The written forms of a dictionary form: <see cref="Forms"/>, and its irregular ones instead of a regular past ("see" → "saw", "seen", not "seed").</summary>
+    public IEnumerable<string> FormsOfLemma(string lemma) =>
+        irregularOfLemma.TryGetValue(lemma, out var irregular) ? Forms(lemma, past: false).Concat(irregular) : Forms(lemma);
 
-    /// <summary>The inflections of a dictionary form, itself first ("stop" → "stops", "stopped", "stopping", …): candidates only.</summary>
-    public static IEnumerable<string> Forms(string lemma)
+    /// <summary>
+    /// The regular inflections of a dictionary form, itself first, by English spelling rules ("stop" → "stops",
+    /// "stopped", "stopping"; "carry" → "carries", "carried"; "box" → "boxes"): candidates only.
+    /// </summary>
+    public static IEnumerable<string> Forms(string lemma) => Forms(lemma, past: true);
+
+    private static IEnumerable<string> Forms(string lemma, bool past)
     {
         yield return lemma;
-        yield return lemma + "s";
-        yield return lemma + "es";
-        yield return lemma + "ed";
-        yield return lemma + "d";
-        yield return lemma + "ing";
-        if (lemma.Length >= 3 && lemma[^1] == 'e')
+        if (lemma.Length < 2)
         {
-            yield return lemma[..^1] + "ing";
+            yield break;
         }
 
-        if (lemma.Length >= 3 && lemma[^1] == 'y')
+        var consonantY = lemma[^1] == 'y' && !IsVowel(lemma[^2]);
+        var sibilant = lemma.EndsWith('s') || lemma.EndsWith('x') || lemma.EndsWith('z') || lemma.EndsWith("ch", StringComparison.Ordinal) || lemma.EndsWith("sh", StringComparison.Ordinal);
+        yield return consonantY ? lemma[..^1] + "ies" : sibilant ? lemma + "es" : lemma + "s";
+
+        // A short word of one vowel before its last consonant doubles it ("stop", "stopped"); "visit" does not.
+        var doubles = lemma.Length >= 3 && lemma.Length <= 4 && !IsVowel(lemma[^1]) && lemma[^1] is not ('w' or 'x' or 'y') && IsVowel(lemma[^2]) && !IsVowel(lemma[^3]);
+        var stem = doubles ? lemma + lemma[^1] : lemma;
+        if (past)
         {
-            yield return lemma[..^1] + "ies";
-            yield return lemma[..^1] + "ied";
+            yield return lemma[^1] == 'e' ? lemma + "d" : consonantY ? lemma[..^1] + "ied" : stem + "ed";
         }
 
-        if (lemma.Length >= 3 && !"aeiouwxy".Contains(lemma[^1]) && "aeiou".Contains(lemma[^2]))
-        {
-            yield return lemma + lemma[^1] + "ed";
-            yield return lemma + lemma[^1] + "ing";
-        }
+        yield return lemma.EndsWith("ie", StringComparison.Ordinal) ? lemma[..^2] + "ying"
+            : lemma[^1] == 'e' && lemma.Length >= 3 && lemma[^2] != 'e' ? lemma[..^1] + "ing"
+            : stem + "ing";
     }
+
+    private static bool IsVowel(char c) => c is 'a' or 'e' or 'i' or 'o' or 'u';
 
     /// <summary>
     /// The dictionary forms a lower-case word may be an inflection of, the word itself first: "ties" → "ties", "tie",

@@ -22,7 +22,7 @@ public sealed class EvidenceStep(AnsweringOptions options, IWordList language) :
         var started = context.Clock.Elapsed;
         var analysis = QuestionAnalyzer.Analyze(context.Subject ?? context.Question, readings);
         context.Analysis = analysis;
-        context.Synonyms = options.Synonyms ? Synonyms.English : null;
+        context.Synonyms = options.Synonyms ? Synonyms.TryEnglish() : null; // a build without the table answers without synonyms
         Stage(context, "analysis", ref started);
         var vector = await context.QueryVectorAsync(cancellationToken).ConfigureAwait(false);
         Stage(context, "embedding", ref started);
