@@ -101,6 +101,29 @@ public sealed class DecisionTests
         Assert.Contains(verdict.Evidence, e => e.Measure == "coverage" && e.Value == 1 && e.Threshold == 0.5);
     }
 
+    [Fact]
+    public void Decide_AFollowUpsWordsFromTheLastQuestion_NeedNotStandInThePassageThatAnswersIt()
+    {
+        var drills = Term("drill", 5);
+        var held = Term("held", 4);
+        var when = Term("when", 1, asks: AnswerType.Date);
+        var question = new QuestionAnalysis("When were the drills held?", AnswerType.Date, [drills, held, when], false, false);
+        var sentences = new[]
+        {
+            Sentence(0, "Russia invited the army to its drills.", 0.6, new TermSupport(drills, 1, SupportKind.Exact), new TermSupport(held, 0, SupportKind.None), new TermSupport(when, 0, SupportKind.None)),
+            Sentence(9, "They were held in September 2020.", 0.6, new TermSupport(drills, 0, SupportKind.None), new TermSupport(held, 1, SupportKind.Exact), new TermSupport(when, 1, SupportKind.AnswerType)),
+        };
+        var joint = SentenceSelector.Joint(question.Terms, sentences);
+        var selection = new Selection(sentences, joint, SentenceSelector.Coverage(joint));
+        var presence = new ReadingPresence(question.Terms.ToDictionary(t => t, _ => 1.0));
+
+        var onItsOwn = Answerability.Decide(question, selection, presence, Thresholds);
+        var followingUp = Answerability.Decide(question, selection, presence, Thresholds, new HashSet<QuestionTerm>(ReferenceEqualityComparer.Instance) { drills });
+
+        Assert.Equal(DeclineReasons.UnsupportedTerms, onItsOwn.Reason);
+        Assert.True(followingUp.Answerable);
+    }
+
     [Theory]
     [InlineData(SupportKind.Synonym)]
     [InlineData(SupportKind.Meaning)]

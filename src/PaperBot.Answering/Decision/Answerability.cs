@@ -46,7 +46,8 @@ public static partial class Answerability
     [System.Text.RegularExpressions.GeneratedRegex(@"\bnot (only|just|merely|simply)\b|\bno (doubt|wonder|less|longer)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
     private static partial System.Text.RegularExpressions.Regex NotOnly();
 
-    public static Verdict Decide(QuestionAnalysis question, Selection selection, ReadingPresence presence, AnswerabilityThresholds thresholds)
+    /// <param name="carried">Words a follow-up took from the thread's last question (its subject): what they name was said in the last answer's passage, so they need not stand in this one's.</param>
+    public static Verdict Decide(QuestionAnalysis question, Selection selection, ReadingPresence presence, AnswerabilityThresholds thresholds, IReadOnlySet<QuestionTerm>? carried = null)
     {
         var evidence = new List<Evidence>();
         if (question.IsTask)
@@ -144,7 +145,7 @@ public static partial class Answerability
         var runs = Runs(selection.Sentences).ToList();
         if (coverage >= thresholds.MinCoverage && heaviest <= maxShare && runs.Count > 1)
         {
-            var focused = InOnePassage(question, selection, runs);
+            var focused = InOnePassage(question, selection, runs, carried);
             var apart = focused.Where(s => s.Value < 0.5).OrderByDescending(s => s.Term.Weight).ToList();
             var heaviestApart = apart.Count == 0 || total <= 0 ? 0 : apart[0].Term.Weight / total;
             evidence.Add(new Evidence("heaviest_unsupported_in_one_passage", heaviestApart, thresholds.MaxUnsupportedShare,
@@ -202,13 +203,14 @@ public static partial class Answerability
     /// name of several words counts as the run has one of them and the chosen sentences all: a run that says "the
     /// company" goes on about "the <Name> <Name> Company" another chosen sentence names in full.
     /// </summary>
-    private static List<TermSupport> InOnePassage(QuestionAnalysis question, Selection selection, IReadOnlyList<List<SentenceEvidence>> runs)
+    private static List<TermSupport> InOnePassage(QuestionAnalysis question, Selection selection, IReadOnlyList<List<SentenceEvidence>> runs, IReadOnlySet<QuestionTerm>? carried)
     {
         var supports = new List<TermSupport>();
         var names = NameGroups(question);
         foreach (var part in question.Terms.GroupBy(t => t.Part))
         {
-            var terms = part.ToList();
+            var terms = part.Where(t => carried?.Contains(t) != true).ToList();
+            supports.AddRange(selection.Joint.Where(j => j.Term.Part == part.Key && carried?.Contains(j.Term) == true));
             // The run that says most of the part (measured on the dev split against the run that leaves least out:
             // that one answers more that should be declined).
             supports.AddRange(runs.Select(run => WithWholeNames(SentenceSelector.Joint(terms, run), names, selection))

@@ -20,10 +20,23 @@ public sealed class AnswerabilityStep(AnsweringOptions options, Replies replies)
         ? new(options.ScopedMinCoverage, 1, options.OffTopicPresence, options.RelevanceFloor, options.PremiseCoverage)
         : new(options.MinCoverage, options.MaxUnsupportedShare, options.OffTopicPresence, options.RelevanceFloor, options.PremiseCoverage, options.PremiseMaxUnsupportedShare);
 
+    /// <summary>The question's words a follow-up took from the thread's last subject, or null for a question on its own.</summary>
+    public static IReadOnlySet<QuestionTerm>? Carried(QuestionContext context)
+    {
+        if (context.FollowUp is null || context.Previous?.Subject is not { Length: > 0 } subject || context.Analysis is not { } analysis)
+        {
+            return null;
+        }
+
+        var words = QuestionAnalyzer.Tokenize(subject).Select(t => t.Lower).ToHashSet(StringComparer.Ordinal);
+        var carried = analysis.Terms.Where(t => words.Contains(t.Word)).ToHashSet<QuestionTerm>(ReferenceEqualityComparer.Instance);
+        return carried.Count == 0 ? null : carried;
+    }
+
     public ValueTask<Answer?> RunAsync(QuestionContext context, CancellationToken cancellationToken)
     {
         var analysis = context.Analysis ?? throw new InvalidOperationException("The evidence step runs before the answerability decision.");
-        var verdict = Answerability.Decide(analysis, context.Selection, context.Presence, ThresholdsFor(options, context.Scope is not null));
+        var verdict = Answerability.Decide(analysis, context.Selection, context.Presence, ThresholdsFor(options, context.Scope is not null), Carried(context));
         context.Verdict = verdict;
         if (verdict.Answerable)
         {

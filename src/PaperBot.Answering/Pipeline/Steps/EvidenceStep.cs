@@ -98,7 +98,7 @@ public sealed class EvidenceStep(AnsweringOptions options, IWordList language) :
 
     /// <summary>The decision as the evidence gathered so far stands.</summary>
     private Verdict Verdict(QuestionContext context, QuestionAnalysis analysis) =>
-        Answerability.Decide(analysis, context.Selection, context.Presence, AnswerabilityStep.ThresholdsFor(options, context.Scope is not null));
+        Answerability.Decide(analysis, context.Selection, context.Presence, AnswerabilityStep.ThresholdsFor(options, context.Scope is not null), AnswerabilityStep.Carried(context));
 
     /// <summary>Whether the decision, made without the meaning of the words the readings never use, could go the other way with it.</summary>
     private static bool TurnsOnOrdinaryWords(Verdict verdict, QuestionAnalysis analysis) =>
