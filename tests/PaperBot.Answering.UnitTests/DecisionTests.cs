@@ -101,6 +101,27 @@ public sealed class DecisionTests
         Assert.Contains(verdict.Evidence, e => e.Measure == "coverage" && e.Value == 1 && e.Threshold == 0.5);
     }
 
+    [Theory]
+    [InlineData("When did the Arlen Valley Company open?", true)] // one name of three words: "the Company" in the passage is it
+    [InlineData("When did Arlen, Valley Company open?", false)] // two names: "Arlen" must stand in the passage
+    public void Decide_ANameOfSeveralWords_CountsWholeInAPassageThatHasOneOfItsWords(string text, bool answerable)
+    {
+        var arlen = Term("Arlen", 4, TermKind.Name);
+        var valley = Term("Valley", 3, TermKind.Name);
+        var company = Term("Company", 1, TermKind.Name);
+        var open = Term("open", 4);
+        var when = Term("when", 1, asks: AnswerType.Date);
+        var question = new QuestionAnalysis(text, AnswerType.Date, [arlen, valley, company, open, when], false, false);
+
+        var verdict = Decide(question,
+        [
+            Sentence(0, "The Arlen Valley Company was formed by farmers.", 0.6, new TermSupport(arlen, 1, SupportKind.Exact), new TermSupport(valley, 1, SupportKind.Exact), new TermSupport(company, 1, SupportKind.Exact), new TermSupport(open, 0, SupportKind.None), new TermSupport(when, 0, SupportKind.None)),
+            Sentence(9, "The Company opened in 1999.", 0.6, new TermSupport(arlen, 0, SupportKind.None), new TermSupport(valley, 0, SupportKind.None), new TermSupport(company, 1, SupportKind.Exact), new TermSupport(open, 1, SupportKind.Exact), new TermSupport(when, 1, SupportKind.AnswerType)),
+        ]);
+
+        Assert.Equal(answerable, verdict.Answerable);
+    }
+
     [Fact]
     public void Decide_AFollowUpsWordsFromTheLastQuestion_NeedNotStandInThePassageThatAnswersIt()
     {
