@@ -33,9 +33,6 @@ public sealed class Synonyms
             .ToDictionary(g => g.Key, g => g.Select(p => p.Form).ToArray(), StringComparer.Ordinal);
     }
 
-    /// <summary>How many dictionary forms have a related word.</summary>
-    public int Count => byLemma.Count;
-
     /// <summary>The table, read on first use.</summary>
     public static Synonyms English => Table.Value;
 

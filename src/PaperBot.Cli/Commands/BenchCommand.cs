@@ -82,25 +82,7 @@ internal static class BenchCommand
             var warmStart = watch.Elapsed;
 
             var questions = gold.Select(g => g.Question).ToList();
-            foreach (var question in questions.Take(5))
-            {
-                await knowledge.SearchAsync(question, 5); // warm the session's kernels
-            }
-
-            var embedTimes = new List<double>();
-            var searchTimes = new List<double>();
-            for (var round = 0; round < rounds; round++)
-            {
-                foreach (var question in questions)
-                {
-                    watch.Restart();
-                    await knowledge.EmbedQueryAsync(question);
-                    embedTimes.Add(watch.Elapsed.TotalMilliseconds);
-                    watch.Restart();
-                    await knowledge.SearchAsync(question, 5);
-                    searchTimes.Add(watch.Elapsed.TotalMilliseconds);
-                }
-            }
+            var (embedTimes, searchTimes) = await TimeBesideEmbeddingAsync(knowledge, questions, rounds, q => knowledge.SearchAsync(q, 5));
 
             // End to end through the answer service (guardrails, retrieval, sentence choice, composition).
             var answers = services.GetRequiredService<IAnswerService>();
@@ -180,6 +162,37 @@ internal static class BenchCommand
             services?.Dispose();
             TryDelete(cacheFolder);
         }
+    }
+
+    /// <summary>
+    /// After five questions to warm the session's kernels, each question of each round timed twice: its query
+    /// embedding alone, then the work measured (a search, an answer), so the two can be compared.
+    /// </summary>
+    internal static async Task<(List<double> Embedding, List<double> Measured)> TimeBesideEmbeddingAsync(
+        Knowledge.Retrieval.KnowledgeBase knowledge, IReadOnlyList<string> questions, int rounds, Func<string, Task> measured)
+    {
+        foreach (var question in questions.Take(5))
+        {
+            await measured(question);
+        }
+
+        var watch = new Stopwatch();
+        var embedding = new List<double>();
+        var times = new List<double>();
+        for (var round = 0; round < rounds; round++)
+        {
+            foreach (var question in questions)
+            {
+                watch.Restart();
+                await knowledge.EmbedQueryAsync(question);
+                embedding.Add(watch.Elapsed.TotalMilliseconds);
+                watch.Restart();
+                await measured(question);
+                times.Add(watch.Elapsed.TotalMilliseconds);
+            }
+        }
+
+        return (embedding, times);
     }
 
     internal static void Row(string name, double value, string unit, string note = "") =>

@@ -44,25 +44,7 @@ internal static class CourseBench
             var knowledge = await services.GetRequiredService<KnowledgeBaseProvider>().GetAsync();
             var start = watch.Elapsed;
             var answers = services.GetRequiredService<IAnswerService>();
-            foreach (var question in questions.Take(5))
-            {
-                await answers.AskAsync(question);
-            }
-
-            var embedTimes = new List<double>();
-            var answerTimes = new List<double>();
-            for (var round = 0; round < rounds; round++)
-            {
-                foreach (var question in questions)
-                {
-                    watch.Restart();
-                    await knowledge.EmbedQueryAsync(question);
-                    embedTimes.Add(watch.Elapsed.TotalMilliseconds);
-                    watch.Restart();
-                    await answers.AskAsync(question);
-                    answerTimes.Add(watch.Elapsed.TotalMilliseconds);
-                }
-            }
+            var (embedTimes, answerTimes) = await BenchCommand.TimeBesideEmbeddingAsync(knowledge, questions, rounds, q => answers.AskAsync(q));
 
             var embedP50 = BenchCommand.Percentile(embedTimes, 50);
             var answerP50 = BenchCommand.Percentile(answerTimes, 50);
