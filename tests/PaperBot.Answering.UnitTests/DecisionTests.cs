@@ -372,6 +372,33 @@ public sealed class DecisionTests
     }
 
     [Fact]
+    public async Task Analyze_AWordTheStemmerSplitsFromItsOwnInflection_TakesTheInflectionsStem()
+    {
+        // The stemmer gives "die" and "died" (or "tie" and "tied") different stems; read as written, "die" would be
+        // a word the reading never uses, weighed as the rarest and found in no sentence.
+        const string Reading = """
+            # 1. Lives
+
+            The founder of the mill died in 1931 at his farm. The two villages tied their fairs to the harvest.
+            """;
+        var knowledge = await PaperBot.Testing.InMemoryReadings.BuildAsync(new PaperBot.Testing.StandInEmbedder(TestReadings.Synonyms), ("mill.md", Reading, null));
+        var readings = new ReadingIndex(knowledge);
+        var index = knowledge.AllSentences().ToList().FindIndex(s => s.Text.Contains("died", StringComparison.Ordinal));
+
+        foreach (var (question, word) in new[] { ("When did the founder die?", "die"), ("Why do villages tie fairs to harvests?", "tie") })
+        {
+            var term = QuestionAnalyzer.Analyze(question, readings).Terms.Single(t => t.Word == word);
+            Assert.True(term.InReadings, word);
+            Assert.True(term.Weight < readings.MaxIdf, "it weighs as the word the reading prints, not as one it never uses");
+            var sentence = word == "die" ? index : index + 1;
+            Assert.Equal(SupportKind.Exact, TermSupportScorer.Support(term, sentence, knowledge, readings, new Dictionary<string, WordNeighbours>(), new MeaningThresholds(0.3, 0.6)).Kind);
+        }
+
+        var absent = QuestionAnalyzer.Analyze("When did the founder lie?", readings).Terms.Single(t => t.Word == "lie");
+        Assert.False(absent.InReadings); // no inflection of it is printed
+    }
+
+    [Fact]
     public async Task Support_TheWordInItsOtherSpelling_IsTheWordItself()
     {
         var (_, knowledge, readings) = await TestReadings.ServiceAsync(withTrams: true);

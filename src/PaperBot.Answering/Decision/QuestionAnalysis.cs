@@ -153,16 +153,45 @@ public static partial class QuestionAnalyzer
                 continue;
             }
 
-            var inReadings = readings.HasTerm(term) || aliased && aliasTerms!.All(readings.HasTerm);
-            var weight = inReadings ? readings.Idf(term) : readings.MaxIdf;
-            if (aliased && !readings.HasTerm(term))
-            {
-                weight = aliasTerms!.Select(readings.Idf).DefaultIfEmpty(readings.MaxIdf).Max();
-            }
-
-            var kind = isName ? TermKind.Name : light ? TermKind.Light : TermKind.Content;
-            yield return new QuestionTerm(token.Value, term, kind == TermKind.Light ? weight * LightFactor : weight, kind, asks, inReadings) { Topical = readings.IsTopical(term) };
+            // "die" where the readings write "died": the stemmer joins neither to the other ("die", "di").
+            var stem = isName || aliased || readings.HasTerm(term) ? term : OwnFormStem(lower, readings) ?? term;
+            yield return Term(token, stem, readings, isName, light, asks, aliased, aliasTerms);
         }
+    }
+
+    private static QuestionTerm Term(Token token, string term, ReadingIndex readings, bool isName, bool light, AnswerType asks, bool aliased, IReadOnlyList<string>? aliasTerms)
+    {
+        var inReadings = readings.HasTerm(term) || aliased && aliasTerms!.All(readings.HasTerm);
+        var weight = inReadings ? readings.Idf(term) : readings.MaxIdf;
+        if (aliased && !readings.HasTerm(term))
+        {
+            weight = aliasTerms!.Select(readings.Idf).DefaultIfEmpty(readings.MaxIdf).Max();
+        }
+
+        var kind = isName ? TermKind.Name : light ? TermKind.Light : TermKind.Content;
+        return new QuestionTerm(token.Value, term, kind == TermKind.Light ? weight * LightFactor : weight, kind, asks, inReadings) { Topical = readings.IsTopical(term) };
+    }
+
+    /// <summary>
+    /// The stem of one of the word's own regular inflections that the readings use, when the stemmer gives the word
+    /// and that inflection different stems ("die" and "died", "tie" and "ties"); null when there is none.
+    /// </summary>
+    private static string? OwnFormStem(string word, ReadingIndex readings)
+    {
+        if (word.Length < 3 || !word.All(char.IsLetter))
+        {
+            return null;
+        }
+
+        foreach (var form in Synonyms.Lemmas(word).SelectMany(Synonyms.Forms).Distinct(StringComparer.Ordinal))
+        {
+            if (form != word && readings.HasWord(form) && Bm25Encoder.AnalyzeWord(form).FirstOrDefault() is { } stem && readings.HasTerm(stem))
+            {
+                return stem;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>
