@@ -190,6 +190,26 @@ public sealed class DecisionTests
     }
 
     [Fact]
+    public void Decide_TheKindOfFactAsked_DoesNotDiluteAWordSaidOnlyElsewhere()
+    {
+        // "year" is found by any date: it is what is asked, not what a passage must say. Counted in the question's
+        // weight it would leave "die" a share (2.5 of 9.5) that passes; of what must be said (2.5 of 7.5) it does not.
+        var queen = Term("queen", 5, TermKind.Name);
+        var die = Term("die", 2.5);
+        var year = Term("year", 2, asks: AnswerType.Date);
+        var question = new QuestionAnalysis("What year did the Queen die?", AnswerType.Date, [queen, die, year], true, false);
+
+        var verdict = Decide(question,
+        [
+            Sentence(0, "The Queen did not attend in 1870.", 0.6, new TermSupport(queen, 1, SupportKind.Exact), new TermSupport(die, 0, SupportKind.None), new TermSupport(year, 1, SupportKind.AnswerType)),
+            Sentence(9, "The engineer died in 1858.", 0.6, new TermSupport(queen, 0, SupportKind.None), new TermSupport(die, 1, SupportKind.Exact), new TermSupport(year, 1, SupportKind.AnswerType)),
+        ]);
+
+        Assert.Equal(DeclineReasons.UnsupportedTerms, verdict.Reason);
+        Assert.Equal([die], verdict.Missing);
+    }
+
+    [Fact]
     public void Decide_FocusWordTheReadingsNeverUse_IsAnAbsentSubjectNamingIt()
     {
         var tourism = Term("tourism", 5, inReadings: false);
