@@ -47,6 +47,7 @@ public static partial class FollowUps
         {
             var (index, length) = (found.Index, found.Length);
             var word = question.Substring(index, length);
+            subject = Agreeing(word, previous, vocabulary) ?? subject;
             var replacement = word.Equals("its", StringComparison.OrdinalIgnoreCase) || word.Equals("their", StringComparison.OrdinalIgnoreCase) || word.Equals("his", StringComparison.OrdinalIgnoreCase)
                 ? subject + "’s"
                 : subject;
@@ -69,21 +70,80 @@ public static partial class FollowUps
     /// <summary>The subject of a question: its noun phrase with the most weight of the paper's rarer words, or null.</summary>
     public static string? SubjectOf(string question, ReadingIndex vocabulary)
     {
-        var words = Words(question);
-        var best = (Phrase: (string?)null, Score: 0.0);
-        foreach (var run in Runs(words))
+        var phrases = Phrases(question, vocabulary);
+        return phrases.Count == 0 ? null : phrases.Last(p => p.Score >= phrases.Max(q => q.Score)).Phrase;
+    }
+
+    /// <summary>
+    /// The noun phrases of a question that name something in the readings, with their weight (the rarer the words,
+    /// the more), in the order written. A month or a year alone is when something happened, not what it is about.
+    /// </summary>
+    private static List<(string Phrase, double Score)> Phrases(string question, ReadingIndex vocabulary)
+    {
+        var phrases = new List<(string Phrase, double Score)>();
+        foreach (var run in Runs(Words(question)))
         {
+            if (run.All(w => Months.Contains(w.Value) || w.Value.All(char.IsDigit) || Determiners.Contains(w.Value)))
+            {
+                continue;
+            }
+
             var phrase = string.Join(' ', run.Select(w => w.Value));
             var terms = Bm25Encoder.Analyze(phrase).Distinct().Where(vocabulary.HasTerm).ToList();
-            var score = terms.Sum(vocabulary.Idf) + (run[0].Value.Equals("the", StringComparison.OrdinalIgnoreCase) ? 0.5 : 0);
-            if (terms.Count > 0 && score >= best.Score)
+            if (terms.Count > 0)
             {
-                best = (phrase, score);
+                phrases.Add((phrase, terms.Sum(vocabulary.Idf) + (run[0].Value.Equals("the", StringComparison.OrdinalIgnoreCase) ? 0.5 : 0)));
             }
         }
 
-        return best.Phrase;
+        return phrases;
     }
+
+    /// <summary>
+    /// The weightiest phrase of the last question that agrees with the pronoun standing for it, when the last
+    /// subject does not: "they" stands for something plural ("the military drills", not "Russia"), "he" and "she"
+    /// for a person the readings name, "it" for one thing that is no person. Null when the last subject agrees or
+    /// nothing does.
+    /// </summary>
+    private static string? Agreeing(string pronoun, ConversationTurn previous, ReadingIndex vocabulary)
+    {
+        var lower = pronoun.ToLowerInvariant();
+        var wants = lower is "they" or "them" or "their" or "those" or "these" ? Number.Plural
+            : lower is "he" or "him" or "his" or "she" or "her" ? Number.Person
+            : lower is "it" or "its" ? Number.Singular
+            : (Number?)null;
+        if (wants is not { } number || NumberOf(previous.Subject, vocabulary) == number)
+        {
+            return null;
+        }
+
+        var agreeing = Phrases(previous.Question, vocabulary).Where(p => NumberOf(p.Phrase, vocabulary) == number).ToList();
+        return agreeing.Count == 0 ? null : agreeing.MaxBy(p => p.Score).Phrase;
+    }
+
+    private enum Number { Singular, Plural, Person }
+
+    /// <summary>Whether a phrase names a person the readings name, several things ("drills", "India and Pakistan"), or one thing.</summary>
+    private static Number NumberOf(string phrase, ReadingIndex vocabulary)
+    {
+        var words = Words(phrase).Select(w => w.Value.TrimEnd('’', '\'')).ToList();
+        if (words.Any(vocabulary.PersonNames.Contains))
+        {
+            return Number.Person;
+        }
+
+        // The head of "the drills in 2020" or "the Ministry of Defence" comes before its "in" or "of".
+        var head = words.TakeWhile(w => w is not ("in" or "of")).ToList();
+        var last = head.Count == 0 ? string.Empty : head[^1];
+        var plural = words.Any(w => w is "and") && char.IsUpper(words[0][0])
+            || last.Length > 3 && char.IsLower(last[0]) && last.EndsWith('s') && !last.EndsWith("ss", StringComparison.Ordinal) && !last.EndsWith("us", StringComparison.Ordinal) && !last.EndsWith("is", StringComparison.Ordinal);
+        return plural ? Number.Plural : Number.Singular;
+    }
+
+    private static readonly HashSet<string> Months = new(PaperBot.Answering.Language.FactRecognisers.MonthNames.Split('|'), StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Words that own what follows ("its military drills"): the phrase after one names a thing, without it.</summary>
+    private static readonly HashSet<string> Possessives = new(StringComparer.OrdinalIgnoreCase) { "its", "their", "his", "her", "our" };
 
     private static (int Index, int Length)? FindAnaphor(List<Match> words)
     {
@@ -130,9 +190,29 @@ public static partial class FollowUps
             var possessive = word.EndsWith("'s", StringComparison.Ordinal) || word.EndsWith("’s", StringComparison.Ordinal);
             var next = i + 1 < words.Count ? words[i + 1].Value : string.Empty;
             var joinsCapitals = run.Count > 0 && word is "of" or "and" && next.Length > 0 && char.IsUpper(next[0]);
+            var joinsYear = run.Count > 0 && word is "in" or "of" && next.Length == 4 && next.All(char.IsDigit); // "the drills in 2020"
+            if (joinsYear)
+            {
+                run.Add(words[i]);
+                run.Add(words[++i]);
+                continue;
+            }
+
             if (joinsCapitals)
             {
                 run.Add(words[i]);
+                continue;
+            }
+
+            if (Possessives.Contains(word) && !(run.Count > 0 && open))
+            {
+                if (run.Count > 0 && run.Any(w => !Determiners.Contains(w.Value)))
+                {
+                    yield return run;
+                }
+
+                run = [];
+                open = true;
                 continue;
             }
 

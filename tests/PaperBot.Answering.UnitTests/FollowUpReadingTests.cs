@@ -1,0 +1,35 @@
+using PaperBot.Answering.Conversations;
+using PaperBot.Storage;
+
+namespace PaperBot.Answering.UnitTests;
+
+/// <summary>Which phrase of the last question a pronoun of a follow-up stands for.</summary>
+public sealed class FollowUpReadingTests
+{
+    [Theory]
+    // "they" is plural: the phrase that names several things, not the weightier name of one.
+    [InlineData("Who paid the cooperative for its new apiaries in 1999?", "where were they?", "‘they’ as new apiaries in 1999")]
+    // "it" is one thing: the cooperative, not the weightier apiaries.
+    [InlineData("Who paid the cooperative for its new apiaries in 1999?", "when was it founded?", "‘it’ as the cooperative")]
+    // "she" is a person the reading names.
+    [InlineData("What did Director Mara Voss say about the hives?", "what did she say about the harvest?", "‘she’ as Director Mara Voss")]
+    public async Task Read_APronoun_StandsForThePhraseItAgreesWith(string previous, string followUp, string expected)
+    {
+        var (_, _, readings) = await TestReadings.ServiceAsync();
+        var turn = new ConversationTurn(previous, FollowUps.SubjectOf(previous, readings)!, []);
+
+        var reading = FollowUps.Read(followUp, turn, readings);
+
+        Assert.NotNull(reading);
+        Assert.Equal("Taking " + expected, reading.Interpretation);
+    }
+
+    [Fact]
+    public async Task SubjectOf_AMonth_IsWhenSomethingHappenedNotWhatTheQuestionIsAbout()
+    {
+        var (_, _, readings) = await TestReadings.ServiceAsync();
+
+        Assert.Equal("the colonies", FollowUps.SubjectOf("What killed the colonies in March 1998?", readings));
+        Assert.Null(FollowUps.SubjectOf("What happened in March?", readings));
+    }
+}
