@@ -100,6 +100,29 @@ public sealed class PipelineTests
         Assert.Contains(answer.Citations, c => c.Quote.Contains("refused to fund", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData("Why did Doria propose the Light Rail in 2005?", false)] // the sentence has the mayor propose it
+    [InlineData("Why did Tomas Reyl propose the Doria Light Rail in 2005?", true)]
+    [InlineData("Did Doria propose the Light Rail in 2005?", true)] // asked, not taken for granted: answered with what the reading says
+    public async Task AskAsync_ANameGivenAnotherNamesPartInWhatHappened_IsAFalsePremise(string question, bool answered)
+    {
+        var (service, _, _) = await TestReadings.ServiceAsync(withTrams: true);
+
+        var answer = await AskAsync(service, question);
+
+        Assert.Contains(answer.Citations, c => c.Quote.Contains("Mayor Tomas Reyl proposed", StringComparison.Ordinal));
+        if (answered)
+        {
+            Assert.Equal(AnswerStatus.Answered, answer.Status);
+        }
+        else
+        {
+            Assert.Equal(DeclineReasons.FalsePremise, answer.Reason);
+            Assert.Contains(answer.Evidence, e => e.Measure == "role" && e.Detail!.Contains("Reyl", StringComparison.Ordinal));
+            Assert.Contains("“Doria”", answer.Text, StringComparison.Ordinal);
+        }
+    }
+
     [Fact]
     public async Task AskAsync_InstructionInTheQuestion_IsRejectedAsInjectionWithTheWordsThatGaveItAway()
     {

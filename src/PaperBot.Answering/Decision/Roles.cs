@@ -1,0 +1,270 @@
+using PaperBot.Answering.Readings;
+using PaperBot.Knowledge.Lexical;
+
+namespace PaperBot.Answering.Decision;
+
+/// <summary>A name the question gives one part in what happened, where the sentence gives that part to another name.</summary>
+/// <param name="Name">The question's name ("Moscow" in "Why did Liaquat Ali Khan visit Moscow?").</param>
+/// <param name="Said">The name the sentence has there instead ("U.S" in "… instead chose to visit U.S").</param>
+/// <param name="Word">The question's word the two names stand beside ("visit").</param>
+/// <param name="Sentence">The sentence that says it otherwise.</param>
+public sealed record RoleMismatch(QuestionTerm Name, string Said, QuestionTerm Word, SentenceEvidence Sentence);
+
+/// <summary>
+/// Who did what to whom. A sentence can hold every word of a question and still say something else: "Why did
+/// Russia host the exercise?" where the sentence says Pakistan hosted it and Russia took part; "Why did the minister
+/// visit Moscow?" where he chose to visit Washington instead. The check reads only what stands right beside a word:
+/// the name just before it in the question (who did it) or just after it (to whom, where), against the names just
+/// before and after the same word in the sentence. When both names are in the sentence and the sentence puts
+/// another name in that place, the question rests on a false premise.
+/// </summary>
+public static class Roles
+{
+    /// <summary>How many words apart a name may stand from the word it belongs to ("chose to visit U.S").</summary>
+    private const int Window = 3;
+
+    private static readonly HashSet<string> Determiners = new(StringComparer.OrdinalIgnoreCase) { "the", "a", "an", "its", "their", "his", "her" };
+
+    private static readonly HashSet<string> Prepositions = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "to", "in", "near", "at", "with", "from", "into", "for", "on", "against", "over", "towards", "toward", "by", "of",
+    };
+
+    /// <summary>Words that join names into one group ("Russia and Pakistan", "China-India-Pakistan").</summary>
+    private static readonly HashSet<string> Joiners = new(StringComparer.OrdinalIgnoreCase) { "and", "or", "of", "the", "&" };
+
+    /// <summary>The first sentence, among those chosen that have both the word and the name, that gives the name's place to another name; null when any of them agrees or none can tell.</summary>
+    public static RoleMismatch? Find(QuestionAnalysis question, Selection selection, ReadingIndex readings)
+    {
+        var tokens = QuestionAnalyzer.Tokenize(question.Question);
+        foreach (var (word, name, after) in Slots(question, tokens))
+        {
+            RoleMismatch? other = null;
+            var agreed = false;
+            var key = Key(name.Surface, readings);
+            foreach (var sentence in selection.Sentences.OrderByDescending(s => s.Score))
+            {
+                if (agreed || Supported(sentence, word) is not SupportKind.Exact || Supported(sentence, name) is not (SupportKind.Exact or SupportKind.Alias))
+                {
+                    continue;
+                }
+
+                var text = sentence.Sentence.Text;
+                var said = QuestionAnalyzer.Tokenize(text);
+                if (!said.Any(t => IsName(t, readings) && Holds(Keys(t.Value, readings), key)))
+                {
+                    continue; // the name is only in the heading: the sentence cannot say who else
+                }
+
+                foreach (var at in Enumerable.Range(0, said.Count).Where(i => Stems(said[i].Value).Contains(word.Term)))
+                {
+                    var group = after ? GroupAfter(said, text, at, readings) : GroupBefore(said, text, at, readings);
+                    if (group.Count == 0)
+                    {
+                        continue;
+                    }
+
+                    if (group.Any(t => Holds(Keys(t.Value, readings), key)) || after && Near(said, at, readings, key))
+                    {
+                        agreed = true;
+                        break;
+                    }
+
+                    other ??= new RoleMismatch(name, string.Join(' ', group.Select(t => t.Value)), word, sentence);
+                }
+            }
+
+            if (!agreed && other is not null)
+            {
+                return other;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// The names beside the main verb of a question that asks about what it takes for granted ("Why did …", "When
+    /// has …", "How did …"): its subject ("Why did Russia
+    /// host …") and the name right after the verb ("… visit Moscow", "… help the Soviet troops"). Only there is it
+    /// clear which word is the verb and which names are its parts.
+    /// </summary>
+    private static IEnumerable<(QuestionTerm Word, QuestionTerm Name, bool After)> Slots(QuestionAnalysis question, IReadOnlyList<QuestionAnalyzer.Token> tokens)
+    {
+        QuestionTerm? TermAt(int i, params TermKind[] kinds) => i < 0 || i >= tokens.Count ? null
+            : question.Terms.FirstOrDefault(t => kinds.Contains(t.Kind) && string.Equals(t.Surface, tokens[i].Value, StringComparison.Ordinal));
+
+        var aux = -1;
+        for (var i = 0; i < Math.Min(3, tokens.Count); i++)
+        {
+            if (tokens[i].Lower is "did" or "does" or "do" or "has" or "have" or "had" or "will" or "would")
+            {
+                aux = i;
+                break;
+            }
+        }
+
+        if (aux < 1)
+        {
+            yield break; // no auxiliary, or a yes/no question ("Did Russia host …?"): it asks, it does not take for granted
+        }
+
+        // The subject: the names right after the auxiliary ("Liaquat Ali Khan", "the Russia-Pakistan summit" is no name).
+        var verb = aux + 1;
+        if (verb < tokens.Count && Determiners.Contains(tokens[verb].Value))
+        {
+            verb++;
+        }
+
+        var subjectStart = verb;
+        while (TermAt(verb, TermKind.Name) is not null)
+        {
+            verb++;
+        }
+
+        if (verb == subjectStart || TermAt(verb, TermKind.Content, TermKind.Light) is not { } word)
+        {
+            yield break;
+        }
+
+        yield return (word, TermAt(verb - 1, TermKind.Name)!, false);
+
+        var j = verb + 1;
+        while (j < tokens.Count && j <= verb + 2 && (Determiners.Contains(tokens[j].Value) || Prepositions.Contains(tokens[j].Value)))
+        {
+            j++;
+        }
+
+        if (TermAt(j, TermKind.Name) is { } after)
+        {
+            yield return (word, after, true);
+        }
+    }
+
+    private static SupportKind Supported(SentenceEvidence sentence, QuestionTerm term) =>
+        sentence.Support.FirstOrDefault(s => ReferenceEquals(s.Term, term)) is { Value: >= 0.5 } support ? support.Kind : SupportKind.None;
+
+    /// <summary>The names of the phrase right after a word (within a few words, before a comma or a preposition): "visit U.S", "chose to visit U.S on 3rd May".</summary>
+    private static List<QuestionAnalyzer.Token> GroupAfter(IReadOnlyList<QuestionAnalyzer.Token> said, string text, int at, ReadingIndex readings)
+    {
+        if (at + 1 < said.Count && said[at + 1].Lower == "by")
+        {
+            return []; // "hosted by Pakistan": who did it, not to whom
+        }
+
+        for (var j = at + 1; j < said.Count && j <= at + Window; j++)
+        {
+            if (Breaks(text, said[j - 1], said[j]))
+            {
+                break;
+            }
+
+            if (IsName(said[j], readings))
+            {
+                // The whole phrase the name opens: "the U.S backed South-East Asian Treaty Organization (SEATO)".
+                var last = j;
+                while (last + 1 < said.Count && !Breaks(text, said[last], said[last + 1])
+                    && !(Prepositions.Contains(said[last + 1].Value) && said[last + 1].Lower != "of")
+                    && !(said[last + 1].Lower == "and" && last + 2 < said.Count && char.IsLower(said[last + 2].Value[0])))
+                {
+                    last++;
+                }
+
+                return said.Skip(j).Take(last - j + 1).Where(t => IsName(t, readings)).ToList();
+            }
+        }
+
+        return [];
+    }
+
+    /// <summary>The names right before a word, or after its "by": "Pakistan hosted", "Russia and Pakistan signed", "hosted by Pakistan".</summary>
+    private static List<QuestionAnalyzer.Token> GroupBefore(IReadOnlyList<QuestionAnalyzer.Token> said, string text, int at, ReadingIndex readings)
+    {
+        if (at + 2 < said.Count && said[at + 1].Lower == "by" && !Breaks(text, said[at], said[at + 1]) && IsName(said[at + 2], readings))
+        {
+            return Group(said, text, at + 2, readings);
+        }
+
+        for (var j = at - 1; j >= 0 && j >= at - Window; j--)
+        {
+            if (Breaks(text, said[j], said[j + 1]))
+            {
+                break;
+            }
+
+            if (IsName(said[j], readings))
+            {
+                return Group(said, text, j, readings);
+            }
+        }
+
+        return [];
+    }
+
+    /// <summary>The names joined to the one at a position, both ways: "Russia and Pakistan", "China-India-Pakistan", "Shanghai Cooperation Organization (SCO)".</summary>
+    private static List<QuestionAnalyzer.Token> Group(IReadOnlyList<QuestionAnalyzer.Token> said, string text, int at, ReadingIndex readings)
+    {
+        var first = at;
+        while (first - 1 >= 0 && Joins(said, text, first - 1, first, readings))
+        {
+            first--;
+        }
+
+        var last = at;
+        while (last + 1 < said.Count && Joins(said, text, last, last + 1, readings))
+        {
+            last++;
+        }
+
+        return said.Skip(first).Take(last - first + 1).Where(t => IsName(t, readings)).ToList();
+    }
+
+    private static bool Joins(IReadOnlyList<QuestionAnalyzer.Token> said, string text, int left, int right, ReadingIndex readings)
+    {
+        var between = text[(said[left].Index + said[left].Value.Length)..said[right].Index];
+        if (between.Trim() is not ("" or "(" or ")" or ")(" or "/" or "&"))
+        {
+            return false;
+        }
+
+        return IsName(said[left], readings) && IsName(said[right], readings)
+            || Joiners.Contains(said[left].Value) && IsName(said[right], readings)
+            || IsName(said[left], readings) && Joiners.Contains(said[right].Value);
+    }
+
+    /// <summary>Whether the name stands a few words after the verb, whatever stands between ("joined the U.S-led SEATO").</summary>
+    private static bool Near(IReadOnlyList<QuestionAnalyzer.Token> said, int at, ReadingIndex readings, string key) =>
+        said.Skip(at + 1).Take(Window + 2).Any(t => IsName(t, readings) && Holds(Keys(t.Value, readings), key));
+
+    /// <summary>Whether a comma, semicolon or other stop stands between two words.</summary>
+    private static bool Breaks(string text, QuestionAnalyzer.Token left, QuestionAnalyzer.Token right) =>
+        text[(left.Index + left.Value.Length)..right.Index].Any(c => c is ',' or ';' or ':' or '.' or '!' or '?' or '—' or '–');
+
+    private static bool IsName(QuestionAnalyzer.Token token, ReadingIndex readings) =>
+        char.IsUpper(token.Value[0]) && (!token.StartsSentence || readings.CapitalisesMidSentence(token.Lower)) && !Joiners.Contains(token.Value);
+
+    /// <summary>What a name stands for: its alias's target ("Moscow" → "Russia") and the name itself, as stems; a word made from a name is the name ("Pakistani").</summary>
+    private static HashSet<string> Keys(string value, ReadingIndex readings)
+    {
+        var keys = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var part in value.Split('-', StringSplitOptions.RemoveEmptyEntries))
+        {
+            keys.Add(Key(part, readings));
+            keys.UnionWith(Stems(part));
+        }
+
+        return keys;
+    }
+
+    private static string Key(string value, ReadingIndex readings)
+    {
+        var target = readings.Aliases.TryGetValue(value, out var alias) ? alias : value;
+        return Stems(target).FirstOrDefault() ?? target.ToLowerInvariant();
+    }
+
+    /// <summary>Whether the keys hold the name: itself, or a word made from it ("Pakistani" and "Pakistan", "Afghan" and "Afghanistan").</summary>
+    private static bool Holds(HashSet<string> keys, string key) =>
+        keys.Any(k => k == key || Math.Min(k.Length, key.Length) >= 5 && (k.StartsWith(key, StringComparison.Ordinal) || key.StartsWith(k, StringComparison.Ordinal)));
+
+    private static IReadOnlyCollection<string> Stems(string word) => Bm25Encoder.AnalyzeWord(word);
+}
