@@ -27,7 +27,7 @@ public static partial class InjectionDetector
         @"|\b(system|hidden|initial|original|developer|secret)\s+(prompt|instructions?|message|rules|configuration)\b" +
         @"|\b(reveal|print|show|repeat|output|display|leak|dump)\b[^.?!]{0,30}\b(prompt|instructions?|configuration|config|secrets?|api ?keys?|passwords?|credentials)\b" +
         @"|\b(new|updated|real|actual) instructions\b|\b(from|by) (the )?(admin|administrator|developer|system|operator)\b|</?\s*(reading|paper|system|context|instructions?)\s*>" +
-        @"|\byou are now\b|\bfrom now on\b|\bact as\b|\bpretend (to be|you|that you)\b|\brole-?play\b|\bstay in character\b|\bin character\b|\bjailbreak|\bDAN\b|\bdeveloper (mode|test)\b|\bunfiltered\b|\buncensored\b" +
+        @"|\byou are now\b|\bfrom now on\b|^\s*(please\s+)?act as\b|\b(you|now|please|and|to)\s+act as\b|\bact as (if|though) you\b|\bpretend (to be|you|your|that you|that your)\b|\brole-?play\b|\bstay in character\b|\bin character\b|\bjailbreak|\bDAN\b|\bdeveloper (mode|test)\b|\bunfiltered\b|\buncensored\b" +
         @"|\bno (restrictions|rules|limits|filters)\b|\bwithout (any )?(restrictions|rules|limits|filters|citations|sources)\b|\b(don't|do not|doesn't|never) (need|use|give|add|include) (any )?(citations|sources|quotes)\b" +
         @"|\b(you're|you are) (allowed|permitted|free) to\b|\b(use|using|with|from|draw on|rely on)\s+(your\s+)?(own|outside|general|external|world|prior|background|personal)\s+knowledge\b|\boutside (the )?(paper|reading|text|sources)\b|\bnot (from )?the (paper|reading|text|article)\b" +
         @"|\bas\s+(\p{Lu}[\p{L}.\-]+\s+){1,3}would\b|\bin the first person\b|\b(speak|answer|reply|respond|talk|write)\s+(like|as if you were|as though you were)\b|\b(imagine|suppose) (you're|you are)\b" +
@@ -40,7 +40,7 @@ public static partial class InjectionDetector
         @"|\b(enter|enable|activate|switch to)\s+(debug|admin|god|developer|sudo|maintenance|unrestricted)\s+mode\b|\bsudo\b|\bgod mode\b" +
         @"|\byou('re| are) (no longer|not) (a|an|the) (study )?(bot|assistant)\b|\bstop being (a|an|the)\b|\bforget (that )?you are\b" +
         @"|<\|im_(start|end)\|>|<<\s*sys\s*>>|\[\s*(system|admin|inst)\s*\]|^\s*(system|assistant)\s*:|#{3,}\s*(system|instructions?)" +
-        @"|\b(contents of|dump) your (context|memory|prompt)\b|\btranslate (the|everything) above\b|\bwhat (is|was) (written|said) above\b",
+        @"|\b(contents of|dump) your (context|memory|prompt)\b|\btranslate (the|everything) above\b|\b(repeat|print|show|output|type|copy)\b[^.?!]{0,20}\b(everything|all|text|words|lines?) (above|before) (this|here)\b|\babove this line\b|\bwhat (is|was) (written|said) above\b",
         RegexOptions.IgnoreCase)]
     private static partial Regex Patterns();
 }

@@ -71,9 +71,11 @@ public static class SpellingCorrector
             }
 
             // Short words change meaning with one letter more or less ("Imran" is no "Iran"): below seven letters
-            // only a letter replaced or two swapped count, and the first letter stays.
+            // only a letter replaced or two swapped count, or, from five letters, one dropped inside the word
+            // ("Suprme", "Rusia"), and the first letter stays.
             var shortWord = word.Length < 7;
-            if (Math.Abs(candidate.Length - word.Length) > limit || shortWord && (candidate.Length != word.Length || candidate[0] != word[0]))
+            var dropped = word.Length >= 5 && candidate.Length == word.Length + 1 && candidate[^1] == word[^1];
+            if (Math.Abs(candidate.Length - word.Length) > limit || shortWord && (candidate.Length != word.Length && !dropped || candidate[0] != word[0]))
             {
                 continue;
             }
