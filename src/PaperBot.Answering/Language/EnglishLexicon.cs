@@ -26,7 +26,7 @@ public static class EnglishLexicon
         // the asking itself
         "paper", "papers", "article", "articles", "text", "study", "reading", "readings", "essay", "document", "piece",
         "chapter", "report", "source", "passage", "tell", "say", "says", "said", "saying", "mention", "mentions",
-        "mentioned", "discuss", "discusses", "discussed", "explain", "explains", "explained", "describe", "describes",
+        "mentioned", "discuss", "discusses", "discussed", "explain", "explains", "explained", "describe", "describes", "summarise", "summarize", "summarises", "summarizes", "recap",
         "described", "according", "talk", "talks", "cover", "covers", "know", "think", "give", "list", "name", "show",
         "want", "need", "wondering", "wonder", "curious", "question", "answer", "info", "information", "detail",
         "details", "bit", "part", "parts", "point", "points", "regarding", "concerning", "re", "quick", "briefly",
