@@ -25,6 +25,18 @@ public sealed class DecisionTests
     }
 
     [Fact]
+    public async Task Analyze_AnOfficeBeforeAName_IsALightWordAndTheNameIsTheName()
+    {
+        var readings = await ReadingsAsync();
+
+        var analysis = QuestionAnalyzer.Analyze("What did President Mara Voss say about the hives?", readings);
+
+        Assert.Equal(TermKind.Light, analysis.Terms.Single(t => t.Word == "president").Kind); // the reading calls her Director
+        Assert.Equal(TermKind.Name, analysis.Terms.Single(t => t.Word == "mara").Kind);
+        Assert.NotEqual(TermKind.Light, QuestionAnalyzer.Analyze("What did the President say?", readings).Terms.Single(t => t.Word == "president").Kind); // no name follows: the office is what is asked about
+    }
+
+    [Fact]
     public async Task Analyze_NumbersAndYearSpans_AreNumbersAndTheQuestionIsSplitIntoItsParts()
     {
         var readings = await ReadingsAsync();

@@ -44,13 +44,19 @@ public static partial class QuestionAnalyzer
             }
         }
 
-        foreach (var token in Tokenize(rest))
+        var tokens = Tokenize(rest);
+        for (var i = 0; i < tokens.Count; i++)
         {
+            var token = tokens[i];
+            // An office before a name ("General Musharraf", "Prime Minister Khan") says who, not which: the
+            // readings may give the same person another title, or none.
+            var office = EnglishLexicon.OfficeTitles.Contains(token.Lower) && i + 1 < tokens.Count && char.IsUpper(tokens[i + 1].Value[0]);
             foreach (var term in TermsOf(token, readings))
             {
                 if (seen.Add(term.Term))
                 {
-                    terms.Add(term with { Part = PartAt(question, token.Index), Topical = term.Topical || readings.IsTopical(term.Term) });
+                    var placed = term with { Part = PartAt(question, token.Index), Topical = term.Topical || readings.IsTopical(term.Term) };
+                    terms.Add(office && term.Kind == TermKind.Name ? placed with { Kind = TermKind.Light, Weight = term.Weight * LightFactor } : placed);
                 }
             }
         }

@@ -98,6 +98,13 @@ public static class EnglishLexicon
     /// <summary>Whether a lower-case word frames the question.</summary>
     public static bool IsFrame(string word) => FrameWords.Contains(word);
 
+    /// <summary>Offices written before a person's name (lower case): "General", "President", "Prime Minister". Royal and noble titles are part of the name ("Queen Victoria").</summary>
+    public static readonly HashSet<string> OfficeTitles = new(StringComparer.Ordinal)
+    {
+        "president", "prime", "minister", "pm", "general", "gen", "ambassador", "secretary", "chancellor", "admiral", "colonel",
+        "governor", "mayor", "senator", "director", "commissioner", "chairman", "chairwoman", "premier",
+    };
+
     /// <summary>A light word: listed, or an adverb of manner or time ("originally", "eventually") that only qualifies the subject.</summary>
     public static bool IsLight(string word) =>
         LightWords.Contains(word) || word.Length > 5 && word.EndsWith("ly", StringComparison.Ordinal) && !word.EndsWith("ply", StringComparison.Ordinal) && !word.EndsWith("ally", StringComparison.Ordinal) || word.EndsWith("ally", StringComparison.Ordinal) && word.Length > 7;
