@@ -8,11 +8,11 @@ public sealed class FollowUpReadingTests
 {
     [Theory]
     // "they" is plural: the phrase that names several things, not the weightier name of one.
-    [InlineData("Who paid the cooperative for its new apiaries in 1999?", "where were they?", "‘they’ as new apiaries in 1999")]
+    [InlineData("What did the Valley Honey Cooperative do with its hives?", "where were they?", "‘they’ as hives")]
     // "it" is one thing: the cooperative, not the weightier apiaries.
     [InlineData("Who paid the cooperative for its new apiaries in 1999?", "when was it founded?", "‘it’ as the cooperative")]
-    // "she" is a person the reading names.
-    [InlineData("What did Director Mara Voss say about the hives?", "what did she say about the harvest?", "‘she’ as Director Mara Voss")]
+    // "she" is a person the reading names, not the weightier name of a thing.
+    [InlineData("What did Director Mara Voss say about the Valley Honey Cooperative?", "what did she say about the harvest?", "‘she’ as Director Mara Voss")]
     public async Task Read_APronoun_StandsForThePhraseItAgreesWith(string previous, string followUp, string expected)
     {
         var (_, _, readings) = await TestReadings.ServiceAsync();

@@ -126,7 +126,7 @@ public static partial class FollowUps
     /// <summary>Whether a phrase names a person the readings name, several things ("drills", "India and Pakistan"), or one thing.</summary>
     private static Number NumberOf(string phrase, ReadingIndex vocabulary)
     {
-        var words = Words(phrase).Select(w => w.Value.TrimEnd('’', '\'')).ToList();
+        var words = Words(phrase).Select(w => Possessive().Replace(w.Value, string.Empty)).Where(w => w.Length > 0).ToList();
         if (words.Any(vocabulary.PersonNames.Contains))
         {
             return Number.Person;
@@ -135,7 +135,8 @@ public static partial class FollowUps
         // The head of "the drills in 2020" or "the Ministry of Defence" comes before its "in" or "of".
         var head = words.TakeWhile(w => w is not ("in" or "of")).ToList();
         var last = head.Count == 0 ? string.Empty : head[^1];
-        var plural = words.Any(w => w is "and") && char.IsUpper(words[0][0])
+        var named = words.SkipWhile(Determiners.Contains).FirstOrDefault() ?? string.Empty;
+        var plural = words.Any(w => w is "and") && named.Length > 0 && char.IsUpper(named[0])
             || last.Length > 3 && char.IsLower(last[0]) && last.EndsWith('s') && !last.EndsWith("ss", StringComparison.Ordinal) && !last.EndsWith("us", StringComparison.Ordinal) && !last.EndsWith("is", StringComparison.Ordinal);
         return plural ? Number.Plural : Number.Singular;
     }
@@ -190,7 +191,7 @@ public static partial class FollowUps
             var possessive = word.EndsWith("'s", StringComparison.Ordinal) || word.EndsWith("’s", StringComparison.Ordinal);
             var next = i + 1 < words.Count ? words[i + 1].Value : string.Empty;
             var joinsCapitals = run.Count > 0 && word is "of" or "and" && next.Length > 0 && char.IsUpper(next[0]);
-            var joinsYear = run.Count > 0 && word is "in" or "of" && next.Length == 4 && next.All(char.IsDigit); // "the drills in 2020"
+            var joinsYear = run.Count > 0 && open && word is "in" or "of" && next.Length == 4 && next.All(char.IsDigit); // "the drills in 2020"
             if (joinsYear)
             {
                 run.Add(words[i]);
@@ -270,6 +271,9 @@ public static partial class FollowUps
 
     [GeneratedRegex(@"[\p{L}\p{N}][\p{L}\p{N}’'\-]*")]
     private static partial Regex Word();
+
+    [GeneratedRegex(@"(['’]s?)$")]
+    private static partial Regex Possessive();
 
     [GeneratedRegex(@"^\s*(and|but|so|also|what about|how about)\b", RegexOptions.IgnoreCase)]
     private static partial Regex AndOpening();

@@ -147,8 +147,8 @@ public static partial class Answerability
         {
             var focused = InOnePassage(question, selection, runs, carried);
             var apart = focused.Where(s => s.Value < 0.5).OrderByDescending(s => s.Term.Weight).ToList();
-            // Measured against what the passage must say: the kind of fact asked for ("year") any date supplies.
-            var said = total - focused.Where(s => s.Kind == SupportKind.AnswerType).Sum(s => s.Term.Weight);
+            // Measured against what the passage must say: the kind of fact asked for ("year"), found, is the answer's, not the passage's claim.
+            var said = total - focused.Where(s => s.Term.Asks != Language.AnswerType.Other && s.Value >= 0.5).Sum(s => s.Term.Weight);
             var heaviestApart = apart.Count == 0 || said <= 0 ? 0 : apart[0].Term.Weight / said;
             evidence.Add(new Evidence("heaviest_unsupported_in_one_passage", heaviestApart, thresholds.MaxUnsupportedShare,
                 apart.Count == 0 ? "per part of the question, the run of consecutive cited sentences that says most of it" : $"“{apart[0].Term.Surface}” is said elsewhere"));

@@ -50,13 +50,14 @@ public static partial class QuestionAnalyzer
             var token = tokens[i];
             // An office before a name ("General Musharraf", "Prime Minister Khan") says who, not which: the
             // readings may give the same person another title, or none.
-            var office = EnglishLexicon.OfficeTitles.Contains(token.Lower) && i + 1 < tokens.Count && char.IsUpper(tokens[i + 1].Value[0]);
+            var office = EnglishLexicon.OfficeTitles.Contains(token.Lower) && i + 1 < tokens.Count && char.IsUpper(tokens[i + 1].Value[0])
+                && !readings.ContainsPhrase(token.Value + " " + tokens[i + 1].Value); // "General Assembly" is a name of its own
             foreach (var term in TermsOf(token, readings))
             {
                 if (seen.Add(term.Term))
                 {
                     var placed = term with { Part = PartAt(question, token.Index), Topical = term.Topical || readings.IsTopical(term.Term) };
-                    terms.Add(office && term.Kind == TermKind.Name ? placed with { Kind = TermKind.Light, Weight = term.Weight * LightFactor } : placed);
+                    terms.Add(office && term.Kind is TermKind.Name or TermKind.Content ? placed with { Kind = TermKind.Light, Weight = term.Weight * LightFactor } : placed);
                 }
             }
         }

@@ -30,6 +30,12 @@ public static class Roles
         "to", "in", "near", "at", "with", "from", "into", "for", "on", "against", "over", "towards", "toward", "by", "of",
     };
 
+    /// <summary>Words that set another thing against the phrase before them ("Lisbon instead of Portland"): the phrase ends there.</summary>
+    private static readonly HashSet<string> Contrasts = new(StringComparer.Ordinal) { "instead", "rather", "than", "not", "but", "while", "whereas", "unlike", "except", "besides", "over" };
+
+    /// <summary>Forms of "be" before a verb that make it passive.</summary>
+    private static readonly HashSet<string> Passive = new(StringComparer.Ordinal) { "is", "are", "was", "were", "be", "been", "being" };
+
     /// <summary>Words that join names into one group ("Russia and Pakistan", "China-India-Pakistan").</summary>
     private static readonly HashSet<string> Joiners = new(StringComparer.OrdinalIgnoreCase) { "and", "or", "of", "the", "&" };
 
@@ -64,7 +70,7 @@ public static class Roles
                         continue;
                     }
 
-                    if (group.Any(t => Holds(Keys(t.Value, readings), key)) || after && Near(said, at, readings, key))
+                    if (group.Any(t => Holds(Keys(t.Value, readings), key)))
                     {
                         agreed = true;
                         break;
@@ -111,9 +117,9 @@ public static class Roles
 
         // The subject: the names right after the auxiliary ("Liaquat Ali Khan", "the Russia-Pakistan summit" is no name).
         var verb = aux + 1;
-        if (verb < tokens.Count && Determiners.Contains(tokens[verb].Value))
+        while (verb < tokens.Count && (Determiners.Contains(tokens[verb].Value) || Language.EnglishLexicon.OfficeTitles.Contains(tokens[verb].Lower)))
         {
-            verb++;
+            verb++; // "the", "President": the name follows
         }
 
         var subjectStart = verb;
@@ -144,7 +150,7 @@ public static class Roles
     private static SupportKind Supported(SentenceEvidence sentence, QuestionTerm term) =>
         sentence.Support.FirstOrDefault(s => ReferenceEquals(s.Term, term)) is { Value: >= 0.5 } support ? support.Kind : SupportKind.None;
 
-    /// <summary>The names of the phrase right after a word (within a few words, before a comma or a preposition): "visit U.S", "chose to visit U.S on 3rd May".</summary>
+    /// <summary>The names of the first phrase with a name within a few words after a word, up to a comma or the next preposition: "visit U.S", "chose to visit U.S on 3rd May"; nothing after "by" (who did it).</summary>
     private static List<QuestionAnalyzer.Token> GroupAfter(IReadOnlyList<QuestionAnalyzer.Token> said, string text, int at, ReadingIndex readings)
     {
         if (at + 1 < said.Count && said[at + 1].Lower == "by")
@@ -164,7 +170,7 @@ public static class Roles
                 // The whole phrase the name opens: "the U.S backed South-East Asian Treaty Organization (SEATO)".
                 var last = j;
                 while (last + 1 < said.Count && !Breaks(text, said[last], said[last + 1])
-                    && !(Prepositions.Contains(said[last + 1].Value) && said[last + 1].Lower != "of")
+                    && !(Prepositions.Contains(said[last + 1].Value) && said[last + 1].Lower != "of") && !Contrasts.Contains(said[last + 1].Lower)
                     && !(said[last + 1].Lower == "and" && last + 2 < said.Count && char.IsLower(said[last + 2].Value[0])))
                 {
                     last++;
@@ -180,9 +186,21 @@ public static class Roles
     /// <summary>The names right before a word, or after its "by": "Pakistan hosted", "Russia and Pakistan signed", "hosted by Pakistan".</summary>
     private static List<QuestionAnalyzer.Token> GroupBefore(IReadOnlyList<QuestionAnalyzer.Token> said, string text, int at, ReadingIndex readings)
     {
-        if (at + 2 < said.Count && said[at + 1].Lower == "by" && !Breaks(text, said[at], said[at + 1]) && IsName(said[at + 2], readings))
+        if (at + 1 < said.Count && said[at + 1].Lower == "by" && !Breaks(text, said[at], said[at + 1]))
         {
-            return Group(said, text, at + 2, readings);
+            // "hosted by (the) Pakistan(i government)": who did it stands after "by".
+            var agent = at + 2;
+            while (agent < said.Count && Determiners.Contains(said[agent].Value))
+            {
+                agent++;
+            }
+
+            return agent < said.Count && IsName(said[agent], readings) ? Group(said, text, agent, readings) : [];
+        }
+
+        if (at >= 1 && Passive.Contains(said[at - 1].Lower) || at >= 2 && Passive.Contains(said[at - 2].Lower))
+        {
+            return []; // "Pakistan was sanctioned": the name before a passive verb is what it was done to
         }
 
         for (var j = at - 1; j >= 0 && j >= at - Window; j--)
@@ -222,7 +240,7 @@ public static class Roles
     private static bool Joins(IReadOnlyList<QuestionAnalyzer.Token> said, string text, int left, int right, ReadingIndex readings)
     {
         var between = text[(said[left].Index + said[left].Value.Length)..said[right].Index];
-        if (between.Trim() is not ("" or "(" or ")" or ")(" or "/" or "&"))
+        if (between.Trim() is not ("" or "(" or ")" or ")(" or "/" or "&" or "'s" or "’s" or "'" or "’"))
         {
             return false;
         }
@@ -231,10 +249,6 @@ public static class Roles
             || Joiners.Contains(said[left].Value) && IsName(said[right], readings)
             || IsName(said[left], readings) && Joiners.Contains(said[right].Value);
     }
-
-    /// <summary>Whether the name stands a few words after the verb, whatever stands between ("joined the U.S-led SEATO").</summary>
-    private static bool Near(IReadOnlyList<QuestionAnalyzer.Token> said, int at, ReadingIndex readings, string key) =>
-        said.Skip(at + 1).Take(Window + 2).Any(t => IsName(t, readings) && Holds(Keys(t.Value, readings), key));
 
     /// <summary>Whether a comma, semicolon or other stop stands between two words.</summary>
     private static bool Breaks(string text, QuestionAnalyzer.Token left, QuestionAnalyzer.Token right) =>

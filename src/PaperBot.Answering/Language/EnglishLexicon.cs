@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 namespace PaperBot.Answering.Language;
 
 /// <summary>
@@ -99,11 +100,11 @@ public static class EnglishLexicon
     public static bool IsFrame(string word) => FrameWords.Contains(word);
 
     /// <summary>Offices written before a person's name (lower case): "General", "President", "Prime Minister". Royal and noble titles are part of the name ("Queen Victoria").</summary>
-    public static readonly HashSet<string> OfficeTitles = new(StringComparer.Ordinal)
+    public static readonly System.Collections.Frozen.FrozenSet<string> OfficeTitles = new[]
     {
         "president", "prime", "minister", "pm", "general", "gen", "ambassador", "secretary", "chancellor", "admiral", "colonel",
         "governor", "mayor", "senator", "director", "commissioner", "chairman", "chairwoman", "premier",
-    };
+    }.ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>A light word: listed, or an adverb of manner or time ("originally", "eventually") that only qualifies the subject.</summary>
     public static bool IsLight(string word) =>
