@@ -101,7 +101,7 @@ public static partial class FollowUps
 
     /// <summary>
     /// The weightiest phrase of the last question that agrees with the pronoun standing for it, when the last
-    /// subject does not: "they" stands for something plural ("the military drills", not "Russia"), "he" and "she"
+    /// subject does not: "they" stands for something plural ("the joint drills", not "Corvia"), "he" and "she"
     /// for a person the readings name, "it" for one thing that is no person. Null when the last subject agrees or
     /// nothing does.
     /// </summary>
@@ -123,7 +123,7 @@ public static partial class FollowUps
 
     private enum Number { Singular, Plural, Person }
 
-    /// <summary>Whether a phrase names a person the readings name, several things ("drills", "India and Pakistan"), or one thing.</summary>
+    /// <summary>Whether a phrase names a person the readings name, several things ("drills", "Lisbon and Portland"), or one thing.</summary>
     private static Number NumberOf(string phrase, ReadingIndex vocabulary)
     {
         var words = Words(phrase).Select(w => Possessive().Replace(w.Value, string.Empty)).Where(w => w.Length > 0).ToList();
@@ -143,7 +143,7 @@ public static partial class FollowUps
 
     private static readonly HashSet<string> Months = new(PaperBot.Answering.Language.FactRecognisers.MonthNames.Split('|'), StringComparer.OrdinalIgnoreCase);
 
-    /// <summary>Words that own what follows ("its military drills"): the phrase after one names a thing, without it.</summary>
+    /// <summary>Words that own what follows ("its joint drills"): the phrase after one names a thing, without it.</summary>
     private static readonly HashSet<string> Possessives = new(StringComparer.OrdinalIgnoreCase) { "its", "their", "his", "her", "our" };
 
     private static (int Index, int Length)? FindAnaphor(List<Match> words)

@@ -48,7 +48,7 @@ public static partial class QuestionAnalyzer
         for (var i = 0; i < tokens.Count; i++)
         {
             var token = tokens[i];
-            // An office before a name ("General Musharraf", "Prime Minister Khan") says who, not which: the
+            // An office before a name ("General Lind", "Prime Minister Sol") says who, not which: the
             // readings may give the same person another title, or none.
             var office = EnglishLexicon.OfficeTitles.Contains(token.Lower) && i + 1 < tokens.Count && char.IsUpper(tokens[i + 1].Value[0])
                 && !readings.ContainsPhrase(token.Value + " " + tokens[i + 1].Value); // "General Assembly" is a name of its own

@@ -4,23 +4,23 @@ using PaperBot.Knowledge.Lexical;
 namespace PaperBot.Answering.Decision;
 
 /// <summary>A name the question gives one part in what happened, where the sentence gives that part to another name.</summary>
-/// <param name="Name">The question's name ("Moscow" in "Why did Liaquat Ali Khan visit Moscow?").</param>
-/// <param name="Said">The name the sentence has there instead ("U.S" in "… instead chose to visit U.S").</param>
+/// <param name="Name">The question's name ("Lisbon" in "Why did Rui Sol visit Lisbon?").</param>
+/// <param name="Said">The name the sentence has there instead ("Portland" in "… chose to visit Portland instead").</param>
 /// <param name="Word">The question's word the two names stand beside ("visit").</param>
 /// <param name="Sentence">The sentence that says it otherwise.</param>
 public sealed record RoleMismatch(QuestionTerm Name, string Said, QuestionTerm Word, SentenceEvidence Sentence);
 
 /// <summary>
 /// Who did what to whom. A sentence can hold every word of a question and still say something else: "Why did
-/// Russia host the exercise?" where the sentence says Pakistan hosted it and Russia took part; "Why did the minister
-/// visit Moscow?" where he chose to visit Washington instead. The check reads only what stands right beside a word:
+/// Lisbon host the regatta?" where the sentence says Portland hosted it and Lisbon sent a crew; "Why did the minister
+/// visit Lisbon?" where he chose to visit Portland instead. The check reads only what stands right beside a word:
 /// the name just before it in the question (who did it) or just after it (to whom, where), against the names just
 /// before and after the same word in the sentence. When both names are in the sentence and the sentence puts
 /// another name in that place, the question rests on a false premise.
 /// </summary>
 public static class Roles
 {
-    /// <summary>How many words apart a name may stand from the word it belongs to ("chose to visit U.S").</summary>
+    /// <summary>How many words apart a name may stand from the word it belongs to ("chose to visit Portland").</summary>
     private const int Window = 3;
 
     private static readonly HashSet<string> Determiners = new(StringComparer.OrdinalIgnoreCase) { "the", "a", "an", "its", "their", "his", "her" };
@@ -36,7 +36,7 @@ public static class Roles
     /// <summary>Forms of "be" before a verb that make it passive.</summary>
     private static readonly HashSet<string> Passive = new(StringComparer.Ordinal) { "is", "are", "was", "were", "be", "been", "being" };
 
-    /// <summary>Words that join names into one group ("Russia and Pakistan", "China-India-Pakistan").</summary>
+    /// <summary>Words that join names into one group ("Lisbon and Portland", "Lisbon-Porto-Faro").</summary>
     private static readonly HashSet<string> Joiners = new(StringComparer.OrdinalIgnoreCase) { "and", "or", "of", "the", "&" };
 
     /// <summary>The first sentence, among those chosen that have both the word and the name, that gives the name's place to another name; null when any of them agrees or none can tell.</summary>
@@ -91,8 +91,8 @@ public static class Roles
 
     /// <summary>
     /// The names beside the main verb of a question that asks about what it takes for granted ("Why did …", "When
-    /// has …", "How did …"): its subject ("Why did Russia
-    /// host …") and the name right after the verb ("… visit Moscow", "… help the Soviet troops"). Only there is it
+    /// has …", "How did …"): its subject ("Why did Lisbon
+    /// host …") and the name right after the verb ("… visit Lisbon", "… help the northern league"). Only there is it
     /// clear which word is the verb and which names are its parts.
     /// </summary>
     private static IEnumerable<(QuestionTerm Word, QuestionTerm Name, bool After)> Slots(QuestionAnalysis question, IReadOnlyList<QuestionAnalyzer.Token> tokens)
@@ -112,10 +112,10 @@ public static class Roles
 
         if (aux < 1)
         {
-            yield break; // no auxiliary, or a yes/no question ("Did Russia host …?"): it asks, it does not take for granted
+            yield break; // no auxiliary, or a yes/no question ("Did Lisbon host …?"): it asks, it does not take for granted
         }
 
-        // The subject: the names right after the auxiliary ("Liaquat Ali Khan", "the Russia-Pakistan summit" is no name).
+        // The subject: the names right after the auxiliary ("Rui Sol"; "the Lisbon-Porto summit" is no name).
         var verb = aux + 1;
         while (verb < tokens.Count && (Determiners.Contains(tokens[verb].Value) || Language.EnglishLexicon.OfficeTitles.Contains(tokens[verb].Lower)))
         {
@@ -150,12 +150,12 @@ public static class Roles
     private static SupportKind Supported(SentenceEvidence sentence, QuestionTerm term) =>
         sentence.Support.FirstOrDefault(s => ReferenceEquals(s.Term, term)) is { Value: >= 0.5 } support ? support.Kind : SupportKind.None;
 
-    /// <summary>The names of the first phrase with a name within a few words after a word, up to a comma or the next preposition: "visit U.S", "chose to visit U.S on 3rd May"; nothing after "by" (who did it).</summary>
+    /// <summary>The names of the first phrase with a name within a few words after a word, up to a comma or the next preposition: "visit Portland", "chose to visit Portland on 3rd May"; nothing after "by" (who did it).</summary>
     private static List<QuestionAnalyzer.Token> GroupAfter(IReadOnlyList<QuestionAnalyzer.Token> said, string text, int at, ReadingIndex readings)
     {
         if (at + 1 < said.Count && said[at + 1].Lower == "by")
         {
-            return []; // "hosted by Pakistan": who did it, not to whom
+            return []; // "hosted by Portland": who did it, not to whom
         }
 
         for (var j = at + 1; j < said.Count && j <= at + Window; j++)
@@ -167,7 +167,7 @@ public static class Roles
 
             if (IsName(said[j], readings))
             {
-                // The whole phrase the name opens: "the U.S backed South-East Asian Treaty Organization (SEATO)".
+                // The whole phrase the name opens: "the Lisbon backed Atlantic Fishing Organization (AFO)".
                 var last = j;
                 while (last + 1 < said.Count && !Breaks(text, said[last], said[last + 1])
                     && !(Prepositions.Contains(said[last + 1].Value) && said[last + 1].Lower != "of") && !Contrasts.Contains(said[last + 1].Lower)
@@ -183,12 +183,12 @@ public static class Roles
         return [];
     }
 
-    /// <summary>The names right before a word, or after its "by": "Pakistan hosted", "Russia and Pakistan signed", "hosted by Pakistan".</summary>
+    /// <summary>The names right before a word, or after its "by": "Portland hosted", "Lisbon and Portland signed", "hosted by Portland".</summary>
     private static List<QuestionAnalyzer.Token> GroupBefore(IReadOnlyList<QuestionAnalyzer.Token> said, string text, int at, ReadingIndex readings)
     {
         if (at + 1 < said.Count && said[at + 1].Lower == "by" && !Breaks(text, said[at], said[at + 1]))
         {
-            // "hosted by (the) Pakistan(i government)": who did it stands after "by".
+            // "hosted by (the) Portland (council)": who did it stands after "by".
             var agent = at + 2;
             while (agent < said.Count && Determiners.Contains(said[agent].Value))
             {
@@ -200,7 +200,7 @@ public static class Roles
 
         if (at >= 1 && Passive.Contains(said[at - 1].Lower) || at >= 2 && Passive.Contains(said[at - 2].Lower))
         {
-            return []; // "Pakistan was sanctioned": the name before a passive verb is what it was done to
+            return []; // "Corvia was sanctioned": the name before a passive verb is what it was done to
         }
 
         for (var j = at - 1; j >= 0 && j >= at - Window; j--)
@@ -219,7 +219,7 @@ public static class Roles
         return [];
     }
 
-    /// <summary>The names joined to the one at a position, both ways: "Russia and Pakistan", "China-India-Pakistan", "Shanghai Cooperation Organization (SCO)".</summary>
+    /// <summary>The names joined to the one at a position, both ways: "Lisbon and Portland", "Lisbon-Porto-Faro", "Atlantic Fishing Organization (AFO)".</summary>
     private static List<QuestionAnalyzer.Token> Group(IReadOnlyList<QuestionAnalyzer.Token> said, string text, int at, ReadingIndex readings)
     {
         var first = at;
@@ -257,7 +257,7 @@ public static class Roles
     private static bool IsName(QuestionAnalyzer.Token token, ReadingIndex readings) =>
         char.IsUpper(token.Value[0]) && (!token.StartsSentence || readings.CapitalisesMidSentence(token.Lower)) && !Joiners.Contains(token.Value);
 
-    /// <summary>What a name stands for: its alias's target ("Moscow" → "Russia") and the name itself, as stems; a word made from a name is the name ("Pakistani").</summary>
+    /// <summary>What a name stands for: its alias's target ("Oporto" → "Porto") and the name itself, as stems; a word made from a name is the name ("Portuguese" and "Portugal").</summary>
     private static HashSet<string> Keys(string value, ReadingIndex readings)
     {
         var keys = new HashSet<string>(StringComparer.Ordinal);
@@ -276,7 +276,7 @@ public static class Roles
         return Stems(target).FirstOrDefault() ?? target.ToLowerInvariant();
     }
 
-    /// <summary>Whether the keys hold the name: itself, or a word made from it ("Pakistani" and "Pakistan", "Afghan" and "Afghanistan").</summary>
+    /// <summary>Whether the keys hold the name: itself, or a word made from it ("Portuguese" and "Portugal", "Afghan" and "Afghanistan").</summary>
     private static bool Holds(HashSet<string> keys, string key) =>
         keys.Any(k => k == key || Math.Min(k.Length, key.Length) >= 5 && (k.StartsWith(key, StringComparison.Ordinal) || key.StartsWith(k, StringComparison.Ordinal)));
 

@@ -39,7 +39,7 @@ public sealed class AnswerabilityStep(AnsweringOptions options, Replies replies)
         var verdict = Answerability.Decide(analysis, context.Selection, context.Presence, ThresholdsFor(options, context.Scope is not null), Carried(context));
         if (verdict.Answerable && Roles.Find(analysis, context.Selection, context.Readings) is { } swapped)
         {
-            // Every word is there, but the sentence gives the name's part to another: "visit Moscow" where it says "visit U.S".
+            // Every word is there, but the sentence gives the name's part to another: "visit Lisbon" where it says "visit Portland".
             verdict = new Verdict(DeclineReasons.FalsePremise,
                 [.. verdict.Evidence, new Evidence("role", 0, 1, $"the sentence has “{swapped.Said}” where the question has “{swapped.Name.Surface}” beside “{swapped.Word.Surface}”")],
                 [swapped.Name], swapped.Sentence);
