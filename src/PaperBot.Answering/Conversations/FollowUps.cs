@@ -126,7 +126,7 @@ public static partial class FollowUps
     /// <summary>Whether a phrase names a person the readings name, several things ("drills", "Lisbon and Portland"), or one thing.</summary>
     private static Number NumberOf(string phrase, ReadingIndex vocabulary)
     {
-        var words = Words(phrase).Select(w => Possessive().Replace(w.Value, string.Empty)).Where(w => w.Length > 0).ToList();
+        var words = QuestionAnalyzer.Tokenize(phrase).Select(t => t.Value).ToList(); // "Khan's" is "Khan"
         if (words.Any(vocabulary.PersonNames.Contains))
         {
             return Number.Person;
@@ -271,9 +271,6 @@ public static partial class FollowUps
 
     [GeneratedRegex(@"[\p{L}\p{N}][\p{L}\p{N}’'\-]*")]
     private static partial Regex Word();
-
-    [GeneratedRegex(@"(['’]s?)$")]
-    private static partial Regex Possessive();
 
     [GeneratedRegex(@"^\s*(and|but|so|also|what about|how about)\b", RegexOptions.IgnoreCase)]
     private static partial Regex AndOpening();
