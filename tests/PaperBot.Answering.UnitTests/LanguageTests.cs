@@ -83,6 +83,15 @@ public sealed class LanguageTests
         Assert.Equal(["Mara", "Voss"], FactRecognisers.PersonNames("It was founded by Director Mara Voss and eleven farmers."));
 
     [Theory]
+    [InlineData("It opened in 2010.", "2010-2010")]
+    [InlineData("During the period 2015-19 the share fell.", "2015-2019")]
+    [InlineData("From 1998–2004 and again in 2008.", "1998-2004 2008-2008")]
+    [InlineData("In the 1990s the valley prospered.", "1990-1999")]
+    [InlineData("It cost 1,100 euros, 340 hives, 12th March.", "")]
+    public void YearSpans_AreTheYearsATextGivesAsTheSpansTheyCover(string text, string expected) =>
+        Assert.Equal(expected, string.Join(' ', FactRecognisers.YearSpans(text).Select(y => $"{y.From}-{y.To}")));
+
+    [Theory]
     [InlineData("rise", "fell")]
     [InlineData("support", "opposed")]
     [InlineData("join", "left")]

@@ -123,6 +123,28 @@ public sealed class PipelineTests
         }
     }
 
+    [Theory]
+    [InlineData("Why did Governor Ana Pell open the depot in 2005?", false)] // the sentence with her dates it 2008; 2005 is the mayor's
+    [InlineData("Why did Governor Ana Pell open the depot in 2008?", true)]
+    [InlineData("Why did Governor Ana Pell open the depot in the 2000s?", true)] // a decade holds the year the sentence gives
+    public async Task AskAsync_AYearTheSentencesWithTheNamesDateOtherwise_IsAFalsePremise(string question, bool answered)
+    {
+        var (service, _, _) = await TestReadings.ServiceAsync(withTrams: true);
+
+        var answer = await AskAsync(service, question);
+
+        Assert.Contains(answer.Citations, c => c.Quote.Contains("Governor Ana Pell opened", StringComparison.Ordinal));
+        if (answered)
+        {
+            Assert.Equal(AnswerStatus.Answered, answer.Status);
+        }
+        else
+        {
+            Assert.Equal(DeclineReasons.FalsePremise, answer.Reason);
+            Assert.Contains("“2005”", answer.Text, StringComparison.Ordinal);
+        }
+    }
+
     [Fact]
     public async Task AskAsync_InstructionInTheQuestion_IsRejectedAsInjectionWithTheWordsThatGaveItAway()
     {

@@ -47,7 +47,7 @@ public static class TestReadings
 
         # 1. Background
 
-        Doria closed its last tram line in 1962 and replaced it with buses. Mayor Tomas Reyl proposed the Doria Light Rail (DLR) in 2005.
+        Doria closed its last tram line in 1962 and replaced it with buses. Mayor Tomas Reyl proposed the Doria Light Rail (DLR) in 2005. Governor Ana Pell opened its depot in 2008.
 
         # 2. The New Lines
 

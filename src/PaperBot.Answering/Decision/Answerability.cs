@@ -109,6 +109,15 @@ public static partial class Answerability
                 : new Verdict(DeclineReasons.UnsupportedTerms, evidence, missingExact.Select(s => s.Term).ToList());
         }
 
+        // "Why did <a minister> visit <a city> in 1999?" where the sentences that name the minister date what they
+        // say to 2003, and 1999 stands beside someone else: the year belongs to another event.
+        if (question.Presupposes && DatedOtherwise(question, selection) is { } dated)
+        {
+            evidence.Add(new Evidence("dated_otherwise", 0, 1,
+                $"the sentences with the question's names give {string.Join(", ", dated.Said)}, not “{dated.Year.Surface}”"));
+            return new Verdict(DeclineReasons.FalsePremise, evidence, [dated.Year], dated.Sentence);
+        }
+
         if (presentShare < thresholds.OffTopicPresence)
         {
             return new Verdict(DeclineReasons.OffTopic, evidence, absent);
@@ -344,6 +353,33 @@ public static partial class Answerability
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// The question's one year, when every chosen sentence that has all of its names (those not about the reading
+    /// throughout) gives a year of its own and none gives or spans that one: those sentences date what they say to
+    /// another time. Null when a sentence with the names gives no year (the year may be its neighbour's) or the
+    /// question has no year or no such name.
+    /// </summary>
+    private static (QuestionTerm Year, IReadOnlyList<string> Said, SentenceEvidence Sentence)? DatedOtherwise(QuestionAnalysis question, Selection selection)
+    {
+        var years = question.Terms.Where(t => t.Kind == TermKind.Number && t.Term.Length == 4 && int.TryParse(t.Term, System.Globalization.CultureInfo.InvariantCulture, out var y) && y is >= 1000 and < 2100).ToList();
+        var names = question.Terms.Where(t => t.Kind == TermKind.Name && !t.Topical && t.InReadings).ToList();
+        if (years.Count != 1 || names.Count == 0)
+        {
+            return null;
+        }
+
+        var year = int.Parse(years[0].Term, System.Globalization.CultureInfo.InvariantCulture);
+        var naming = selection.Sentences.Where(s => names.All(n => Support(s, n) >= 0.5)).ToList();
+        var spans = naming.Select(s => Language.FactRecognisers.YearSpans(s.Sentence.Text).ToList()).ToList();
+        if (naming.Count == 0 || spans.Any(s => s.Count == 0 || s.Any(y => y.From <= year && year <= y.To)))
+        {
+            return null;
+        }
+
+        var said = spans.SelectMany(s => s).Select(y => y.From == y.To ? $"{y.From}" : $"{y.From}–{y.To}").Distinct().ToList();
+        return (years[0], said, naming.MaxBy(s => s.Score)!);
     }
 
     /// <summary>Whether the sentence gives a number of the same kind (a year for a year, an amount for an amount) instead.</summary>

@@ -138,7 +138,11 @@ public static partial class QuestionAnalyzer
         if (NumberToken().IsMatch(token.Value))
         {
             var number = token.Value.Replace(",", string.Empty, StringComparison.Ordinal);
-            yield return new QuestionTerm(token.Value, number, readings.MaxIdf, TermKind.Number, AnswerType.Other, readings.ContainsPhrase(number) || readings.ContainsPhrase(token.Value));
+            // A decade ("the 1990s") is in the readings when they give a year of it.
+            var inReadings = readings.ContainsPhrase(number) || readings.ContainsPhrase(token.Value)
+                || TermSupportScorer.YearsOf(number) is { } years && years.From != years.To
+                    && Enumerable.Range(years.From, years.To - years.From + 1).Any(y => readings.ContainsPhrase(y.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            yield return new QuestionTerm(token.Value, number, readings.MaxIdf, TermKind.Number, AnswerType.Other, inReadings);
             yield break;
         }
 

@@ -229,13 +229,10 @@ public static partial class TermSupportScorer
     public static bool HasNumber(string text, string digits)
     {
         var wanted = digits.Replace(",", string.Empty, StringComparison.Ordinal).TrimStart('$', '€', '£').TrimEnd('%');
-        foreach (Match span in YearSpan().Matches(text))
+        if (YearsOf(wanted) is { } years
+            && Language.FactRecognisers.YearSpans(text).Any(y => y.From <= years.To && years.From <= y.To && (y.From != y.To || years.From != years.To)))
         {
-            var to = span.Groups["to"].Value;
-            if (span.Groups["from"].Value[..(4 - to.Length)] + to == wanted)
-            {
-                return true;
-            }
+            return true; // a year within a span the text gives ("2017" in "2015-19"), or a year within a decade asked for ("the 1990s")
         }
 
         foreach (Match match in Number().Matches(text))
@@ -251,8 +248,18 @@ public static partial class TermSupportScorer
         return false;
     }
 
-    [GeneratedRegex(@"\b(?<from>(1[0-9]|20)\d\d)\s?[-–]\s?(?<to>\d{2})\b")]
-    private static partial Regex YearSpan();
+    /// <summary>The years a number asked for covers: "1999" is 1999, "1990s" 1990 to 1999; null for any other number.</summary>
+    public static (int From, int To)? YearsOf(string number)
+    {
+        var decade = number.EndsWith('s');
+        var digits = decade ? number[..^1] : number;
+        if (digits.Length != 4 || !int.TryParse(digits, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var year) || year is < 1000 or >= 2100)
+        {
+            return null;
+        }
+
+        return decade ? (year, year - (year % 10) + 9) : (year, year);
+    }
 
     [GeneratedRegex(@"(?<![\p{L}\d])(?<n>\d[\d,]*(\.\d+)?)(?<s>s|st|nd|rd|th)?(?![\d])")]
     private static partial Regex Number();

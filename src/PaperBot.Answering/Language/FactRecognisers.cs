@@ -34,6 +34,33 @@ public static partial class FactRecognisers
     /// <summary>The first person a sentence introduces with a title ("President Vladimir Putin"): the name in group <c>name</c>.</summary>
     public static Match TitledPerson(string sentence) => TitledName().Match(sentence);
 
+    /// <summary>
+    /// The years a text gives, each as the span it covers: "2016" is 2016 to 2016, "2015-19" and "2015–2019" are 2015
+    /// to 2019, "the 1990s" is 1990 to 1999.
+    /// </summary>
+    public static IEnumerable<(int From, int To)> YearSpans(string text)
+    {
+        foreach (Match match in YearSpan().Matches(text))
+        {
+            var from = int.Parse(match.Groups["from"].ValueSpan, System.Globalization.CultureInfo.InvariantCulture);
+            var to = from;
+            if (match.Groups["decade"].Success)
+            {
+                to = from - (from % 10) + 9;
+            }
+            else if (match.Groups["to"].Success)
+            {
+                var end = int.Parse(match.Groups["to"].ValueSpan, System.Globalization.CultureInfo.InvariantCulture);
+                to = match.Groups["to"].Length == 2 ? from - (from % 100) + end : end;
+            }
+
+            yield return (from, Math.Max(from, to));
+        }
+    }
+
+    [GeneratedRegex(@"\b(?<from>1[0-9]\d\d|20\d\d)((?<decade>s)\b|\s?[-–]\s?(?<to>1[0-9]\d\d|20\d\d|\d\d)\b|\b)")]
+    private static partial Regex YearSpan();
+
     /// <summary>An acronym a text introduces in brackets after its expansion: "Central Treaty Organization (CENTO)".</summary>
     [GeneratedRegex(@"\((?<term>[A-Z]{2,8}s?)\)")]
     public static partial Regex AcronymInBrackets();
