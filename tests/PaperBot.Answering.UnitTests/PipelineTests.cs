@@ -145,6 +145,29 @@ public sealed class PipelineTests
         }
     }
 
+    [Theory]
+    [InlineData("Why was the Doria-Kestel Tram Fair cancelled?", false)] // the reading's fair is Doria and Varn's
+    [InlineData("Why was the Doria-Varn Tram Fair cancelled?", true)]
+    [InlineData("Why was the Varn-Doria Tram Fair cancelled?", true)] // the same two names the other way round
+    [InlineData("Was the Doria-Kestel Tram Fair cancelled?", true)] // asked, not taken for granted
+    public async Task AskAsync_ANamedThingQualifiedByOtherNamesThanTheReadingGivesIt_IsAFalsePremise(string question, bool answered)
+    {
+        var (service, _, _) = await TestReadings.ServiceAsync(withTrams: true);
+
+        var answer = await AskAsync(service, question);
+
+        Assert.Contains(answer.Citations, c => c.Quote.Contains("Doria-Varn Tram Fair", StringComparison.Ordinal));
+        if (answered)
+        {
+            Assert.Equal(AnswerStatus.Answered, answer.Status);
+        }
+        else
+        {
+            Assert.Equal(DeclineReasons.FalsePremise, answer.Reason);
+            Assert.Contains(answer.Evidence, e => e.Measure == "role" && e.Detail!.Contains("Doria-Varn", StringComparison.Ordinal));
+        }
+    }
+
     [Fact]
     public async Task AskAsync_InstructionInTheQuestion_IsRejectedAsInjectionWithTheWordsThatGaveItAway()
     {

@@ -51,7 +51,7 @@ public static class TestReadings
 
         # 2. The New Lines
 
-        The first line opened on 4th May 2010 and cost 210 million euros. Ridership doubled within three years of the opening.
+        The first line opened on 4th May 2010 and cost 210 million euros. Ridership doubled within three years of the opening. The ‘Doria-Varn Tram Fair’ was cancelled in 2012 after a storm. The town of Kestel bought the old buses.
 
         # 3. Conclusion
 

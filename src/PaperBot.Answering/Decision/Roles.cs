@@ -90,6 +90,89 @@ public static class Roles
     }
 
     /// <summary>
+    /// A named thing the question qualifies by names joined with hyphens ("the Lisbon-Porto Regatta") where every
+    /// chosen sentence that names the thing qualifies it by other names ("the Faro-Porto Regatta"), leaving out one
+    /// of the question's: the question takes for granted a thing the readings give to others. Only in a question
+    /// that takes its event for granted, and only for a thing with a name (a capitalised word), not an ordinary
+    /// noun ("Lisbon-Porto ties" may be said in other words). Null when a sentence agrees or none can tell.
+    /// </summary>
+    public static RoleMismatch? FindQualifier(QuestionAnalysis question, Selection selection, ReadingIndex readings)
+    {
+        if (!question.Presupposes)
+        {
+            return null;
+        }
+
+        var tokens = QuestionAnalyzer.Tokenize(question.Question);
+        for (var i = 0; i + 1 < tokens.Count; i++)
+        {
+            var parts = tokens[i].Value.Split('-', StringSplitOptions.RemoveEmptyEntries);
+            if (parts.Length < 2 || !parts.All(p => char.IsUpper(p[0])) || !IsName(tokens[i], readings))
+            {
+                continue;
+            }
+
+            // The thing qualified: the capitalised words right after, up to three ("Annual Summit").
+            var head = new List<QuestionTerm>();
+            for (var j = i + 1; j < tokens.Count && j <= i + 3 && char.IsUpper(tokens[j].Value[0]) && !tokens[j].Value.Contains('-', StringComparison.Ordinal); j++)
+            {
+                if (question.Terms.FirstOrDefault(t => t.Kind is TermKind.Name or TermKind.Content && string.Equals(t.Surface, tokens[j].Value, StringComparison.Ordinal)) is not { } term)
+                {
+                    break;
+                }
+
+                head.Add(term);
+            }
+
+            if (head.Count == 0)
+            {
+                continue;
+            }
+
+            var asked = parts.Select(p => Key(p, readings)).ToList();
+            RoleMismatch? other = null;
+            var agreed = false;
+            foreach (var sentence in selection.Sentences.OrderByDescending(s => s.Score))
+            {
+                var said = QuestionAnalyzer.Tokenize(sentence.Sentence.Text);
+                for (var at = 0; at + head.Count < said.Count && !agreed; at++)
+                {
+                    var given = said[at].Value.Split('-', StringSplitOptions.RemoveEmptyEntries);
+                    if (given.Length < 2 || !given.All(p => char.IsUpper(p[0]))
+                        || !head.Select((t, k) => Stems(said[at + 1 + k].Value).Contains(t.Term)).All(x => x))
+                    {
+                        continue;
+                    }
+
+                    var keys = given.Select(p => Key(p, readings)).ToList();
+                    var missing = asked.Where(a => !keys.Any(k => SameName(a, k))).ToList();
+                    if (missing.Count == 0)
+                    {
+                        agreed = true;
+                    }
+                    else if (keys.Any(k => !asked.Any(a => SameName(a, k)))
+                        && !said.Any(t => IsName(t, readings) && missing.Any(m => Keys(t.Value, readings).Any(k => SameName(m, k)))))
+                    {
+                        var name = question.Terms.FirstOrDefault(t => t.Kind == TermKind.Name && SameName(Key(t.Surface, readings), missing[0])) ?? head[0];
+                        other ??= new RoleMismatch(name, said[at].Value, head[0], sentence);
+                    }
+                }
+            }
+
+            if (!agreed && other is not null)
+            {
+                return other;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Whether two name keys are one name, in full or shortened ("Pak" and "Pakistan", "Indo" and "India").</summary>
+    private static bool SameName(string a, string b) =>
+        a == b || a.Length >= 3 && b.Length >= 3 && string.CompareOrdinal(a, 0, b, 0, 3) == 0;
+
+    /// <summary>
     /// The names beside the main verb of a question that asks about what it takes for granted ("Why did …", "When
     /// has …", "How did …"): its subject ("Why did Lisbon
     /// host …") and the name right after the verb ("… visit Lisbon", "… help the northern league"). Only there is it

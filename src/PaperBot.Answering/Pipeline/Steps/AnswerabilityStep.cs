@@ -44,6 +44,13 @@ public sealed class AnswerabilityStep(AnsweringOptions options, Replies replies)
                 [.. verdict.Evidence, new Evidence("role", 0, 1, $"the sentence has “{swapped.Said}” where the question has “{swapped.Name.Surface}” beside “{swapped.Word.Surface}”")],
                 [swapped.Name], swapped.Sentence);
         }
+        else if (verdict.Answerable && Roles.FindQualifier(analysis, context.Selection, context.Readings) is { } qualified)
+        {
+            // "the Lisbon-Porto Regatta" where the sentences speak only of "the Faro-Porto Regatta".
+            verdict = new Verdict(DeclineReasons.FalsePremise,
+                [.. verdict.Evidence, new Evidence("role", 0, 1, $"the sentence has “{qualified.Said}” before “{qualified.Word.Surface}”, without “{qualified.Name.Surface}”")],
+                [qualified.Name], qualified.Sentence);
+        }
 
         context.Verdict = verdict;
         if (verdict.Answerable)
