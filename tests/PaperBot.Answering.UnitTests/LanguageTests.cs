@@ -83,6 +83,16 @@ public sealed class LanguageTests
         Assert.Equal(["Mara", "Voss"], FactRecognisers.PersonNames("It was founded by Director Mara Voss and eleven farmers."));
 
     [Theory]
+    [InlineData("Mara-ul-Vass", "mara-ul-voss")] // one letter changed in a part too short to correct alone
+    [InlineData("nort-south", "north-south")]
+    [InlineData("Doria-Kestel", null)] // other names, not a typo
+    [InlineData("north-south", null)] // printed as it is
+    [InlineData("north-east-west", null)] // not as many parts
+    [InlineData("arlen-vale", null)] // two words as close: which one is meant is not clear
+    public void CorrectHyphenated_ReadsATypoInAHyphenedWordAsTheOneTheReadingsPrint(string typed, string? expected) =>
+        Assert.Equal(expected, SpellingCorrector.CorrectHyphenated(typed, ["mara-ul-voss", "north-south", "doria-varn", "arlen-vall", "arlen-vole"]));
+
+    [Theory]
     [InlineData("It opened in 2010.", "2010-2010")]
     [InlineData("During the period 2015-19 the share fell.", "2015-2019")]
     [InlineData("From 1998–2004 and again in 2008.", "1998-2004 2008-2008")]

@@ -169,6 +169,18 @@ public sealed class PipelineTests
     }
 
     [Fact]
+    public async Task AskAsync_ATypoInAHyphenedName_IsReadAsTheNameTheReadingPrintsAndSaidSo()
+    {
+        var (service, _, _) = await TestReadings.ServiceAsync(withTrams: true);
+
+        var answer = await AskAsync(service, "When was the Doria-Vern Tram Fair cancelled?");
+
+        Assert.Equal(AnswerStatus.Answered, answer.Status);
+        Assert.StartsWith("Reading ‘Doria-Vern’ as ‘Doria-Varn’", answer.Text, StringComparison.Ordinal);
+        Assert.Contains(answer.Citations, c => c.Quote.Contains("cancelled in 2012", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task AskAsync_InstructionInTheQuestion_IsRejectedAsInjectionWithTheWordsThatGaveItAway()
     {
         var (service, _, _) = await TestReadings.ServiceAsync();

@@ -96,6 +96,31 @@ public static class SpellingCorrector
         return best;
     }
 
+    /// <summary>
+    /// A word joined with hyphens that the readings do not print ("Zia-ul-Huq"), read as the one they print with a
+    /// letter or two changed ("zia-ul-haq"): as many parts, the same first letter, and only one such word. Null when
+    /// none or several fit.
+    /// </summary>
+    public static string? CorrectHyphenated(string typed, IEnumerable<string> hyphenated)
+    {
+        var word = typed.ToLowerInvariant();
+        var parts = word.Split('-').Length;
+        if (parts < 2 || word.Length < 6 || hyphenated.Contains(word, StringComparer.Ordinal) || !word.Replace("-", string.Empty, StringComparison.Ordinal).All(char.IsLetter))
+        {
+            return null;
+        }
+
+        var limit = word.Length >= 8 ? 2 : 1;
+        var fits = hyphenated
+            .Where(h => h[0] == word[0] && Math.Abs(h.Length - word.Length) <= limit && h.Split('-').Length == parts)
+            .Select(h => (Word: h, Distance: Distance(word, h, limit)))
+            .Where(h => h.Distance <= limit)
+            .ToList();
+        var best = fits.Count == 0 ? int.MaxValue : fits.Min(f => f.Distance);
+        var closest = fits.Where(f => f.Distance == best).ToList();
+        return closest.Count == 1 ? closest[0].Word : null;
+    }
+
     /// <summary>The shortest word of the asking ("according", "describe") a typo may be read as.</summary>
     public const int AskingWordLength = 7;
 

@@ -184,6 +184,17 @@ public sealed partial class ReadingIndex
 
     private Dictionary<int, string[]>? _wordsByLength;
 
+    /// <summary>The words the readings join with hyphens, lower case ("zia-ul-haq"), each with how they first print it ("Zia-ul-Haq"): what a typo in such a word may be read as.</summary>
+    public IReadOnlyDictionary<string, string> HyphenatedWords => _hyphenated ??= Knowledge.AllSentences().Select(s => s.Text)
+        .SelectMany(t => HyphenatedWord().Matches(t).Select(m => m.Value))
+        .GroupBy(w => w.ToLowerInvariant(), StringComparer.Ordinal)
+        .ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+
+    private Dictionary<string, string>? _hyphenated;
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\p{L}+(?:-\p{L}+)+")]
+    private static partial System.Text.RegularExpressions.Regex HyphenatedWord();
+
     /// <summary>The readings' titles, for help and decline texts: "*A*", "*A* and *B*".</summary>
     public string TitleList
     {

@@ -22,20 +22,24 @@ public sealed class SpellingStep(IWordList language) : IAnswerStep
         var corrections = new List<SpellingCorrection>();
         foreach (var token in QuestionAnalyzer.Tokenize(question))
         {
-            // A word the readings have in another form ("Pakistanis" for "Pakistani") is no typo.
+            // A word the readings have in another form ("Pakistanis" for "Pakistani") is no typo; nor is a word
+            // joined with hyphens whose parts they all use ("Lisbon-Faro").
+            var analysed = Knowledge.Lexical.Bm25Encoder.AnalyzeWord(token.Value);
             if (EnglishLexicon.IsFrame(token.Lower) || readings.Aliases.ContainsKey(token.Value)
-                || Knowledge.Lexical.Bm25Encoder.AnalyzeWord(token.Value).Any(readings.HasTerm))
+                || (token.Value.Contains('-', StringComparison.Ordinal) ? analysed.All(readings.HasTerm) : analysed.Any(readings.HasTerm)))
             {
                 continue;
             }
 
-            var fix = SpellingCorrector.Correct(token.Value, readings.HasWord, readings.WordCount, readings.WordsOfLength(token.Value.Length - 2, token.Value.Length + 2).Concat(SpellingCorrector.AskingWords), language);
+            var fix = token.Value.Contains('-', StringComparison.Ordinal)
+                ? SpellingCorrector.CorrectHyphenated(token.Value, readings.HyphenatedWords.Keys) is { } joined ? readings.HyphenatedWords[joined] : null
+                : SpellingCorrector.Correct(token.Value, readings.HasWord, readings.WordCount, readings.WordsOfLength(token.Value.Length - 2, token.Value.Length + 2).Concat(SpellingCorrector.AskingWords), language);
             if (fix is null)
             {
                 continue;
             }
 
-            var written = char.IsUpper(token.Value[0]) ? char.ToUpperInvariant(fix[0]) + fix[1..] : fix;
+            var written = char.IsUpper(token.Value[0]) && !fix.Contains('-', StringComparison.Ordinal) ? char.ToUpperInvariant(fix[0]) + fix[1..] : fix;
             corrected.Append(question, position, token.Index - position).Append(written);
             position = token.Index + token.Value.Length;
             corrections.Add(new SpellingCorrection(token.Value, written));
