@@ -24,6 +24,19 @@ public sealed class DecisionTests
         Assert.Equal(TermKind.Name, analysis.Terms.Single(t => t.Word == "honey").Kind);
     }
 
+    [Theory]
+    [InlineData("What was the new rail line called?", "called")]
+    [InlineData("What was the light rail titled?", "titled")]
+    [InlineData("What was the fair named?", "named")]
+    public async Task Analyze_AWordAskingWhatSomethingIsCalled_AsksForADefinition(string question, string word)
+    {
+        var readings = await ReadingsAsync();
+
+        var analysis = QuestionAnalyzer.Analyze(question, readings);
+
+        Assert.Equal(AnswerType.Definition, analysis.Terms.Single(t => t.Word == word).Asks);
+    }
+
     [Fact]
     public async Task Analyze_AnOfficeBeforeAName_IsALightWordAndTheNameIsTheName()
     {

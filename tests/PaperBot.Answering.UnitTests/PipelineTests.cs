@@ -180,6 +180,19 @@ public sealed class PipelineTests
         Assert.Contains(answer.Citations, c => c.Quote.Contains("cancelled in 2012", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData("What was the new rail line the mayor proposed called?")]
+    [InlineData("what was the name of the light rail the mayor proposed")]
+    public async Task AskAsync_WhatSomethingIsCalled_AsksForANameAndIsAnsweredFromTheSentenceThatGivesIt(string question)
+    {
+        var (service, _, _) = await TestReadings.ServiceAsync(withTrams: true);
+
+        var answer = await AskAsync(service, question);
+
+        Assert.Equal(AnswerStatus.Answered, answer.Status);
+        Assert.Contains(answer.Citations, c => c.Quote.Contains("Doria Light Rail (DLR)", StringComparison.Ordinal));
+    }
+
     [Fact]
     public async Task AskAsync_InstructionInTheQuestion_IsRejectedAsInjectionWithTheWordsThatGaveItAway()
     {

@@ -75,6 +75,7 @@ public static class EnglishLexicon
         ["means"] = AnswerType.Definition, ["meaning"] = AnswerType.Definition, ["define"] = AnswerType.Definition,
         ["definition"] = AnswerType.Definition, ["acronym"] = AnswerType.Definition, ["abbreviation"] = AnswerType.Definition,
         ["abbreviations"] = AnswerType.Definition, ["acronyms"] = AnswerType.Definition, ["short"] = AnswerType.Definition,
+        ["called"] = AnswerType.Definition, ["named"] = AnswerType.Definition, ["titled"] = AnswerType.Definition,
     };
 
     /// <summary>Words that deny or reverse what follows them: a question built on one assumes the opposite of a plain statement.</summary>
