@@ -111,7 +111,7 @@ public static partial class Answerability
 
         // "Why did <a minister> visit <a city> in 1999?" where the sentences that name the minister date what they
         // say to 2003, and 1999 stands beside someone else: the year belongs to another event.
-        if (question.Presupposes && DatedOtherwise(question, selection) is { } dated)
+        if (AsksAbout(question) && DatedOtherwise(question, selection) is { } dated)
         {
             evidence.Add(new Evidence("dated_otherwise", 0, 1,
                 $"the sentences with the question's names give {string.Join(", ", dated.Said)}, not “{dated.Year.Surface}”"));
@@ -354,6 +354,13 @@ public static partial class Answerability
 
         return null;
     }
+
+    /// <summary>Whether the question asks about something it names ("What happened …", "Why did …"), not whether it is so ("Did …").</summary>
+    private static bool AsksAbout(QuestionAnalysis question) =>
+        question.Presupposes || WhQuestion().IsMatch(question.Question.TrimStart());
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(what|which|who|whom|whose|when|where|why|how)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex WhQuestion();
 
     /// <summary>
     /// The question's one year, when every chosen sentence that has all of its names (those not about the reading
