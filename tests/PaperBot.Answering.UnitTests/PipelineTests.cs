@@ -54,6 +54,27 @@ public sealed class PipelineTests
         Assert.Empty(answer.Citations);
     }
 
+    [Theory]
+    [InlineData("What does the paper say about organic treatment against mites in the shared hives of the three apiaries?", false)]
+    [InlineData("Does the article mention organic treatment against mites in the shared hives of the three apiaries?", false)]
+    [InlineData("What does the paper say about the honey harvest of the Arlen valley cooperative?", true)]
+    public async Task AskAsync_AskingWhatTheReadingSaysAboutASubjectWithAWordItNeverUses_IsAnAbsentSubject(string question, bool answered)
+    {
+        var (service, _, _) = await TestReadings.ServiceAsync();
+
+        var answer = await AskAsync(service, question);
+
+        if (answered)
+        {
+            Assert.Equal(AnswerStatus.Answered, answer.Status);
+        }
+        else
+        {
+            Assert.Equal(DeclineReasons.AbsentSubject, answer.Reason);
+            Assert.Contains("“organic", answer.Text, StringComparison.Ordinal);
+        }
+    }
+
     [Fact]
     public async Task AskAsync_GeneralKnowledgeInTheReadingsWords_IsNotAnsweredFromAnUnrelatedSentence()
     {

@@ -118,6 +118,15 @@ public static partial class Answerability
             return new Verdict(DeclineReasons.FalsePremise, evidence, [dated.Year], dated.Sentence);
         }
 
+        // "What does the paper say about <a subject>?": the question is its subject, so a word of it the readings
+        // never use, nor anything of its meaning, is a subject they do not cover ("nuclear" power plants).
+        var untouched = absent.Where(t => t.Kind == TermKind.Content).ToList();
+        if (untouched.Count > 0 && AsksWhatTheReadingSays().IsMatch(question.Question.TrimStart()))
+        {
+            evidence.Add(new Evidence("subject_not_in_readings", untouched.Count, 0, $"asks what the reading says about {string.Join(", ", untouched.Select(t => $"“{t.Surface}”"))}, which it never mentions"));
+            return new Verdict(DeclineReasons.AbsentSubject, evidence, untouched);
+        }
+
         if (presentShare < thresholds.OffTopicPresence)
         {
             return new Verdict(DeclineReasons.OffTopic, evidence, absent);
@@ -354,6 +363,10 @@ public static partial class Answerability
 
         return null;
     }
+
+    /// <summary>A question about what a reading says of a subject: "What does the paper say about …", "Does the article mention …".</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"^((what|how) (does|do|did) (the|this|that) (paper|reading|article|study|text|author|essay|book)s? (say|write|tell|discuss|mention|cover|report|argue)s?\b.*\babout\b|(does|do|did|is|has) (the|this|that) (paper|reading|article|study|text|author|essay|book)s? (say anything about|mention|discuss|talk about|cover|touch on|address|deal with|refer to)\b)", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex AsksWhatTheReadingSays();
 
     /// <summary>Whether the question asks about something it names ("What happened …", "Why did …"), not whether it is so ("Did …").</summary>
     private static bool AsksAbout(QuestionAnalysis question) =>
