@@ -216,6 +216,19 @@ public sealed class PipelineTests
     }
 
     [Fact]
+    public async Task AskAsync_ANameTheSentenceGivesInShortAfterItsParagraphGaveItInFull_IsTheSentencesName()
+    {
+        var (service, _, _) = await TestReadings.ServiceAsync(withTrams: true);
+
+        var answer = await AskAsync(service, "Who did the Harbour Transit Board hire as chief engineer?");
+
+        Assert.Equal(AnswerStatus.Answered, answer.Status);
+        Assert.Contains(answer.Citations, c => c.Quote.Contains("The Board hired Ivo Marsh", StringComparison.Ordinal));
+        Assert.Contains(answer.Evidence, e => e.Measure == "word “Harbour”" && e.Value >= 0.5);
+        Assert.DoesNotContain(answer.Citations, c => c.Quote.Contains("was set up in 2006", StringComparison.Ordinal)); // the short form says it: no need to quote where the name was given
+    }
+
+    [Fact]
     public async Task AskAsync_InstructionInTheQuestion_IsRejectedAsInjectionWithTheWordsThatGaveItAway()
     {
         var (service, _, _) = await TestReadings.ServiceAsync();

@@ -49,6 +49,8 @@ public static class TestReadings
 
         Doria closed its last tram line in 1962 and replaced it with buses. Mayor Tomas Reyl proposed the Doria Light Rail (DLR) in 2005. Governor Ana Pell opened its depot in 2008.
 
+        The Harbour Transit Board was set up in 2006 to run the new lines. Its members came from the city council and the port. The Board hired Ivo Marsh as chief engineer.
+
         # 2. The New Lines
 
         The first line opened on 4th May 2010 and cost 210 million euros. Ridership doubled within three years of the opening. The ‘Doria-Varn Tram Fair’ was cancelled in 2012 after a storm. The town of Kestel bought the old buses.

@@ -258,7 +258,7 @@ public static partial class Answerability
     }
 
     /// <summary>The question's names of several words ("the <Name> <Name> Company"), each as its terms: capitalised words with only spaces between them.</summary>
-    private static List<HashSet<QuestionTerm>> NameGroups(QuestionAnalysis question)
+    internal static List<HashSet<QuestionTerm>> NameGroups(QuestionAnalysis question)
     {
         var groups = new List<HashSet<QuestionTerm>>();
         var current = new HashSet<QuestionTerm>(ReferenceEqualityComparer.Instance);

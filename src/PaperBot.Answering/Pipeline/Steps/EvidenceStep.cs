@@ -166,11 +166,52 @@ public sealed class EvidenceStep(AnsweringOptions options, IWordList language) :
     {
         var knowledge = context.Knowledge;
         var sentence = knowledge.AllSentences()[index];
-        var support = analysis.Terms.Select(t => TermSupportScorer.Support(t, index, knowledge, context.Readings, context.WordMeanings, thresholds, context.Contextual, context.Synonyms)).ToList();
+        var support = ShortForms(knowledge, index, analysis, analysis.Terms.Select(t => TermSupportScorer.Support(t, index, knowledge, context.Readings, context.WordMeanings, thresholds, context.Contextual, context.Synonyms)).ToList());
         var coverage = SentenceSelector.Coverage(support);
         var similarity = TensorPrimitives.Dot(context.QueryVector.AsSpan(), knowledge.SentenceVector(index).AsSpan());
         var carries = context.Readings.Carries(index, analysis.AnswerType);
         return new SentenceEvidence(index, sentence, similarity, rank, support, coverage, carries, SentenceSelector.Score(similarity, coverage, carries, rank, weights));
+    }
+
+    /// <summary>How many sentences back a paragraph may have given a name in full that a sentence gives in short.</summary>
+    private const int ShortFormReach = 4;
+
+    /// <summary>
+    /// A name of several words that a sentence gives in short ("the Board appointed …") after an earlier sentence of
+    /// its paragraph gave it in full ("… established the Metropolitan Board of Works"): the words the short form
+    /// leaves out are the sentence's too.
+    /// </summary>
+    private static List<TermSupport> ShortForms(Knowledge.Retrieval.KnowledgeBase knowledge, int index, QuestionAnalysis analysis, List<TermSupport> support)
+    {
+        var sentence = knowledge.AllSentences()[index];
+        foreach (var group in Answerability.NameGroups(analysis))
+        {
+            // Whole words left out ("Metropolitan"), not a part of a word joined with hyphens ("Lisbon-Porto").
+            var had = support.Where(s => group.Contains(s.Term) && s.Value >= 0.5).Select(s => s.Term.Surface).ToHashSet(StringComparer.Ordinal);
+            var lacking = support.Where(s => group.Contains(s.Term) && s.Value < 0.5 && !had.Contains(s.Term.Surface)).Select(s => s.Term).ToHashSet();
+            if (lacking.Count == 0 || had.Count == 0)
+            {
+                continue;
+            }
+
+            for (var j = index - 1; j >= 0 && j >= index - ShortFormReach; j--)
+            {
+                var earlier = knowledge.AllSentences()[j];
+                if (earlier.DocumentId != sentence.DocumentId || earlier.Section.Id != sentence.Section.Id || earlier.Paragraph != sentence.Paragraph)
+                {
+                    break;
+                }
+
+                var terms = knowledge.SentenceTerms(j);
+                if (group.All(t => terms.Contains(t.Term)))
+                {
+                    support = support.Select(s => lacking.Contains(s.Term) ? new TermSupport(s.Term, 1, SupportKind.Exact, s.Term.Term) : s).ToList();
+                    break;
+                }
+            }
+        }
+
+        return support;
     }
 
     public SelectionWeights Weights() => new(
