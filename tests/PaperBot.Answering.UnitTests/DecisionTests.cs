@@ -106,8 +106,13 @@ public sealed class DecisionTests
 
     private static readonly AnswerabilityThresholds Thresholds = new(MinCoverage: 0.5, MaxUnsupportedShare: 0.3, OffTopicPresence: 0.15, RelevanceFloor: 0.2, PremiseCoverage: 0.7);
 
+    /// <summary>Whether each sentence gives the kind of fact asked for, as the evidence step works it out.</summary>
+    private static SentenceEvidence[] Carrying(QuestionAnalysis question, IReadOnlyList<SentenceEvidence> sentences) =>
+        [.. sentences.Select(s => FactRecognisers.Carries(question.AnswerType, s.Sentence.Sentence.Text) is var carries && carries != s.CarriesAnswerType ? s with { CarriesAnswerType = carries } : s)];
+
     private static Verdict Decide(QuestionAnalysis question, IReadOnlyList<SentenceEvidence> sentences, Func<QuestionTerm, double>? presence = null)
     {
+        sentences = Carrying(question, sentences);
         var joint = SentenceSelector.Joint(question.Terms, sentences);
         var selection = new Selection(sentences, joint, SentenceSelector.Coverage(joint));
         return Answerability.Decide(question, selection, new ReadingPresence(question.Terms.ToDictionary(t => t, t => presence?.Invoke(t) ?? (t.InReadings ? 1 : 0))), Thresholds);
@@ -124,6 +129,25 @@ public sealed class DecisionTests
 
         Assert.True(verdict.Answerable);
         Assert.Contains(verdict.Evidence, e => e.Measure == "coverage" && e.Value == 1 && e.Threshold == 0.5);
+    }
+
+    [Theory]
+    [InlineData("When did Director Mara Voss take office?", AnswerType.Date, "Director Mara Voss ran the cooperative for a decade.", "Director Mara Voss took office in 2004.")]
+    [InlineData("How long is the coastal track?", AnswerType.Measure, "The coastal track is the longest in the valley.", "The coastal track runs 340 km.")]
+    [InlineData("How often is the honey fair held?", AnswerType.Frequency, "The honey fair is held in the town square.", "The honey fair is held biennially.")]
+    [InlineData("How many hives were pooled?", AnswerType.Amount, "The hives were pooled by the farmers.", "Some 340 hives were pooled.")]
+    public void Decide_AQuestionThatAsksForADateOrANumber_IsAnsweredOnlyByASentenceThatGivesOne(string text, AnswerType type, string without, string with)
+    {
+        var terms = QuestionAnalyzer.Tokenize(text).Where(t => t.Lower.Length > 3 && t.Lower is not ("when" or "often" or "many" or "long")).Select(t => Term(t.Lower, 2)).ToList();
+        var question = new QuestionAnalysis(text, type, terms, false, false);
+        TermSupport[] All() => [.. terms.Select(t => new TermSupport(t, 1, SupportKind.Exact))];
+
+        var lacking = Decide(question, [Sentence(0, without, 0.7, All())]);
+        var giving = Decide(question, [Sentence(0, with, 0.7, All())]);
+
+        Assert.Equal(DeclineReasons.NotStated, lacking.Reason);
+        Assert.Contains(lacking.Evidence, e => e.Measure == "fact_asked" && e.Value == 0);
+        Assert.True(giving.Answerable);
     }
 
     [Theory]
@@ -154,11 +178,11 @@ public sealed class DecisionTests
         var held = Term("held", 4);
         var when = Term("when", 1, asks: AnswerType.Date);
         var question = new QuestionAnalysis("When were the drills held?", AnswerType.Date, [drills, held, when], false, false);
-        var sentences = new[]
+        var sentences = Carrying(question, new[]
         {
             Sentence(0, "Russia invited the army to its drills.", 0.6, new TermSupport(drills, 1, SupportKind.Exact), new TermSupport(held, 0, SupportKind.None), new TermSupport(when, 0, SupportKind.None)),
             Sentence(9, "They were held in September 2020.", 0.6, new TermSupport(drills, 0, SupportKind.None), new TermSupport(held, 1, SupportKind.Exact), new TermSupport(when, 1, SupportKind.AnswerType)),
-        };
+        });
         var joint = SentenceSelector.Joint(question.Terms, sentences);
         var selection = new Selection(sentences, joint, SentenceSelector.Coverage(joint));
         var presence = new ReadingPresence(question.Terms.ToDictionary(t => t, _ => 1.0));
@@ -271,7 +295,7 @@ public sealed class DecisionTests
         var improve = Term("improve", 1);
         var question = new QuestionAnalysis("… honey cooperative improve", asks, [honey, cooperative, improve], presupposes, false);
         var thresholds = Thresholds with { PremiseMaxUnsupportedShare = 0.15 };
-        var sentences = new[] { Sentence(0, "The honey cooperative lost its hives.", 0.7, new TermSupport(honey, 1, SupportKind.Exact), new TermSupport(cooperative, 1, SupportKind.Exact), new TermSupport(improve, 0, SupportKind.None)) };
+        var sentences = Carrying(question, [Sentence(0, "The honey cooperative lost its hives in 2009.", 0.7, new TermSupport(honey, 1, SupportKind.Exact), new TermSupport(cooperative, 1, SupportKind.Exact), new TermSupport(improve, 0, SupportKind.None))]);
         var joint = SentenceSelector.Joint(question.Terms, sentences);
 
         var verdict = Answerability.Decide(question, new Selection(sentences, joint, SentenceSelector.Coverage(joint)), new ReadingPresence(question.Terms.ToDictionary(t => t, _ => 1.0)), thresholds);

@@ -75,8 +75,28 @@ public sealed class LanguageTests
     [InlineData("The valley was cold.", AnswerType.Person, false)]
     [InlineData("The Valley Honey Cooperative (VHC) was founded.", AnswerType.Definition, true)]
     [InlineData("They did it to boost the harvest.", AnswerType.Reason, true)]
+    [InlineData("The co-op has three depots.", AnswerType.Amount, true)] // a number in words
+    [InlineData("The track runs some 340 km along the coast.", AnswerType.Measure, true)]
+    [InlineData("The lease ran for twelve years.", AnswerType.Measure, true)]
+    [InlineData("Trade was frozen in 1979-89.", AnswerType.Measure, true)]
+    [InlineData("They held a three-day fair.", AnswerType.Measure, true)]
+    [InlineData("The co-op sold 340 hives.", AnswerType.Measure, false)] // a count, not a length or a time
+    [InlineData("The fair is held biennially.", AnswerType.Frequency, true)]
+    [InlineData("The board was reformed six times.", AnswerType.Frequency, true)]
+    [InlineData("The board was reformed in 2006.", AnswerType.Frequency, false)]
     public void Carries_RecognisesTheKindOfFactInAnySentence(string sentence, AnswerType type, bool expected) =>
         Assert.Equal(expected, FactRecognisers.Carries(type, sentence));
+
+    [Theory]
+    [InlineData("How long is the coastal track?", AnswerType.Measure)]
+    [InlineData("How tall is the old mill?", AnswerType.Measure)]
+    [InlineData("For how many years did the lease run?", AnswerType.Measure)]
+    [InlineData("How long ago did the mill close?", AnswerType.Date)]
+    [InlineData("How often is the fair held?", AnswerType.Frequency)]
+    [InlineData("How many hives were pooled?", AnswerType.Amount)]
+    [InlineData("When did the mill close?", AnswerType.Date)]
+    public void DetectAnswerType_TellsALengthOrATimeFromACountAndADate(string question, AnswerType expected) =>
+        Assert.Equal(expected, PaperBot.Answering.Decision.QuestionAnalyzer.DetectAnswerType(question));
 
     [Fact]
     public void PersonNames_AreTheNamesATitleIntroduces() =>

@@ -184,6 +184,14 @@ public static partial class Answerability
                 : new Verdict(DeclineReasons.UnsupportedTerms, evidence, named);
         }
 
+        // "When did <a president> first take office?" answered by a sentence about the president that gives no date:
+        // a question that asks for a date, a number, a measure or how often is answered only by a sentence that gives one.
+        if (AsksForFact(question.AnswerType) && !selection.Sentences.Any(s => s.CarriesAnswerType))
+        {
+            evidence.Add(new Evidence("fact_asked", 0, 1, $"asks for a {question.AnswerType.ToString().ToLowerInvariant()}; no cited sentence gives one"));
+            return new Verdict(DeclineReasons.NotStated, evidence, []);
+        }
+
         if (best.Similarity < thresholds.RelevanceFloor)
         {
             return new Verdict(DeclineReasons.NoPassage, evidence, []);
@@ -191,6 +199,10 @@ public static partial class Answerability
 
         return new Verdict(null, evidence, []);
     }
+
+    /// <summary>The kinds of fact a recogniser finds reliably in a sentence: a question asking for one needs a sentence that gives it.</summary>
+    public static bool AsksForFact(Language.AnswerType type) =>
+        type is Language.AnswerType.Date or Language.AnswerType.Amount or Language.AnswerType.Measure or Language.AnswerType.Frequency;
 
     /// <summary>
     /// The names and numbers of each part of the question that no run of consecutive chosen sentences holds together

@@ -249,6 +249,16 @@ public static partial class QuestionAnalyzer
             return AnswerType.Date;
         }
 
+        if (HowOften().IsMatch(q))
+        {
+            return AnswerType.Frequency;
+        }
+
+        if (HowLong().IsMatch(q))
+        {
+            return AnswerType.Measure;
+        }
+
         if (HowMuch().IsMatch(q))
         {
             return AnswerType.Amount;
@@ -316,7 +326,13 @@ public static partial class QuestionAnalyzer
     [GeneratedRegex(@"^(when\b|in (what|which) (year|month)|what (year|date|month|day)|since when|how long ago|on what date)|\b(what|which) year\b|\byear\b")]
     private static partial Regex When();
 
-    [GeneratedRegex(@"\bhow (much|many|large|big|long|far|high|low|often|deep|tall)\b|\bwhat (is|was) the (cost|price|value|worth|size|capacity|length|share|amount|number)\b|\bby how much\b|\b(cost|price|worth|capacity)\b")]
+    [GeneratedRegex(@"\bhow often\b|\bhow (frequently|regularly)\b|\b(what|which) (is|was) the frequency\b")]
+    private static partial Regex HowOften();
+
+    [GeneratedRegex(@"\bhow (long|tall|deep|wide|old)\b|\bwhat (is|was) the (length|distance|height|depth|duration|width|age)\b|\bfor how many (years|months|weeks|days)\b")]
+    private static partial Regex HowLong();
+
+    [GeneratedRegex(@"\bhow (much|many|large|big|far|high|low)\b|\bwhat (is|was) the (cost|price|value|worth|size|capacity|length|share|amount|number)\b|\bby how much\b|\b(cost|price|worth|capacity)\b")]
     private static partial Regex HowMuch();
 
     [GeneratedRegex(@"^(who|whom|whose)\b|\bwhich (person|leader|minister|president|official|ruler|ambassador|man|woman|engineer|scientist)\b|\bwho\b")]

@@ -63,9 +63,9 @@ public static class EnglishLexicon
         ["decade"] = AnswerType.Date, ["period"] = AnswerType.Date, ["dated"] = AnswerType.Date,
         ["cost"] = AnswerType.Amount, ["costs"] = AnswerType.Amount, ["price"] = AnswerType.Amount, ["worth"] = AnswerType.Amount,
         ["value"] = AnswerType.Amount, ["amount"] = AnswerType.Amount, ["much"] = AnswerType.Amount, ["many"] = AnswerType.Amount,
-        ["number"] = AnswerType.Amount, ["size"] = AnswerType.Amount, ["length"] = AnswerType.Amount, ["capacity"] = AnswerType.Amount,
+        ["number"] = AnswerType.Amount, ["size"] = AnswerType.Amount, ["length"] = AnswerType.Measure, ["capacity"] = AnswerType.Amount,
         ["figure"] = AnswerType.Amount, ["total"] = AnswerType.Amount, ["percentage"] = AnswerType.Amount, ["share"] = AnswerType.Amount,
-        ["long"] = AnswerType.Amount, ["far"] = AnswerType.Amount,
+        ["long"] = AnswerType.Measure, ["far"] = AnswerType.Amount, ["often"] = AnswerType.Frequency,
         ["who"] = AnswerType.Person, ["whom"] = AnswerType.Person, ["whose"] = AnswerType.Person, ["person"] = AnswerType.Person,
         ["leader"] = AnswerType.Person, ["official"] = AnswerType.Person,
         ["where"] = AnswerType.Place, ["place"] = AnswerType.Place, ["location"] = AnswerType.Place,
@@ -119,6 +119,12 @@ public enum AnswerType
     Date,
     Person,
     Amount,
+
+    /// <summary>A quantity with a dimension: a length, a distance, a height, a duration ("how long", "how tall").</summary>
+    Measure,
+
+    /// <summary>How often something happens ("every two years", "annually").</summary>
+    Frequency,
     Place,
     Reason,
     Definition,

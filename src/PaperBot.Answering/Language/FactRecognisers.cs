@@ -17,6 +17,8 @@ public static partial class FactRecognisers
     {
         AnswerType.Date => Date().IsMatch(sentence),
         AnswerType.Amount => Amount().IsMatch(sentence),
+        AnswerType.Measure => Measure().IsMatch(sentence),
+        AnswerType.Frequency => Frequency().IsMatch(sentence),
         AnswerType.Person => Person().IsMatch(sentence) || MentionsName(sentence, personNames),
         AnswerType.Place => Place().IsMatch(sentence),
         AnswerType.Reason => Reason().IsMatch(sentence),
@@ -110,11 +112,24 @@ public static partial class FactRecognisers
     public static partial Regex Date();
 
     /// <summary>
-    /// An amount: money, a share, a number with a scale word, a span of years, or any number that is not a year
-    /// (whatever unit follows it), so no list of one field's units is needed.
+    /// An amount: money, a share, a number with a scale word, a span of years, a number in words, or any number that
+    /// is not a year (whatever unit follows it), so no list of one field's units is needed.
     /// </summary>
-    [GeneratedRegex(@"[$€£¥₹]\s?\d|\b\d[\d,.]*\s*(%|per ?cent\b)|\b\d[\d,.]*\s+(hundred|thousand|million|billion|trillion|lakh|crore)\b|\(?\b\d{4}-\d{2,4}\b\)?|\b(decades?|dozens?|hundreds|thousands|millions|billions)\b|\b(?!(1[0-9]\d\d|20\d\d)\b)\d[\d,.]*\b")]
+    [GeneratedRegex(@"[$€£¥₹]\s?\d|\b\d[\d,.]*\s*(%|per ?cent\b)|\b\d[\d,.]*\s+(hundred|thousand|million|billion|trillion|lakh|crore)\b|\(?\b\d{4}-\d{2,4}\b\)?|\b(decades?|dozens?|hundreds|thousands|millions|billions|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)\b|\b(?!(1[0-9]\d\d|20\d\d)\b)\d[\d,.]*\b")]
     public static partial Regex Amount();
+
+    private const string Count = @"(\d[\d,.]*|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|several|many|some|few)";
+
+    /// <summary>
+    /// A measure: a number with a unit of length, area or time ("3000 km", "12 years", "a 40-year treaty"), a span of
+    /// years ("1979-89", "from 1998 to 2004"), or a length of time in words ("decades", "a century").
+    /// </summary>
+    [GeneratedRegex(@"\b" + Count + @"(\s+(hundred|thousand|million|billion))?[\s-]+(km|kms|kilomet(re|er)s?|miles?|metres?|meters?|m|ft|feet|foot|inch(es)?|yards?|cm|mm|acres?|hectares?|square|sq|years?|months?|weeks?|days?|hours?|minutes?|decades?|centur(y|ies))\b|\b(1[0-9]\d\d|20\d\d)\s?[-–]\s?(\d\d|1[0-9]\d\d|20\d\d)\b|\bfrom\s+(1[0-9]\d\d|20\d\d)\s+(to|until|till)\s+(1[0-9]\d\d|20\d\d)\b|\bbetween\s+(1[0-9]\d\d|20\d\d)\s+and\s+(1[0-9]\d\d|20\d\d)\b|\b(decades|centuries|long-standing|lifelong)\b", RegexOptions.IgnoreCase)]
+    public static partial Regex Measure();
+
+    /// <summary>How often: "annually", "every two years", "twice a year", "three times".</summary>
+    [GeneratedRegex(@"\b(annually|biennially|biannually|triennially|yearly|monthly|weekly|daily|hourly|regularly|periodically|frequently|occasionally|rarely|seldom|always|never|every|each\s+(year|month|week|day)|once|twice|thrice)\b|\b" + Count + @"\s+times\b|\b(a|per)\s+(year|month|week|day)\b", RegexOptions.IgnoreCase)]
+    public static partial Regex Frequency();
 
     [GeneratedRegex(@"\b(President|Prime Minister|Minister|Ambassador|Secretary|Chancellor|General|Gen\.|Admiral|Colonel|King|Queen|Prince|Princess|Emperor|Sultan|Premier|Governor|Mayor|Senator|Dr\.|Doctor|Professor|Prof\.|Mr\.|Mrs\.|Ms\.|Sir|Lord|Lady|Chairman|Chairwoman|Director|Commissioner|Judge|Justice)\b|\bto quote\b|\b(said|says|stated|argued|noted|declared|remarked|wrote)\b|\b(leader|ruler|founder|inventor|author|officer|engineer|scientist|physician|surgeon|minister|diplomat|head)\b")]
     private static partial Regex Person();
