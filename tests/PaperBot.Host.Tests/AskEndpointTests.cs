@@ -30,7 +30,7 @@ public sealed class AskEndpointTests(HostFixture host)
         Assert.Equal("russia-pakistan-paper", citation.GetProperty("documentId").GetString());
         Assert.Equal("3.II", citation.GetProperty("sectionId").GetString());
         Assert.Equal("North-South Gas Pipeline (NSGP) Project", citation.GetProperty("sectionTitle").GetString());
-        Assert.Equal("russia-pakistan-paper.txt", citation.GetProperty("documentTitle").GetString());
+        Assert.Equal("Russia Pakistan Paper", citation.GetProperty("documentTitle").GetString());
         Assert.Contains("1,100 kms", citation.GetProperty("quote").GetString(), StringComparison.Ordinal);
         Assert.False(root.TryGetProperty("reason", out _));
     }

@@ -129,7 +129,7 @@ public static class DocumentLoader
 
         var metadata = ReadSidecar(path, out var sidecarWarning);
         var id = DocumentId(path);
-        var displayName = metadata.Title ?? name;
+        var displayName = metadata.Title ?? Readable(path);
         var raw = Path.GetExtension(path).Equals(".md", StringComparison.OrdinalIgnoreCase)
             ? MarkdownParser.Parse(text, displayName)
             : PlainTextParser.Parse(text, displayName);
@@ -147,7 +147,7 @@ public static class DocumentLoader
     {
         var name = Path.GetFileName(path);
         var metadata = ReadSidecar(path, out var sidecarWarning);
-        var displayName = metadata.Title ?? name;
+        var displayName = metadata.Title ?? Readable(path);
         IReadOnlyList<Section> sections;
         try
         {
@@ -168,6 +168,18 @@ public static class DocumentLoader
     }
 
     /// <summary>The document id: the file name without its extension, lower case.</summary>
+    /// <summary>
+    /// The name a reading without a title goes by: its file name as words ("russia-pakistan-paper.txt" is "Russia
+    /// Pakistan Paper"), since that is what a person called it. A title in the reading's details takes its place.
+    /// </summary>
+    public static string Readable(string path)
+    {
+        var words = Path.GetFileNameWithoutExtension(path).Split(['-', '_', ' ', '.'], StringSplitOptions.RemoveEmptyEntries);
+        return words.Length == 0
+            ? Path.GetFileName(path)
+            : string.Join(' ', words.Select(w => char.ToUpperInvariant(w[0]) + w[1..]));
+    }
+
     public static string DocumentId(string path) => Path.GetFileNameWithoutExtension(path).ToLowerInvariant();
 
     /// <summary>Parses text that is already in memory, as if it were a file of that name (used by tests and tools).</summary>

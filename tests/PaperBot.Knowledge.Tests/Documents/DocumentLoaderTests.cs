@@ -50,6 +50,13 @@ public sealed class DocumentLoaderTests : IDisposable
         Assert.Equal(2021, document.Metadata.Year);
     }
 
+    [Theory]
+    [InlineData("russia-pakistan-paper.txt", "Russia Pakistan Paper")]
+    [InlineData("week_3 notes.md", "Week 3 Notes")]
+    [InlineData("-.txt", "-.txt")]
+    public void Readable_IsTheFileNameAsWords(string file, string expected) =>
+        Assert.Equal(expected, DocumentLoader.Readable(Path.Combine("/readings", file)));
+
     [Fact]
     public void LoadFolder_MalformedSidecar_LoadsTheDocumentAndWarns()
     {
@@ -58,7 +65,7 @@ public sealed class DocumentLoaderTests : IDisposable
 
         var result = DocumentLoader.LoadFolder(_folder);
 
-        Assert.Equal("reading.txt", Assert.Single(result.Documents).DisplayName);
+        Assert.Equal("Reading", Assert.Single(result.Documents).DisplayName);
         Assert.Single(result.Warnings);
     }
 

@@ -107,6 +107,6 @@ public sealed class PaperIngestionTests(PaperFixture fixture)
     public void Load_ShippedPaper_DisplayNameComesFromTheFileName()
     {
         Assert.Equal("russia-pakistan-paper", Paper.Id);
-        Assert.Equal("russia-pakistan-paper.txt", Paper.DisplayName);
+        Assert.Equal("Russia Pakistan Paper", Paper.DisplayName); // a reading without a title goes by its file name as words
     }
 }
