@@ -25,6 +25,20 @@ public sealed class DecisionTests
     }
 
     [Theory]
+    [InlineData("When did the first line open?", true)]
+    [InlineData("When did its third line open?", true)]
+    [InlineData("Who first proposed the light rail?", false)] // when, not which of a series
+    public async Task Analyze_AnOrdinalAfterADeterminer_IsANumberTheSentenceMustGive(string question, bool number)
+    {
+        var readings = await ReadingsAsync();
+
+        var analysis = QuestionAnalyzer.Analyze(question, readings);
+
+        var ordinal = analysis.Terms.Single(t => t.Word is "first" or "third");
+        Assert.Equal(number, ordinal.Kind == TermKind.Number);
+    }
+
+    [Theory]
     [InlineData("What was the new rail line called?", "called")]
     [InlineData("What was the light rail titled?", "titled")]
     [InlineData("What was the fair named?", "named")]

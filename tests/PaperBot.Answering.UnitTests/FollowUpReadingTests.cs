@@ -32,4 +32,12 @@ public sealed class FollowUpReadingTests
         Assert.Equal("the colonies", FollowUps.SubjectOf("What killed the colonies in March 1998?", readings));
         Assert.Null(FollowUps.SubjectOf("What happened in March?", readings));
     }
+
+    [Theory]
+    [InlineData("the first ever joint exercise", "and when was the third one held?", "joint exercise")]
+    [InlineData("the first line", "when did the 2nd open?", "line")]
+    [InlineData("the first line", "and the first one?", "the first line")] // the same place: kept
+    [InlineData("the first line", "when did it open?", "the first line")] // no ordinal asked: kept
+    public void WithoutOtherOrdinal_DropsTheLastSubjectsPlaceWhenTheFollowUpPicksAnother(string subject, string followUp, string expected) =>
+        Assert.EndsWith(expected, FollowUps.WithoutOtherOrdinal(subject, followUp), StringComparison.Ordinal);
 }

@@ -98,6 +98,14 @@ public sealed class LanguageTests
     public void DetectAnswerType_TellsALengthOrATimeFromACountAndADate(string question, AnswerType expected) =>
         Assert.Equal(expected, PaperBot.Answering.Decision.QuestionAnalyzer.DetectAnswerType(question));
 
+    [Theory]
+    [InlineData("The first line opened in 2010.", "1")]
+    [InlineData("The third exercise and the 6th edition.", "3 6")]
+    [InlineData("It was signed on 16th October 2015.", "")] // a day of a month, not a place in a series
+    [InlineData("It came second.", "2")]
+    public void OrdinalsOf_AreThePlacesATextGives(string text, string expected) =>
+        Assert.Equal(expected, string.Join(' ', FactRecognisers.OrdinalsOf(text)));
+
     [Fact]
     public void PersonNames_AreTheNamesATitleIntroduces() =>
         Assert.Equal(["Mara", "Voss"], FactRecognisers.PersonNames("It was founded by Director Mara Voss and eleven farmers."));

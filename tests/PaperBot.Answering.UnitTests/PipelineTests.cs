@@ -172,6 +172,33 @@ public sealed class PipelineTests
     }
 
     [Theory]
+    [InlineData("Why did the first line cost 210 million euros?", true)]
+    [InlineData("Why did the second line cost 210 million euros?", false)] // the sentence says it of the first line
+    public async Task AskAsync_AnOrdinalThatPicksOneOfASeries_MustBeTheSentences(string question, bool answered)
+    {
+        var answer = await AnsweredOrFalsePremiseAsync(question, answered, "The first line opened");
+
+        if (!answered)
+        {
+            Assert.Contains("“second”", answer.Text, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task AskAsync_AFactAskedForThatNoPassageGives_IsDeclinedAsNotStated()
+    {
+        var (service, _, _) = await TestReadings.ServiceAsync();
+
+        var answer = await AskAsync(service, "When did the shared hives cut the cost of treatment against mites?");
+        var stated = await AskAsync(service, "When was the cooperative founded by Director Mara Voss?");
+
+        Assert.Equal(DeclineReasons.NotStated, answer.Reason);
+        Assert.Contains(answer.Evidence, e => e.Measure == "fact_asked");
+        Assert.Equal(AnswerStatus.Answered, stated.Status);
+        Assert.Contains("1999", stated.Text, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("Why was the Doria-Kestel Tram Fair cancelled?", false)] // the reading's fair is Doria and Varn's
     [InlineData("Why was the Doria-Varn Tram Fair cancelled?", true)]
     [InlineData("Why was the Varn-Doria Tram Fair cancelled?", true)] // the same two names the other way round

@@ -41,7 +41,7 @@ public static partial class FollowUps
             return null;
         }
 
-        var subject = previous.Subject;
+        var subject = WithoutOtherOrdinal(previous.Subject, question);
         var anaphor = FindAnaphor(words);
         if (anaphor is { } found)
         {
@@ -66,6 +66,24 @@ public static partial class FollowUps
 
         return null;
     }
+
+    /// <summary>
+    /// The last subject without its ordinal when the follow-up picks another of the series: after "the first ever
+    /// joint exercise", "and when was the third one held?" asks about the third joint exercise, not a first and third.
+    /// </summary>
+    public static string WithoutOtherOrdinal(string subject, string question)
+    {
+        var asked = Language.FactRecognisers.OrdinalsOf(question).ToHashSet();
+        if (asked.Count == 0 || !Language.FactRecognisers.OrdinalsOf(subject).Any(p => !asked.Contains(p)))
+        {
+            return subject;
+        }
+
+        return OrdinalInSubject().Replace(subject, string.Empty).Trim();
+    }
+
+    [GeneratedRegex(@"\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d{1,2}(st|nd|rd|th))([\s-]+ever)?\s+", RegexOptions.IgnoreCase)]
+    private static partial Regex OrdinalInSubject();
 
     /// <summary>The subject of a question: its noun phrase with the most weight of the paper's rarer words, or null.</summary>
     public static string? SubjectOf(string question, ReadingIndex vocabulary)

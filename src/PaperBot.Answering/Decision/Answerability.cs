@@ -417,6 +417,11 @@ public static partial class Answerability
     /// <summary>Whether the sentence gives a number of the same kind (a year for a year, an amount for an amount) instead.</summary>
     private static bool HasOtherNumber(SentenceEvidence sentence, QuestionTerm number)
     {
+        if (Language.FactRecognisers.Ordinals.TryGetValue(number.Term, out var place))
+        {
+            return Language.FactRecognisers.OrdinalsOf(sentence.Sentence.Text).Any(p => p != place); // "the third" where the question has "the first"
+        }
+
         var isYear = number.Term.Length == 4 && number.Term.All(char.IsDigit) && number.Term[0] is '1' or '2';
         var type = isYear ? Language.AnswerType.Date : Language.AnswerType.Amount;
         return Language.FactRecognisers.Carries(type, sentence.Sentence.Text);

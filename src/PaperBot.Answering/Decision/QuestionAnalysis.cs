@@ -22,6 +22,9 @@ public static partial class QuestionAnalyzer
         ["thirty"] = "30", ["forty"] = "40", ["fifty"] = "50", ["hundred"] = "100",
     };
 
+    /// <summary>Words before an ordinal that make it pick one of a series ("the first", "its second").</summary>
+    private static readonly HashSet<string> OrdinalDeterminers = new(StringComparer.Ordinal) { "the", "its", "their", "his", "her", "this", "that" };
+
     public static QuestionAnalysis Analyze(string question, ReadingIndex readings)
     {
         var terms = new List<QuestionTerm>();
@@ -52,7 +55,12 @@ public static partial class QuestionAnalyzer
             // readings may give the same person another title, or none.
             var office = EnglishLexicon.OfficeTitles.Contains(token.Lower) && i + 1 < tokens.Count && char.IsUpper(tokens[i + 1].Value[0])
                 && !readings.ContainsPhrase(token.Value + " " + tokens[i + 1].Value); // "General Assembly" is a name of its own
-            foreach (var term in TermsOf(token, readings))
+            // "the first exercise", "its third meeting": an ordinal that picks one of a series is what the sentence
+            // must say, as a number is ("who first proposed it" is only when, not which).
+            var ordinal = i > 0 && Language.FactRecognisers.Ordinals.ContainsKey(token.Lower) && OrdinalDeterminers.Contains(tokens[i - 1].Lower);
+            foreach (var term in ordinal
+                ? [new QuestionTerm(token.Value, token.Lower, readings.MaxIdf, TermKind.Number, AnswerType.Other, readings.HasWord(token.Lower))]
+                : TermsOf(token, readings))
             {
                 if (seen.Add(term.Term))
                 {

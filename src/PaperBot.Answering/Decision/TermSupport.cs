@@ -70,6 +70,13 @@ public static partial class TermSupportScorer
         var sentence = knowledge.AllSentences()[sentenceIndex];
         var terms = knowledge.SentenceTerms(sentenceIndex);
         var heading = knowledge.HeadingTerms(sentence.DocumentId, sentence.Section.Id);
+        if (term.Kind == TermKind.Number && Language.FactRecognisers.Ordinals.TryGetValue(term.Term, out var place))
+        {
+            return Language.FactRecognisers.OrdinalsOf(sentence.Text).Contains(place) || Language.FactRecognisers.OrdinalsOf(sentence.Section.Title).Contains(place)
+                ? new TermSupport(term, 1, SupportKind.Exact, term.Term)
+                : new TermSupport(term, 0, SupportKind.None);
+        }
+
         if (term.Kind == TermKind.Number)
         {
             return HasNumber(sentence.Text, term.Term) || HasNumber(sentence.Section.Title, term.Term)

@@ -63,6 +63,32 @@ public static partial class FactRecognisers
     [GeneratedRegex(@"\b(?<from>1[0-9]\d\d|20\d\d)((?<decade>s)\b|\s?[-–]\s?(?<to>1[0-9]\d\d|20\d\d|\d\d)\b|\b)")]
     private static partial Regex YearSpan();
 
+    /// <summary>Ordinal words with their place: "first" is 1, "third" is 3.</summary>
+    public static readonly IReadOnlyDictionary<string, int> Ordinals = new Dictionary<string, int>(StringComparer.Ordinal)
+    {
+        ["first"] = 1, ["second"] = 2, ["third"] = 3, ["fourth"] = 4, ["fifth"] = 5, ["sixth"] = 6, ["seventh"] = 7,
+        ["eighth"] = 8, ["ninth"] = 9, ["tenth"] = 10, ["eleventh"] = 11, ["twelfth"] = 12,
+    };
+
+    /// <summary>The places a text gives by ordinals, in words or figures: "the first", "the 3rd", "the 6th edition".</summary>
+    public static IEnumerable<int> OrdinalsOf(string text)
+    {
+        foreach (Match match in OrdinalWord().Matches(text))
+        {
+            if (match.Groups["digits"].Success)
+            {
+                yield return int.Parse(match.Groups["digits"].ValueSpan, System.Globalization.CultureInfo.InvariantCulture);
+            }
+            else if (Ordinals.TryGetValue(match.Value.ToLowerInvariant(), out var place))
+            {
+                yield return place;
+            }
+        }
+    }
+
+    [GeneratedRegex(@"\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth)\b|\b(?<digits>\d{1,2})(st|nd|rd|th)\b(?!\s+(of\s+)?(" + MonthNames + @"))", RegexOptions.IgnoreCase)]
+    private static partial Regex OrdinalWord();
+
     /// <summary>An acronym a text introduces in brackets after its expansion: "Central Treaty Organization (CENTO)".</summary>
     [GeneratedRegex(@"\((?<term>[A-Z]{2,8}s?)\)")]
     public static partial Regex AcronymInBrackets();
