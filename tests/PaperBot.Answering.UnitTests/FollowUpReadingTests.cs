@@ -40,4 +40,17 @@ public sealed class FollowUpReadingTests
     [InlineData("the first line", "when did it open?", "the first line")] // no ordinal asked: kept
     public void WithoutOtherOrdinal_DropsTheLastSubjectsPlaceWhenTheFollowUpPicksAnother(string subject, string followUp, string expected) =>
         Assert.EndsWith(expected, FollowUps.WithoutOtherOrdinal(subject, followUp), StringComparison.Ordinal);
+
+    [Theory]
+    [InlineData("What did the valley harvest reach by 2004?", "and 2005?", "What did the valley harvest reach by 2005?")] // a number for a number
+    [InlineData("What does VHC stand for?", "And DLR?", "What does DLR stand for?")] // an acronym for an acronym
+    [InlineData("When did Director Mara Voss found the cooperative?", "what about Tomas Reyl?", "When did Director Tomas Reyl found the cooperative?")] // a name replaced whole
+    [InlineData("When did Director Mara Voss found the cooperative?", "and when did he do that?", null)] // a new question
+    [InlineData("When did Director Mara Voss found the cooperative?", "and the hives?", null)] // not a name: the same subject goes on
+    public async Task Instead_WhatAboutAnother_IsTheLastQuestionAskedOfIt(string previous, string followUp, string? expected)
+    {
+        var (_, _, readings) = await TestReadings.ServiceAsync(withTrams: true);
+
+        Assert.Equal(expected, FollowUps.Instead(followUp, previous, readings));
+    }
 }

@@ -41,6 +41,12 @@ public static partial class FollowUps
             return null;
         }
 
+        // "What about India?" after "When did Pakistan join the SCO?": the same question of another.
+        if (Instead(question, previous.Question, vocabulary) is { } instead)
+        {
+            return new FollowUpReading(instead, $"Taking this as “{instead}”");
+        }
+
         var subject = WithoutOtherOrdinal(previous.Subject, question);
         var anaphor = FindAnaphor(words);
         if (anaphor is { } found)
@@ -66,6 +72,88 @@ public static partial class FollowUps
 
         return null;
     }
+
+    /// <summary>
+    /// The last question asked of something else: "what about India?" (or "how about …", "and …?") after "When did
+    /// Pakistan join the SCO?" is "When did India join the SCO?". What is replaced is the last question's word of
+    /// the same kind: a number for a number, else the name nearest in meaning to the new one (a country for a
+    /// country), or, when the readings do not know the new word, a name written the same way (an acronym for an
+    /// acronym). Null when the follow-up is not of that form or the last question has nothing of the kind.
+    /// </summary>
+    public static string? Instead(string question, string previous, ReadingIndex vocabulary)
+    {
+        var match = AboutAnother().Match(question);
+        if (!match.Success)
+        {
+            return null;
+        }
+
+        var other = match.Groups["other"].Value.Trim();
+        var otherWords = Words(other);
+        if (otherWords.Count is 0 or > 4 || Breaks.Contains(otherWords[0].Value) && !Determiners.Contains(otherWords[0].Value))
+        {
+            return null; // "and when did he do that?" asks something new
+        }
+
+        var head = otherWords[^1].Value;
+        var number = head.Any(char.IsDigit);
+        if (!number && !char.IsUpper(head[0]) && !PrintedAsName(head, vocabulary))
+        {
+            return null; // "and the third one?" goes on about the same thing
+        }
+
+        var candidates = Words(previous)
+            .Where(w => !Breaks.Contains(w.Value) && w.Index > 0)
+            .Where(w => number ? w.Value.Any(char.IsDigit) : char.IsUpper(w.Value[0]) && !w.Value.Any(char.IsDigit))
+            .ToList();
+        if (candidates.Count == 0)
+        {
+            return null;
+        }
+
+        var replaced = candidates[0];
+        if (!number && vocabulary.Knowledge.Words.VectorOf(head.ToLowerInvariant()) is { } wanted)
+        {
+            replaced = candidates.MaxBy(c => vocabulary.Knowledge.Words.VectorOf(c.Value.ToLowerInvariant()) is { } v
+                ? System.Numerics.Tensors.TensorPrimitives.CosineSimilarity(wanted, v)
+                : -1)!;
+        }
+        else if (!number)
+        {
+            var acronym = head.Length > 1 && head.All(char.IsUpper);
+            replaced = candidates.FirstOrDefault(c => c.Value.All(char.IsUpper) == acronym) ?? replaced;
+        }
+
+        // A name of several words is replaced whole ("Mara Voss"), the office before it kept ("Director").
+        var all = Words(previous);
+        var at = all.FindIndex(w => w.Index == replaced.Index);
+        var (from, to) = (at, at);
+        while (!number && from > 0 && char.IsUpper(all[from - 1].Value[0]) && all[from - 1].Index > 0
+            && !Language.EnglishLexicon.OfficeTitles.Contains(all[from - 1].Value.ToLowerInvariant()) && !Breaks.Contains(all[from - 1].Value))
+        {
+            from--;
+        }
+
+        while (!number && to + 1 < all.Count && char.IsUpper(all[to + 1].Value[0]) && !Breaks.Contains(all[to + 1].Value))
+        {
+            to++;
+        }
+
+        var start = all[from].Index;
+        var end = all[to].Index + all[to].Length;
+        return previous[..start] + other + previous[end..];
+    }
+
+    /// <summary>Whether the readings print a word typed in lower case as a name ("india" as "India").</summary>
+    private static bool PrintedAsName(string word, ReadingIndex vocabulary)
+    {
+        var name = char.ToUpperInvariant(word[0]) + word[1..];
+        return vocabulary.HasWord(word.ToLowerInvariant())
+            && vocabulary.Knowledge.AllSentences().Any(s => s.Sentence.Text.Contains(" " + name, StringComparison.Ordinal));
+    }
+
+    [GeneratedRegex(@"^\s*((and|but|so|ok|okay)[,\s]+)?((what|how)\s+about|what\s+of|and)\s+(?<other>[^?.!]{1,60}?)\s*[?.!]*\s*$", RegexOptions.IgnoreCase)]
+    private static partial Regex AboutAnother();
 
     /// <summary>
     /// The last subject without its ordinal when the follow-up picks another of the series: after "the first ever
