@@ -95,6 +95,8 @@ public sealed class LanguageTests
     [InlineData("How often is the fair held?", AnswerType.Frequency)]
     [InlineData("How many hives were pooled?", AnswerType.Amount)]
     [InlineData("When did the mill close?", AnswerType.Date)]
+    [InlineData("Between which two towns does the track run?", AnswerType.Place)]
+    [InlineData("Which port did the ships leave from?", AnswerType.Place)]
     public void DetectAnswerType_TellsALengthOrATimeFromACountAndADate(string question, AnswerType expected) =>
         Assert.Equal(expected, PaperBot.Answering.Decision.QuestionAnalyzer.DetectAnswerType(question));
 

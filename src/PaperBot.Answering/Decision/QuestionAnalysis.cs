@@ -346,7 +346,7 @@ public static partial class QuestionAnalyzer
     [GeneratedRegex(@"^(who|whom|whose)\b|\bwhich (person|leader|minister|president|official|ruler|ambassador|man|woman|engineer|scientist)\b|\bwho\b")]
     private static partial Regex Who();
 
-    [GeneratedRegex(@"^where\b|\bin which (province|city|country|region|place|town)\b|\bwhat (place|province|city|region|town)\b|\bwhere\b")]
+    [GeneratedRegex(@"^where\b|\b(which|what) (\w+ )?(province|city|country|region|place|town|port|district|village|provinces|cities|countries|regions|places|towns|ports|districts|villages)\b|\bwhere\b")]
     private static partial Regex Where();
 
     [GeneratedRegex(@"^(why|how come)\b|\bwhat (made|makes|pushed|drove|led|caused|convinced|prompted)\b|\breasons?\b|\bwhy\b")]
