@@ -53,4 +53,17 @@ public sealed class FollowUpReadingTests
 
         Assert.Equal(expected, FollowUps.Instead(followUp, previous, readings));
     }
+
+    [Theory]
+    [InlineData("Who proposed the Doria Light Rail?", "and when did he do that?", "and when did the one who proposed the Doria Light Rail do that?")] // he is whom the last answer named
+    [InlineData("What's the main aim of the paper?", "and what does it conclude?", "and what does the paper conclude?")] // it is the reading asked about
+    public async Task Read_APronounForWhatTheLastAnswerNamed_StandsForIt(string previous, string followUp, string expected)
+    {
+        var (_, _, readings) = await TestReadings.ServiceAsync(withTrams: true);
+        var turn = new ConversationTurn(previous, FollowUps.SubjectOf(previous, readings) ?? "the paper", []);
+
+        var reading = FollowUps.Read(followUp, turn, readings);
+
+        Assert.Equal(expected, reading?.ResolvedQuestion);
+    }
 }

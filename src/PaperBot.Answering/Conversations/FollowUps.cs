@@ -27,6 +27,7 @@ public static partial class FollowUps
         "what", "who", "whom", "whose", "when", "where", "why", "how", "which", "in", "on", "at", "to", "for", "with", "by", "from", "about", "into",
         "against", "between", "during", "after", "before", "since", "over", "under", "through", "towards", "as", "or", "and", "of", "it", "its",
         "they", "them", "their", "this", "that", "these", "those", "he", "she", "his", "her", "not", "so", "but", "than", "then", "also",
+        "what's", "what’s", "who's", "who’s", "where's", "where’s", "when's", "when’s", "how's", "how’s",
     };
 
     /// <summary>Verbs after which "that" opens a clause ("said that …") rather than pointing back.</summary>
@@ -54,6 +55,17 @@ public static partial class FollowUps
             var (index, length) = (found.Index, found.Length);
             var word = question.Substring(index, length);
             subject = Agreeing(word, previous, vocabulary) ?? subject;
+            if (word.ToLowerInvariant() is "it" or "its" or "this" && WholeReadingQuestion.Recognise(previous.Question).Aspect != ReadingAspect.None)
+            {
+                subject = "the paper"; // "What's the main aim of the paper?" → "and what does it conclude?"
+            }
+            else if (word.ToLowerInvariant() is "he" or "she" or "him" && AskedWho().Match(previous.Question) is { Success: true } who
+                && NumberOf(subject, vocabulary) != Number.Person)
+            {
+                // "Who proposed the light rail?" → "and when did he do that?": he is whoever the last answer named.
+                subject = "the one who " + who.Groups["rest"].Value.Trim().TrimEnd('?', '.', '!');
+            }
+
             var replacement = word.Equals("its", StringComparison.OrdinalIgnoreCase) || word.Equals("their", StringComparison.OrdinalIgnoreCase) || word.Equals("his", StringComparison.OrdinalIgnoreCase)
                 ? subject + "’s"
                 : subject;
@@ -151,6 +163,9 @@ public static partial class FollowUps
         return vocabulary.HasWord(word.ToLowerInvariant())
             && vocabulary.Knowledge.AllSentences().Any(s => s.Sentence.Text.Contains(" " + name, StringComparison.Ordinal));
     }
+
+    [GeneratedRegex(@"^\s*who\s+(?<rest>(?!(is|was|are|were)\b)\w.*)$", RegexOptions.IgnoreCase)]
+    private static partial Regex AskedWho();
 
     [GeneratedRegex(@"^\s*((and|but|so|ok|okay)[,\s]+)?((what|how)\s+about|what\s+of|and)\s+(?<other>[^?.!]{1,60}?)\s*[?.!]*\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex AboutAnother();
