@@ -58,6 +58,18 @@ public sealed class LanguageTests
         Assert.Null(SpellingCorrector.Correct("whith", ReadingWords.Contains, _ => 1, ReadingWords.Concat(["with", "that"]), new Words()));
     }
 
+    [Theory]
+    [InlineData("envisoned", "envisioned")] // a letter dropped
+    [InlineData("goverment", "government")]
+    [InlineData("recieved", "received")] // two letters swapped
+    [InlineData("throughput", null)] // two words of the language joined: rare, not misspelt
+    [InlineData("reshuffled", null)] // a word of the language with an ending
+    [InlineData("envisioned", null)] // a word as it is
+    [InlineData("plannet", null)] // one letter from two words ("planet", "planned"): which is meant is not clear
+    [InlineData("trde", null)] // too short to tell
+    public void CorrectToLanguage_ReadsATypoOfAnEnglishWordTheReadingsLackAsThatWord(string typed, string? expected) =>
+        Assert.Equal(expected, SpellingCorrector.CorrectToLanguage(typed, new Words("envisioned", "government", "received", "through", "put", "throughout", "reshuffle", "planet", "planned", "trade")));
+
     [Fact]
     public void Distance_CountsAnAdjacentSwapAsOneEdit()
     {

@@ -97,6 +97,91 @@ public static class SpellingCorrector
     }
 
     /// <summary>
+    /// A typo of an English word the readings do not print ("envisoned" for "envisioned"): the one word of the
+    /// language a letter away (added, dropped, replaced, or two swapped), the first letter kept. Null when the typed
+    /// word is a word, is short (one letter turns a short word into many others), or is one letter from several.
+    /// Read so, it can then be matched by meaning or as a synonym of what the readings say.
+    /// </summary>
+    public static string? CorrectToLanguage(string typed, IWordList language)
+    {
+        var word = typed.ToLowerInvariant();
+        if (word.Length < 6 || !word.All(c => c is >= 'a' and <= 'z') || language.Contains(word) || Derived(word, language))
+        {
+            return null;
+        }
+
+        var found = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var candidate in OneEditAway(word))
+        {
+            if (candidate.Length >= 5 && candidate[0] == word[0] && language.Contains(candidate))
+            {
+                found.Add(candidate);
+                if (found.Count > 1)
+                {
+                    return null;
+                }
+            }
+        }
+
+        return found.Count == 1 ? found.First() : null;
+    }
+
+    private static readonly string[] Suffixes = ["s", "es", "ed", "d", "ing", "er", "ers", "ly", "ness", "ment", "ments", "ity", "al", "ism", "ist", "ists", "ful", "less"];
+
+    /// <summary>
+    /// Whether a word the model's list lacks is still made of words it has: two joined ("throughput", "wash-house"
+    /// written solid), or a word with an ending ("reshuffled" of "reshuffle"). Such a word is rare, not misspelt.
+    /// </summary>
+    private static bool Derived(string word, IWordList language)
+    {
+        for (var i = 3; i <= word.Length - 3; i++)
+        {
+            if (language.Contains(word[..i]) && language.Contains(word[i..]))
+            {
+                return true;
+            }
+        }
+
+        foreach (var suffix in Suffixes)
+        {
+            if (word.Length > suffix.Length + 3 && word.EndsWith(suffix, StringComparison.Ordinal))
+            {
+                var stem = word[..^suffix.Length];
+                if (language.Contains(stem) || language.Contains(stem + "e") || stem.Length > 3 && stem[^1] == stem[^2] && language.Contains(stem[..^1]))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private static IEnumerable<string> OneEditAway(string word)
+    {
+        for (var i = 0; i <= word.Length; i++)
+        {
+            if (i < word.Length)
+            {
+                yield return word.Remove(i, 1);
+                if (i + 1 < word.Length)
+                {
+                    yield return string.Concat(word.AsSpan(0, i), word[i + 1].ToString(), word[i].ToString(), word.AsSpan(i + 2));
+                }
+            }
+
+            for (var c = 'a'; c <= 'z'; c++)
+            {
+                yield return word.Insert(i, c.ToString());
+                if (i < word.Length && word[i] != c)
+                {
+                    yield return string.Concat(word.AsSpan(0, i), c.ToString(), word.AsSpan(i + 1));
+                }
+            }
+        }
+    }
+
+    /// <summary>
     /// A word joined with hyphens that the readings do not print ("Zia-ul-Huq"), read as the one they print with a
     /// letter or two changed ("zia-ul-haq"): as many parts, the same first letter, and only one such word. Null when
     /// none or several fit.

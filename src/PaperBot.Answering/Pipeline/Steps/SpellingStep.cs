@@ -7,7 +7,8 @@ namespace PaperBot.Answering.Pipeline.Steps;
 
 /// <summary>
 /// A question word the readings do not print, that is a typo or spelling variant of one they do, is read as that
-/// word (everything after this step sees the corrected question), and the reply says so.
+/// word (everything after this step sees the corrected question), and the reply says so. A typo of an English word
+/// the readings do not print is read as that word, to be matched by meaning as any word of the language is.
 /// </summary>
 public sealed class SpellingStep(IWordList language) : IAnswerStep
 {
@@ -33,7 +34,8 @@ public sealed class SpellingStep(IWordList language) : IAnswerStep
 
             var fix = token.Value.Contains('-', StringComparison.Ordinal)
                 ? SpellingCorrector.CorrectHyphenated(token.Value, readings.HyphenatedWords.Keys) is { } joined ? readings.HyphenatedWords[joined] : null
-                : SpellingCorrector.Correct(token.Value, readings.HasWord, readings.WordCount, readings.WordsOfLength(token.Value.Length - 2, token.Value.Length + 2).Concat(SpellingCorrector.AskingWords), language);
+                : SpellingCorrector.Correct(token.Value, readings.HasWord, readings.WordCount, readings.WordsOfLength(token.Value.Length - 2, token.Value.Length + 2).Concat(SpellingCorrector.AskingWords), language)
+                    ?? (char.IsUpper(token.Value[0]) ? null : SpellingCorrector.CorrectToLanguage(token.Value, language));
             if (fix is null)
             {
                 continue;
