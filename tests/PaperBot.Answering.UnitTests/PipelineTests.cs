@@ -226,6 +226,27 @@ public sealed class PipelineTests
     }
 
     [Theory]
+    [InlineData("When was the Doria Vern Tram Fair cancelled?", "Reading ‘Doria Vern’ as ‘Doria-Varn’")] // a hyphened name typed as two words, one misspelt
+    [InlineData("When was the tram fair in Doria cancelled?", null)] // "in Doria" is no name of the readings
+    public async Task AskAsync_AHyphenedNameTypedAsSeparateWords_IsReadAsTheNameTheReadingPrints(string question, string? note)
+    {
+        var (service, _, _) = await TestReadings.ServiceAsync(withTrams: true);
+
+        var answer = await AskAsync(service, question);
+
+        Assert.Equal(AnswerStatus.Answered, answer.Status);
+        Assert.Contains(answer.Citations, c => c.Quote.Contains("cancelled in 2012", StringComparison.Ordinal));
+        if (note is null)
+        {
+            Assert.DoesNotContain("Reading ‘", answer.Text, StringComparison.Ordinal);
+        }
+        else
+        {
+            Assert.StartsWith(note, answer.Text, StringComparison.Ordinal);
+        }
+    }
+
+    [Theory]
     [InlineData("What was the new rail line the mayor proposed called?")]
     [InlineData("what was the name of the light rail the mayor proposed")]
     public async Task AskAsync_WhatSomethingIsCalled_AsksForANameAndIsAnsweredFromTheSentenceThatGivesIt(string question)

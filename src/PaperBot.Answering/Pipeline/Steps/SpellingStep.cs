@@ -21,8 +21,21 @@ public sealed class SpellingStep(IWordList language) : IAnswerStep
         var corrected = new StringBuilder(question.Length);
         var position = 0;
         var corrections = new List<SpellingCorrection>();
-        foreach (var token in QuestionAnalyzer.Tokenize(question))
+        var tokens = QuestionAnalyzer.Tokenize(question);
+        for (var i = 0; i < tokens.Count; i++)
         {
+            var token = tokens[i];
+
+            // A name the readings join with hyphens, typed as separate words ("Zia ul Hak" for "Zia-ul-Haq").
+            if (Joined(question, tokens, i, readings) is { } run)
+            {
+                corrected.Append(question, position, token.Index - position).Append(run.Printed);
+                position = tokens[i + run.Count - 1].Index + tokens[i + run.Count - 1].Value.Length;
+                corrections.Add(new SpellingCorrection(question[token.Index..position], run.Printed));
+                i += run.Count - 1;
+                continue;
+            }
+
             // A word the readings have in another form ("Pakistanis" for "Pakistani") is no typo; nor is a word
             // joined with hyphens whose parts they all use ("Lisbon-Faro").
             var analysed = Knowledge.Lexical.Bm25Encoder.AnalyzeWord(token.Value);
@@ -55,5 +68,34 @@ public sealed class SpellingStep(IWordList language) : IAnswerStep
         }
 
         return ValueTask.FromResult<Answer?>(null);
+    }
+
+    /// <summary>
+    /// Two or three words in a row, one of them not a word of the readings, that the readings print joined with
+    /// hyphens as a name (exactly or a letter or two away), typed as a name: the printed form and how many words it
+    /// takes. Null when none.
+    /// </summary>
+    private static (string Printed, int Count)? Joined(string question, IReadOnlyList<QuestionAnalyzer.Token> tokens, int start, Readings.ReadingIndex readings)
+    {
+        for (var count = Math.Min(3, tokens.Count - start); count >= 2; count--)
+        {
+            var run = tokens.Skip(start).Take(count).ToList();
+            if (run.Any(t => !t.Value.All(char.IsLetter)) || run.Skip(1).Any(t => question[t.Index - 1] != ' ' || t.Index < 2 || question[t.Index - 2] == ' ')
+                || !run.Any(t => !EnglishLexicon.IsFrame(t.Lower) && !Knowledge.Lexical.Bm25Encoder.AnalyzeWord(t.Value).Any(readings.HasTerm)))
+            {
+                continue;
+            }
+
+            var joined = string.Join('-', run.Select(t => t.Lower));
+            var printed = readings.HyphenatedWords.TryGetValue(joined, out var exact) ? exact
+                : SpellingCorrector.CorrectHyphenated(joined, readings.HyphenatedWords.Keys) is { } near ? readings.HyphenatedWords[near] : null;
+            // A word of the asking stays as it is: "in Pakistan" is no "Indo-Pakistan".
+            if (printed is not null && char.IsUpper(printed[0]) && char.IsUpper(run[0].Value[0]) && run.Select((t, k) => (t, k)).All(p => !EnglishLexicon.IsFrame(p.t.Lower) || printed.Split('-')[p.k].Equals(p.t.Value, StringComparison.OrdinalIgnoreCase)))
+            {
+                return (printed, count);
+            }
+        }
+
+        return null;
     }
 }
