@@ -95,7 +95,7 @@ public sealed record UseCommand(string Readings) : Command
 }
 
 /// <summary>The one parser of typed text into a <see cref="Command"/>, for every front end.</summary>
-public static class CommandParser
+public static partial class CommandParser
 {
     /// <summary>The longest quiz id a reveal accepts.</summary>
     public const int MaxQuizIdLength = 40;
@@ -117,6 +117,12 @@ public static class CommandParser
         if (whole is "sections" or "outline" or "contents" or "table of contents")
         {
             return new SectionsCommand { Typed = text };
+        }
+
+        // "What is section 3 about?", "what does part 2 cover": a summary of that section, asked as a question.
+        if (AboutASection().Match(whole) is { Success: true } about)
+        {
+            return new SummaryCommand(about.Groups["id"].Value) { Typed = text };
         }
 
         var space = trimmed.IndexOf(' ', StringComparison.Ordinal);
@@ -189,6 +195,9 @@ public static class CommandParser
 
         return value;
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^((what|which) (is|was|does|did) (the )?|(can you |could you |please )?(summari[sz]e|explain|describe) (the )?|(tell me |what's )?(about )?(the )?)(section|part|chapter|§) ?(?<id>\d{1,2}(\.[0-9ivx]{1,4})?|[ivx]{1,4})( of (the|this) (paper|article|reading|text|study))?( (about|cover|covers|discuss|discusses|say|says|deal with|talk about|argue|explain|describe|examine|focus on|all about))?$")]
+    private static partial System.Text.RegularExpressions.Regex AboutASection();
 
     private static string? SectionOrNull(string rest) => SectionReference(rest) is { Length: > 0 } id ? id : null;
 }

@@ -127,9 +127,9 @@ public sealed class AnsweringOptions
 
     public string MethodNotStatedText { get; set; } = "The text doesn't describe a method: no sentence of its abstract or introduction says how the study was done.";
 
-    public string OutOfScopeText { get; set; } = "That's outside what I can help with: I answer questions about {titles}, citing their own words.";
+    public string OutOfScopeText { get; set; } = "That's outside what I can help with: I answer questions about {titles}, citing {its} own words.";
 
-    public string InjectionText { get; set; } = "I can't follow instructions given inside a question. I only answer questions about the readings, citing their own words.";
+    public string InjectionText { get; set; } = "I can't follow instructions given inside a question. I only answer questions about {readings}, citing {its} own words.";
 
     public string HelpText { get; set; } = "I answer questions about {titles}. Every sentence I give is the reading's own, with a citation [n] to its section. Type 'sections' for the outline, 'summary', 'timeline', 'glossary', 'define <term>' or 'quiz' to study it, 'sources' for the readings loaded, and 'use <reading>' to answer from some of them only ('use all' for every one).";
 

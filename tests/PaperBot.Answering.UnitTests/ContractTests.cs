@@ -22,6 +22,7 @@ public sealed class ContractTests
     [InlineData("quiz me on the whole thing", typeof(QuestionCommand))]
     [InlineData("define", typeof(QuestionCommand))]
     [InlineData("What is a corridor?", typeof(QuestionCommand))]
+    [InlineData("What does section 3 say about the harvest?", typeof(QuestionCommand))] // a subject of its own: answered from the section
     [InlineData("", typeof(QuestionCommand))]
     public void Parse_TheKindOfCommand(string text, Type expected) =>
         Assert.IsType(expected, CommandParser.Parse(text));
@@ -31,6 +32,9 @@ public sealed class ContractTests
     [InlineData("summarise section 2", "2")]
     [InlineData("summary of §4", "4")]
     [InlineData("summary", null)]
+    [InlineData("What is section 3 about?", "3")] // asked as a question
+    [InlineData("what does part 2 of the paper cover", "2")]
+    [InlineData("explain section 3.II", "3.ii")]
     public void Parse_Summary_TheSectionReferenceOrNone(string text, string? section) =>
         Assert.Equal(section, Assert.IsType<SummaryCommand>(CommandParser.Parse(text)).Section);
 

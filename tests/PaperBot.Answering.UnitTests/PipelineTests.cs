@@ -225,6 +225,31 @@ public sealed class PipelineTests
         Assert.Contains(answer.Citations, c => c.Quote.Contains("cancelled in 2012", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task AskAsync_WhatANumberedSectionSaysAboutSomething_IsAnsweredFromThatSectionOnly()
+    {
+        var (service, _, _) = await TestReadings.ServiceAsync();
+
+        var answer = await AskAsync(service, "What does section 2 say about the cooperative?");
+
+        Assert.Equal(AnswerStatus.Answered, answer.Status);
+        Assert.NotEmpty(answer.Citations);
+        Assert.All(answer.Citations, c => Assert.StartsWith("2", c.SectionId, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task AskAsync_TheFactorsANumberedSectionGoesThrough_AreItsSubsectionsEachCited()
+    {
+        var (service, _, _) = await TestReadings.ServiceAsync();
+
+        var answer = await AskAsync(service, "What two aspects does section 2 go through?");
+
+        Assert.Equal(AnswerStatus.Answered, answer.Status);
+        Assert.Contains("Shared Hives", answer.Text, StringComparison.Ordinal);
+        Assert.Contains("The Harvest", answer.Text, StringComparison.Ordinal);
+        Assert.Equal(["2.I", "2.II"], answer.Citations.Select(c => c.SectionId).Order().ToArray());
+    }
+
     [Theory]
     [InlineData("When was the Doria Vern Tram Fair cancelled?", "Reading ‘Doria Vern’ as ‘Doria-Varn’")] // a hyphened name typed as two words, one misspelt
     [InlineData("When was the tram fair in Doria cancelled?", null)] // "in Doria" is no name of the readings

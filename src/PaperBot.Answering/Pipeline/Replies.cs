@@ -6,7 +6,7 @@ namespace PaperBot.Answering.Pipeline;
 /// <summary>
 /// The replies that are not answers from a passage: declines (with their reason, evidence and questions to try
 /// instead) and help. Their texts are settings with placeholders that name the loaded readings:
-/// <c>{readings}</c> ("the paper", "the readings"), <c>{them}</c>, <c>{they}</c> and <c>{do}</c> (agreeing with it),
+/// <c>{readings}</c> ("the paper", "the readings"), <c>{them}</c>, <c>{they}</c>, <c>{its}</c> and <c>{do}</c> (agreeing with it),
 /// <c>{titles}</c> (the readings' titles) and, where a text has them, <c>{subject}</c>, <c>{terms}</c>.
 /// </summary>
 public sealed class Replies(AnsweringOptions options)
@@ -39,6 +39,7 @@ public sealed class Replies(AnsweringOptions options)
         .Replace("{them}", readings.Documents.Count == 1 ? "it" : "them", StringComparison.Ordinal)
         .Replace("{they}", readings.Documents.Count == 1 ? "it" : "they", StringComparison.Ordinal)
         .Replace("{do}", readings.Documents.Count == 1 ? "does" : "do", StringComparison.Ordinal)
+        .Replace("{its}", readings.Documents.Count == 1 ? "its" : "their", StringComparison.Ordinal)
         .Replace("{readings}", readings.Documents.Count == 1 ? "the paper" : "the readings", StringComparison.Ordinal)
         .Replace("{Readings}", readings.Documents.Count == 1 ? "The paper" : "The readings", StringComparison.Ordinal)
         .Replace("{titles}", readings.TitleList, StringComparison.Ordinal);

@@ -20,9 +20,20 @@ public sealed partial class OutlineStep(AnsweringOptions options) : IAnswerStep
     public async ValueTask<Answer?> RunAsync(QuestionContext context, CancellationToken cancellationToken)
     {
         var list = ListWord().Match(context.Question);
-        if (!list.Success || context.Scope is not null)
+        if (!list.Success)
         {
             return null;
+        }
+
+        var knowledge = context.Knowledge;
+        if (context.Scope is { } scope)
+        {
+            // "What four factors does section 3 go through?": the section named is the one set out.
+            var named = knowledge.Documents
+                .SelectMany(d => d.Sections.Where(s => scope.Contains((d.Id, s.Id)) && d.ChildrenOf(s.Id).Count() >= 2 && d.ChildrenOf(s.Id).All(c => scope.Contains((d.Id, c.Id))))
+                    .Select(s => (Document: d, Section: s)))
+                .FirstOrDefault();
+            return named.Section is null ? null : await OutlineAsync(context, list, named.Document, named.Section, cancellationToken).ConfigureAwait(false);
         }
 
         var analysis = QuestionAnalyzer.Analyze(context.Question, context.Readings);
@@ -33,7 +44,6 @@ public sealed partial class OutlineStep(AnsweringOptions options) : IAnswerStep
             return null;
         }
 
-        var knowledge = context.Knowledge;
         var parent = knowledge.Documents
             .SelectMany(d => d.Sections.Where(s => d.ChildrenOf(s.Id).Count() >= 2).Select(s => (Document: d, Section: s)))
             .Select(x => (x.Document, x.Section, Share: terms.Where(t => knowledge.HeadingTerms(x.Document.Id, x.Section.Id).Contains(t.Term)).Sum(t => t.Weight) / total))
@@ -45,6 +55,14 @@ public sealed partial class OutlineStep(AnsweringOptions options) : IAnswerStep
             return null;
         }
 
+        return await OutlineAsync(context, list, parent.Document, parent.Section, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Each subsection's title with its key sentence, cited; null when fewer than two subsections have one.</summary>
+    private static async ValueTask<Answer?> OutlineAsync(QuestionContext context, Match list, PaperDocument document, Section section, CancellationToken cancellationToken)
+    {
+        var knowledge = context.Knowledge;
+        var parent = (Document: document, Section: section);
         var vector = await context.QueryVectorAsync(cancellationToken).ConfigureAwait(false);
         var children = parent.Document.ChildrenOf(parent.Section.Id).ToList();
         var chosen = new List<(Section Child, LocatedSentence Sentence)>();
@@ -77,6 +95,6 @@ public sealed partial class OutlineStep(AnsweringOptions options) : IAnswerStep
     private static double Overlap(IReadOnlySet<string> sentence, IReadOnlySet<string> heading) =>
         heading.Count == 0 ? 0 : 0.3 * heading.Count(sentence.Contains) / heading.Count;
 
-    [GeneratedRegex(@"\b(what are|what were|list|name|which are|give me) (the )?((main|key|major|chief|principal|prime|\w+) )?(?<noun>reasons|factors|causes|ways|areas|aspects|motives|drivers|steps|stages|phases|parts|elements|components|dimensions|pillars|grounds|issues|challenges|interests)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(what are|what were|what|which|list|name|which are|give me) (the )?((main|key|major|chief|principal|prime|\w+) )?(?<noun>reasons|factors|causes|ways|areas|aspects|motives|drivers|steps|stages|phases|parts|elements|components|dimensions|pillars|grounds|issues|challenges|interests)\b", RegexOptions.IgnoreCase)]
     private static partial Regex ListWord();
 }

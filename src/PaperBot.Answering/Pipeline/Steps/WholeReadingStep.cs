@@ -2,6 +2,7 @@ using System.Numerics.Tensors;
 using System.Text.RegularExpressions;
 using PaperBot.Answering.Composition;
 using PaperBot.Answering.Decision;
+using PaperBot.Answering.Language;
 using PaperBot.Answering.Readings;
 using PaperBot.Answering.Study;
 using PaperBot.Knowledge.Documents;
@@ -24,6 +25,7 @@ public sealed partial class WholeReadingStep(AnsweringOptions options, Replies r
         var (aspect, matched) = WholeReadingQuestion.Recognise(context.Question);
         if (aspect == ReadingAspect.None)
         {
+            ScopeToNumberedSection(context);
             return null;
         }
 
@@ -60,18 +62,44 @@ public sealed partial class WholeReadingStep(AnsweringOptions options, Replies r
         };
     }
 
+    /// <summary>
+    /// "What does section 3 say about the pipeline?": a question about a section named by its number is answered
+    /// from that section and its subsections, the reference set aside as the question's frame. Nothing changes when
+    /// no reading has a section of that number.
+    /// </summary>
+    private static void ScopeToNumberedSection(QuestionContext context)
+    {
+        if (NumberedSection().Match(context.Question) is not { Success: true } named || context.Scope is not null)
+        {
+            return;
+        }
+
+        var id = named.Groups["id"].Value;
+        var scope = context.Readings.Documents
+            .SelectMany(d => d.Sections.Where(s => string.Equals(s.Id, id, StringComparison.OrdinalIgnoreCase) || string.Equals(s.ParentId, id, StringComparison.OrdinalIgnoreCase)).Select(s => (d.Id, s.Id)))
+            .ToHashSet();
+        if (scope.Count > 0)
+        {
+            context.Scope = scope;
+            context.Subject = context.Question.Remove(named.Index, named.Length).Trim();
+        }
+    }
+
+    [GeneratedRegex(@"\b((in|of|from) )?(the )?(section|part|chapter|§) ?(?<id>\d{1,2}(\.[0-9ivx]{1,4})?|[ivx]{1,4})\b( of (the|this) (paper|article|reading|text|study))?", RegexOptions.IgnoreCase)]
+    private static partial Regex NumberedSection();
+
     /// <summary>The readings a question is about: the one whose title it names, else all of them.</summary>
     private static IReadOnlyList<PaperDocument> DocumentsAsked(QuestionContext context)
     {
         var question = ReadingIndex.Normalise(context.Question);
         var named = context.Readings.Documents
-            .Where(d => d.Metadata.Title is { } title && TitleWords(title).Count(w => question.Contains(w, StringComparison.Ordinal)) >= Math.Min(2, TitleWords(title).Count))
+            .Where(d => TitleWords(ReadingIndex.TitleOf(d)) is { Count: > 0 } words && words.Count(w => question.Contains(w, StringComparison.Ordinal)) >= Math.Min(2, words.Count))
             .ToList();
         return named.Count > 0 ? named : context.Readings.Documents;
     }
 
     private static List<string> TitleWords(string title) =>
-        ReadingIndex.Normalise(title).Split([' ', ',', ':', '.', '-'], StringSplitOptions.RemoveEmptyEntries).Where(w => w.Length > 4).ToList();
+        ReadingIndex.Normalise(title).Split([' ', ',', ':', '.', '-'], StringSplitOptions.RemoveEmptyEntries).Where(w => w.Length > 4 && !EnglishLexicon.IsFrame(w)).ToList();
 
     /// <summary>Whether, the aspect's own words aside, the question names a subject of its own (and the question without them).</summary>
     private static bool HasOwnSubject(QuestionContext context, string matched, IReadOnlyList<PaperDocument> documents, out string rest)
