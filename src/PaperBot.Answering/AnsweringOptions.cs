@@ -117,7 +117,7 @@ public sealed class AnsweringOptions
     public string NotDefinedText { get; set; } = "The paper uses {term} but does not define it. Type 'glossary' for the terms it does define.";
 
     /// <summary>A question that asks for a date, a number, a measure or a frequency the passages about it do not give; {kind} names it.</summary>
-    public string FactNotGivenText { get; set; } = "I can't answer that from {readings}: the passages that speak of it give no {kind}.";
+    public string FactNotGivenText { get; set; } = "I can't answer that from {readings}: the passages that speak of it don't give {kind}.";
 
     public string NotFoundText { get; set; } = "I could not find a passage of {readings} that answers this question.";
 

@@ -87,7 +87,8 @@ public sealed class LanguageTests
     [InlineData("The valley was cold.", AnswerType.Person, false)]
     [InlineData("The Valley Honey Cooperative (VHC) was founded.", AnswerType.Definition, true)]
     [InlineData("They did it to boost the harvest.", AnswerType.Reason, true)]
-    [InlineData("The co-op has three depots.", AnswerType.Amount, true)] // a number in words
+    [InlineData("The co-op held a three-day fair.", AnswerType.Amount, true)] // a number in words
+    [InlineData("The two towns signed a treaty.", AnswerType.Amount, false)] // "the two towns" names them, it counts nothing asked
     [InlineData("The track runs some 340 km along the coast.", AnswerType.Measure, true)]
     [InlineData("The lease ran for twelve years.", AnswerType.Measure, true)]
     [InlineData("Trade was frozen in 1979-89.", AnswerType.Measure, true)]
@@ -96,6 +97,12 @@ public sealed class LanguageTests
     [InlineData("The fair is held biennially.", AnswerType.Frequency, true)]
     [InlineData("The board was reformed six times.", AnswerType.Frequency, true)]
     [InlineData("The board was reformed in 2006.", AnswerType.Frequency, false)]
+    [InlineData("Once the treaty was signed, every member state agreed.", AnswerType.Frequency, false)]
+    [InlineData("It was never recognised.", AnswerType.Frequency, false)]
+    [InlineData("The loan cost $2.5 m.", AnswerType.Measure, false)]
+    [InlineData("A day later the council met.", AnswerType.Measure, false)]
+    [InlineData("The ship sank within minutes.", AnswerType.Measure, true)]
+    [InlineData("It ran from May 3-June 9, 1898.", AnswerType.Measure, true)]
     public void Carries_RecognisesTheKindOfFactInAnySentence(string sentence, AnswerType type, bool expected) =>
         Assert.Equal(expected, FactRecognisers.Carries(type, sentence));
 
@@ -113,10 +120,28 @@ public sealed class LanguageTests
         Assert.Equal(expected, PaperBot.Answering.Decision.QuestionAnalyzer.DetectAnswerType(question));
 
     [Theory]
+    [InlineData("When did the mill close?", AnswerType.Date)]
+    [InlineData("And in what year was it sold?", AnswerType.Date)]
+    [InlineData("How long is the coastal track?", AnswerType.Measure)]
+    [InlineData("How often is the fair held?", AnswerType.Frequency)]
+    [InlineData("How many hives were pooled?", AnswerType.Amount)]
+    [InlineData("What is opportunity cost?", null)] // "cost" is what it asks the meaning of
+    [InlineData("What was the five-year plan?", null)]
+    [InlineData("Why did prices rise in 1998?", null)]
+    public void ExplicitFact_IsTheKindOfFactAQuestionOpensByAskingFor(string question, AnswerType? expected) =>
+        Assert.Equal(expected, PaperBot.Answering.Decision.QuestionAnalyzer.ExplicitFact(question)?.Type);
+
+    [Fact]
+    public void ExplicitFact_HowLongSince_IsAnsweredByADateToo() =>
+        Assert.True(PaperBot.Answering.Decision.QuestionAnalyzer.ExplicitFact("How long has the town had trams?")!.Value.OrDate);
+
+    [Theory]
     [InlineData("The first line opened in 2010.", "1")]
     [InlineData("The third exercise and the 6th edition.", "3 6")]
     [InlineData("It was signed on 16th October 2015.", "")] // a day of a month, not a place in a series
     [InlineData("It came second.", "2")]
+    [InlineData("By the twenty-first century it had grown.", "")] // part of another number
+    [InlineData("It opened on October 16th.", "")]
     public void OrdinalsOf_AreThePlacesATextGives(string text, string expected) =>
         Assert.Equal(expected, string.Join(' ', FactRecognisers.OrdinalsOf(text)));
 

@@ -86,10 +86,10 @@ public static partial class FollowUps
     }
 
     /// <summary>
-    /// The last question asked of something else: "what about India?" (or "how about …", "and …?") after "When did
-    /// Pakistan join the SCO?" is "When did India join the SCO?". What is replaced is the last question's word of
-    /// the same kind: a number for a number, else the name nearest in meaning to the new one (a country for a
-    /// country), or, when the readings do not know the new word, a name written the same way (an acronym for an
+    /// The last question asked of something else: "what about Portland?" (or "how about …", "and …?") after "When
+    /// did Lisbon join the league?" is "When did Portland join the league?". Only a name or a year takes another's
+    /// place: a year replaces the last question's year; a name replaces its name nearest in meaning (a city for a
+    /// city), or, when the readings do not know the new one, a name written the same way (an acronym for an
     /// acronym). Null when the follow-up is not of that form or the last question has nothing of the kind.
     /// </summary>
     public static string? Instead(string question, string previous, ReadingIndex vocabulary)
@@ -102,21 +102,25 @@ public static partial class FollowUps
 
         var other = match.Groups["other"].Value.Trim();
         var otherWords = Words(other);
-        if (otherWords.Count is 0 or > 4 || Breaks.Contains(otherWords[0].Value) && !Determiners.Contains(otherWords[0].Value))
+        if (otherWords.Count is 0 or > 5)
         {
-            return null; // "and when did he do that?" asks something new
+            return null;
         }
 
         var head = otherWords[^1].Value;
-        var number = head.Any(char.IsDigit);
-        if (!number && !char.IsUpper(head[0]) && !PrintedAsName(head, vocabulary))
+        var year = head.Length == 4 && head.All(char.IsDigit) && otherWords.Count == 1;
+        bool NameWord(string w) => char.IsUpper(w[0]) || vocabulary.CapitalisesMidSentence(w.ToLowerInvariant());
+        var name = head.Length >= 2 && otherWords.Select((w, k) => (w.Value, k)).All(p =>
+            NameWord(p.Value) || p.k == 0 && Determiners.Contains(p.Value) || p.k > 0 && p.Value is "of" or "and" or "&");
+        if (!year && !name)
         {
-            return null; // "and the third one?" goes on about the same thing
+            return null; // "and the third one?", "what about relations with them?" go on about the same thing
         }
 
-        var candidates = Words(previous)
-            .Where(w => !Breaks.Contains(w.Value) && w.Index > 0)
-            .Where(w => number ? w.Value.Any(char.IsDigit) : char.IsUpper(w.Value[0]) && !w.Value.Any(char.IsDigit))
+        var all = Words(previous);
+        var candidates = all
+            .Where(w => w.Index > 0 && !Breaks.Contains(w.Value))
+            .Where(w => year ? w.Value.Length == 4 && w.Value.All(char.IsDigit) : char.IsUpper(w.Value[0]) && !w.Value.Any(char.IsDigit))
             .ToList();
         if (candidates.Count == 0)
         {
@@ -124,44 +128,41 @@ public static partial class FollowUps
         }
 
         var replaced = candidates[0];
-        if (!number && vocabulary.Knowledge.Words.VectorOf(head.ToLowerInvariant()) is { } wanted)
+        if (!year && vocabulary.Knowledge.Words.VectorOf(head.ToLowerInvariant()) is { } wanted)
         {
             replaced = candidates.MaxBy(c => vocabulary.Knowledge.Words.VectorOf(c.Value.ToLowerInvariant()) is { } v
                 ? System.Numerics.Tensors.TensorPrimitives.CosineSimilarity(wanted, v)
                 : -1)!;
         }
-        else if (!number)
+        else if (!year)
         {
             var acronym = head.Length > 1 && head.All(char.IsUpper);
             replaced = candidates.FirstOrDefault(c => c.Value.All(char.IsUpper) == acronym) ?? replaced;
         }
 
-        // A name of several words is replaced whole ("Mara Voss"), the office before it kept ("Director").
-        var all = Words(previous);
+        // A name of several words is replaced whole ("Ana Pell", "the Board of Works"), the office before it kept ("Governor").
         var at = all.FindIndex(w => w.Index == replaced.Index);
         var (from, to) = (at, at);
-        while (!number && from > 0 && char.IsUpper(all[from - 1].Value[0]) && all[from - 1].Index > 0
-            && !Language.EnglishLexicon.OfficeTitles.Contains(all[from - 1].Value.ToLowerInvariant()) && !Breaks.Contains(all[from - 1].Value))
+        bool InName(int k) => k >= 0 && k < all.Count && all[k].Index > 0 && char.IsUpper(all[k].Value[0]) && !Breaks.Contains(all[k].Value);
+        while (!year && InName(from - 1) && !Language.EnglishLexicon.OfficeTitles.Contains(all[from - 1].Value.ToLowerInvariant()))
         {
             from--;
         }
 
-        while (!number && to + 1 < all.Count && char.IsUpper(all[to + 1].Value[0]) && !Breaks.Contains(all[to + 1].Value))
+        while (!year && (InName(to + 1) || to + 2 < all.Count && all[to + 1].Value is "of" && InName(to + 2)))
         {
-            to++;
+            to += InName(to + 1) ? 1 : 2;
         }
 
         var start = all[from].Index;
         var end = all[to].Index + all[to].Length;
-        return previous[..start] + other + previous[end..];
-    }
+        var before = previous[..start];
+        if (otherWords.Count > 1 && Determiners.Contains(otherWords[0].Value) && before.TrimEnd().EndsWith(" the", StringComparison.OrdinalIgnoreCase))
+        {
+            other = other[otherWords[1].Index..]; // "the" is there already
+        }
 
-    /// <summary>Whether the readings print a word typed in lower case as a name ("india" as "India").</summary>
-    private static bool PrintedAsName(string word, ReadingIndex vocabulary)
-    {
-        var name = char.ToUpperInvariant(word[0]) + word[1..];
-        return vocabulary.HasWord(word.ToLowerInvariant())
-            && vocabulary.Knowledge.AllSentences().Any(s => s.Sentence.Text.Contains(" " + name, StringComparison.Ordinal));
+        return before + other + previous[end..];
     }
 
     [GeneratedRegex(@"^\s*who\s+(?<rest>(?!(is|was|are|were)\b)\w.*)$", RegexOptions.IgnoreCase)]
@@ -182,10 +183,10 @@ public static partial class FollowUps
             return subject;
         }
 
-        return OrdinalInSubject().Replace(subject, string.Empty).Trim();
+        return OrdinalInSubject().Replace(subject, m => Language.FactRecognisers.OrdinalsOf(m.Value).All(asked.Contains) ? m.Value : string.Empty).Trim();
     }
 
-    [GeneratedRegex(@"\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d{1,2}(st|nd|rd|th))([\s-]+ever)?\s+", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?<![-\w])(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d{1,2}(st|nd|rd|th))([\s-]+ever)?\s+")]
     private static partial Regex OrdinalInSubject();
 
     /// <summary>The subject of a question: its noun phrase with the most weight of the paper's rarer words, or null.</summary>

@@ -184,25 +184,38 @@ public static partial class Answerability
                 : new Verdict(DeclineReasons.UnsupportedTerms, evidence, named);
         }
 
-        // "When did <a president> first take office?" answered by a sentence about the president that gives no date:
-        // a question that asks for a date, a number, a measure or how often is answered only by a sentence that gives one.
-        if (AsksForFact(question.AnswerType) && !selection.Sentences.Any(s => s.CarriesAnswerType))
-        {
-            evidence.Add(new Evidence("fact_asked", 0, 1, $"asks for a {question.AnswerType.ToString().ToLowerInvariant()}; no cited sentence gives one"));
-            return new Verdict(DeclineReasons.NotStated, evidence, []);
-        }
-
         if (best.Similarity < thresholds.RelevanceFloor)
         {
             return new Verdict(DeclineReasons.NoPassage, evidence, []);
         }
 
+        // "When did <a president> first take office?" answered by a sentence about the president that gives no date:
+        // a question that opens by asking for a date, a number, a length of time or how often is answered only by
+        // sentences that give one (a date may be told relative to another event: "an hour before the collision").
+        if (QuestionAnalyzer.ExplicitFact(question.Question) is { } asked && !selection.Sentences.Any(s => Gives(asked, s.Sentence.Sentence.Text)))
+        {
+            evidence.Add(new Evidence("fact_asked", 0, 1, $"asks for {KindOfFact(asked.Type)}; no cited sentence gives one"));
+            return new Verdict(DeclineReasons.NotStated, evidence, []);
+        }
+
         return new Verdict(null, evidence, []);
     }
 
-    /// <summary>The kinds of fact a recogniser finds reliably in a sentence: a question asking for one needs a sentence that gives it.</summary>
-    public static bool AsksForFact(Language.AnswerType type) =>
-        type is Language.AnswerType.Date or Language.AnswerType.Amount or Language.AnswerType.Measure or Language.AnswerType.Frequency;
+    /// <summary>Whether a sentence gives the kind of fact a question plainly asks for.</summary>
+    public static bool Gives((Language.AnswerType Type, bool OrDate) asked, string sentence) => asked.Type switch
+    {
+        Language.AnswerType.Date => Language.FactRecognisers.Carries(Language.AnswerType.Date, sentence) || Language.FactRecognisers.RelativeTime().IsMatch(sentence),
+        _ => Language.FactRecognisers.Carries(asked.Type, sentence) || asked.OrDate && Language.FactRecognisers.Carries(Language.AnswerType.Date, sentence),
+    };
+
+    /// <summary>The kind of fact, as a decline names it: "a date", "a number".</summary>
+    public static string KindOfFact(Language.AnswerType type) => type switch
+    {
+        Language.AnswerType.Date => "a date",
+        Language.AnswerType.Measure => "a length, distance or duration",
+        Language.AnswerType.Frequency => "how often it happens",
+        _ => "a number",
+    };
 
     /// <summary>
     /// The names and numbers of each part of the question that no run of consecutive chosen sentences holds together

@@ -23,6 +23,9 @@ public static partial class QuestionAnalyzer
     };
 
     /// <summary>Words before an ordinal that make it pick one of a series ("the first", "its second").</summary>
+    /// <summary>Words after an ordinal that make it an idiom, not a place in a series ("in the first place", "the first to", "the first time").</summary>
+    private static readonly HashSet<string> NotASeries = new(StringComparer.Ordinal) { "place", "time", "times", "to", "of", "half", "hand", "glance", "sight", "instance", "and", "or", "one", "ones" };
+
     private static readonly HashSet<string> OrdinalDeterminers = new(StringComparer.Ordinal) { "the", "its", "their", "his", "her", "this", "that" };
 
     public static QuestionAnalysis Analyze(string question, ReadingIndex readings)
@@ -57,9 +60,12 @@ public static partial class QuestionAnalyzer
                 && !readings.ContainsPhrase(token.Value + " " + tokens[i + 1].Value); // "General Assembly" is a name of its own
             // "the first exercise", "its third meeting": an ordinal that picks one of a series is what the sentence
             // must say, as a number is ("who first proposed it" is only when, not which).
-            var ordinal = i > 0 && Language.FactRecognisers.Ordinals.ContainsKey(token.Lower) && OrdinalDeterminers.Contains(tokens[i - 1].Lower);
+            var qualified = i > 0 && Language.FactRecognisers.Ordinals.ContainsKey(token.Lower) && OrdinalDeterminers.Contains(tokens[i - 1].Lower)
+                ? tokens.Skip(i + 1).Take(4).Where(t => t.Lower != "ever" && !EnglishLexicon.IsFrame(t.Lower)).Take(2).SelectMany(t => Bm25Encoder.AnalyzeWord(t.Value)).ToList()
+                : [];
+            var ordinal = qualified.Count > 0 && i + 1 < tokens.Count && !NotASeries.Contains(tokens[i + 1].Lower);
             foreach (var term in ordinal
-                ? [new QuestionTerm(token.Value, token.Lower, readings.MaxIdf, TermKind.Number, AnswerType.Other, readings.HasWord(token.Lower))]
+                ? [new QuestionTerm(token.Value, token.Lower, readings.MaxIdf, TermKind.Number, AnswerType.Other, readings.HasWord(token.Lower)) { Qualifies = qualified }]
                 : TermsOf(token, readings))
             {
                 if (seen.Add(term.Term))
@@ -243,6 +249,30 @@ public static partial class QuestionAnalyzer
 
         return i < 0 || text[i] is '.' or '?' or '!' or ':' or ';' or ',' or '-' or '–' or '—' or '>';
     }
+
+    /// <summary>
+    /// The kind of fact a question plainly asks for, when it opens by asking it ("When …", "In what year …", "How many
+    /// …", "How long …", "How often …", "What was the cost of …"): what a sentence must give to answer it. Null for
+    /// any other question, so a word like "cost" or "year" elsewhere ("What is opportunity cost?", "the five-year
+    /// plan") asks for nothing. "How long has …" is answered by a date as well as by a length of time.
+    /// </summary>
+    public static (AnswerType Type, bool OrDate)? ExplicitFact(string question)
+    {
+        var q = question.Trim().ToLowerInvariant().Replace('’', '\'');
+        if (ExplicitFactOpening().Match(q) is not { Success: true } match)
+        {
+            return null;
+        }
+
+        return match.Groups["date"].Success ? (AnswerType.Date, false)
+            : match.Groups["since"].Success ? (AnswerType.Measure, true)
+            : match.Groups["measure"].Success ? (AnswerType.Measure, false)
+            : match.Groups["often"].Success ? (AnswerType.Frequency, false)
+            : (AnswerType.Amount, false);
+    }
+
+    [GeneratedRegex(@"^((and|so|ok|okay|but|also|then|exactly|roughly|approximately|about)[,\s]+)*((?<date>when\b|(in |on )?(what|which) (year|month|date|day)\b|since when\b|how long ago\b)|(?<since>how long (has|have|had)\b)|(?<measure>(for )?how long\b|(for )?how many (years|months|weeks|days|hours|minutes)\b|what (is|was) the (length|distance|duration|height|depth)\b)|(?<often>how (often|frequently)\b)|(?<amount>(by )?how (much|many)\b|what (is|was|were) the (cost|price|value|number|amount|size|capacity|total|share|percentage)\b))")]
+    private static partial Regex ExplicitFactOpening();
 
     public static AnswerType DetectAnswerType(string question)
     {

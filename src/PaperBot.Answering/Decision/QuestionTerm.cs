@@ -35,6 +35,9 @@ public sealed record QuestionTerm(string Surface, string Term, double Weight, Te
     /// <summary>What a reading is about throughout (in its title or abstract, or one sentence in ten): it need not stand beside the question's other names.</summary>
     public bool Topical { get; init; }
 
+    /// <summary>For an ordinal ("the first exercise"), the stems of the words it qualifies: the sentence's ordinal must stand before one of them.</summary>
+    public IReadOnlyList<string> Qualifies { get; init; } = [];
+
     public bool IsReversal => EnglishLexicon.Reversals.Contains(Word);
 }
 

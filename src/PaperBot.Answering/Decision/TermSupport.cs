@@ -72,9 +72,13 @@ public static partial class TermSupportScorer
         var heading = knowledge.HeadingTerms(sentence.DocumentId, sentence.Section.Id);
         if (term.Kind == TermKind.Number && Language.FactRecognisers.Ordinals.TryGetValue(term.Term, out var place))
         {
-            return Language.FactRecognisers.OrdinalsOf(sentence.Text).Contains(place) || Language.FactRecognisers.OrdinalsOf(sentence.Section.Title).Contains(place)
+            // Before the word it qualifies ("the first line") it is the sentence's; elsewhere in it ("the first
+            // drills" for "the first exercise", but also "the first seven weeks") it may be, and counts for half.
+            return Language.FactRecognisers.HasOrdinalOf(sentence.Text, place, term.Qualifies) || Language.FactRecognisers.HasOrdinalOf(sentence.Section.Title, place, term.Qualifies)
                 ? new TermSupport(term, 1, SupportKind.Exact, term.Term)
-                : new TermSupport(term, 0, SupportKind.None);
+                : Language.FactRecognisers.HasOrdinalOf(sentence.Text, place, [])
+                    ? new TermSupport(term, 0.5, SupportKind.Exact, term.Term)
+                    : new TermSupport(term, 0, SupportKind.None);
         }
 
         if (term.Kind == TermKind.Number)

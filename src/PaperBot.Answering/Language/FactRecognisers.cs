@@ -86,8 +86,37 @@ public static partial class FactRecognisers
         }
     }
 
-    [GeneratedRegex(@"\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth)\b|\b(?<digits>\d{1,2})(st|nd|rd|th)\b(?!\s+(of\s+)?(" + MonthNames + @"))", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?<![-\w])(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth)\b|(?<!(" + MonthNames + @")\s*)\b(?<digits>\d{1,2})(st|nd|rd|th)\b(?!\s+(of\s+)?(" + MonthNames + @"))", RegexOptions.IgnoreCase)]
     private static partial Regex OrdinalWord();
+
+    /// <summary>
+    /// Whether a text gives a place in a series before one of the words it qualifies ("the first line", "the first
+    /// ever joint exercise" for "exercise"), not elsewhere in the sentence ("the first seven weeks").
+    /// </summary>
+    public static bool HasOrdinalOf(string text, int place, IReadOnlyCollection<string> qualifies)
+    {
+        foreach (Match match in OrdinalWord().Matches(text))
+        {
+            var at = match.Groups["digits"].Success ? int.Parse(match.Groups["digits"].ValueSpan, System.Globalization.CultureInfo.InvariantCulture) : Ordinals[match.Value.ToLowerInvariant()];
+            if (at != place)
+            {
+                continue;
+            }
+
+            if (qualifies.Count == 0)
+            {
+                return true;
+            }
+
+            var after = text[(match.Index + match.Length)..].Split([' ', ',', '(', ')', '“', '”', '"', '-'], StringSplitOptions.RemoveEmptyEntries).Take(6);
+            if (after.SelectMany(w => PaperBot.Knowledge.Lexical.Bm25Encoder.AnalyzeWord(w)).Any(qualifies.Contains))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>An acronym a text introduces in brackets after its expansion: "Central Treaty Organization (CENTO)".</summary>
     [GeneratedRegex(@"\((?<term>[A-Z]{2,8}s?)\)")]
@@ -141,21 +170,32 @@ public static partial class FactRecognisers
     /// An amount: money, a share, a number with a scale word, a span of years, a number in words, or any number that
     /// is not a year (whatever unit follows it), so no list of one field's units is needed.
     /// </summary>
-    [GeneratedRegex(@"[$€£¥₹]\s?\d|\b\d[\d,.]*\s*(%|per ?cent\b)|\b\d[\d,.]*\s+(hundred|thousand|million|billion|trillion|lakh|crore)\b|\(?\b\d{4}-\d{2,4}\b\)?|\b(decades?|dozens?|hundreds|thousands|millions|billions|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)\b|\b(?!(1[0-9]\d\d|20\d\d)\b)\d[\d,.]*\b")]
+    [GeneratedRegex(@"[$€£¥₹]\s?\d|\b\d[\d,.]*\s*(%|per ?cent\b)|\b\d[\d,.]*\s+(hundred|thousand|million|billion|trillion|lakh|crore)\b|\(?\b\d{4}-\d{2,4}\b\)?|\b(decades?|dozens?|hundreds|thousands|millions|billions)\b|\b(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred)(-\w+|\s+(hundred|thousand|million|billion|times|per ?cent|dozen))\b|\b(?!(1[0-9]\d\d|20\d\d)\b)\d[\d,.]*\b")]
     public static partial Regex Amount();
 
-    private const string Count = @"(\d[\d,.]*|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|several|many|some|few)";
+    private const string Count = @"(\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|several|many|few)";
+
+    private const string Units = @"(km|kms|kilomet(re|er)s?|miles?|metres?|meters?|ft|feet|foot|inch(es)?|yards?|cm|mm|acres?|hectares?|seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|centur(y|ies))";
 
     /// <summary>
-    /// A measure: a number with a unit of length, area or time ("3000 km", "12 years", "a 40-year treaty"), a span of
-    /// years ("1979-89", "from 1998 to 2004"), or a length of time in words ("decades", "a century").
+    /// A measure: a number with a unit of length, area or time ("340 km", "twelve years", "a 40-year lease"), a span
+    /// of years or of days ("1998-2004", "from 1998 to 2004", "May 3-June 9"), a length of time in words ("within
+    /// minutes", "for decades"), or an age ("aged 42").
     /// </summary>
-    [GeneratedRegex(@"\b" + Count + @"(\s+(hundred|thousand|million|billion))?[\s-]+(km|kms|kilomet(re|er)s?|miles?|metres?|meters?|m|ft|feet|foot|inch(es)?|yards?|cm|mm|acres?|hectares?|square|sq|years?|months?|weeks?|days?|hours?|minutes?|decades?|centur(y|ies))\b|\b(1[0-9]\d\d|20\d\d)\s?[-–]\s?(\d\d|1[0-9]\d\d|20\d\d)\b|\bfrom\s+(1[0-9]\d\d|20\d\d)\s+(to|until|till)\s+(1[0-9]\d\d|20\d\d)\b|\bbetween\s+(1[0-9]\d\d|20\d\d)\s+and\s+(1[0-9]\d\d|20\d\d)\b|\b(decades|centuries|long-standing|lifelong)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b" + Count + @"(\s+(hundred|thousand|million|billion))?[\s-]+" + Units + @"\b|\b(1[0-9]\d\d|20\d\d)\s?[-–]\s?(\d\d|1[0-9]\d\d|20\d\d)\b|\bfrom\s+(1[0-9]\d\d|20\d\d)\s+(to|until|till)\s+(1[0-9]\d\d|20\d\d)\b|\bbetween\s+(1[0-9]\d\d|20\d\d)\s+and\s+(1[0-9]\d\d|20\d\d)\b|\b(" + MonthNames + @")\s+\d{1,2}\s*[-–]\s*((" + MonthNames + @")\s+)?\d{1,2}\b|\b\d{1,2}\s*[-–]\s*\d{1,2}\s+(" + MonthNames + @")\b|\b(within|for|over|in|after)\s+(a\s+few\s+|several\s+|some\s+)?(seconds|minutes|hours|days|weeks|months|years|decades|centuries)\b|\b(decades|centuries|long-standing|lifelong)\b|\baged\s+\d+|\bat the age of\b", RegexOptions.IgnoreCase)]
     public static partial Regex Measure();
 
-    /// <summary>How often: "annually", "every two years", "twice a year", "three times".</summary>
-    [GeneratedRegex(@"\b(annually|biennially|biannually|triennially|yearly|monthly|weekly|daily|hourly|regularly|periodically|frequently|occasionally|rarely|seldom|always|never|every|each\s+(year|month|week|day)|once|twice|thrice)\b|\b" + Count + @"\s+times\b|\b(a|per)\s+(year|month|week|day)\b", RegexOptions.IgnoreCase)]
+    /// <summary>How often: "annually", "every two years", "twice a year", "six times", "each spring".</summary>
+    [GeneratedRegex(@"\b(annually|biennially|biannually|triennially|yearly|monthly|weekly|daily|hourly|nightly|annual|biennial|quarterly|regularly|periodically|frequently|occasionally|rarely|seldom|twice|thrice|per annum)\b|\bevery\s+(\w+\s+)?(year|month|week|day|night|morning|summer|winter|spring|autumn|season|decade|years|months|weeks|days|decades)\b|\beach\s+(year|month|week|day|night|spring|summer|autumn|winter|season)\b|\b" + Count + @"\s+times\b|\bonce\s+(a|an|every|per)\b|\bper\s+(year|month|week|day)\b|\bat\s+\S+\s+intervals\b", RegexOptions.IgnoreCase)]
     public static partial Regex Frequency();
+
+    /// <summary>
+    /// When, told another way than by a date: relative to another event or a length of time ("an hour before the
+    /// collision", "after the death of the king", "within a decade", "during the war"). A question that asks when
+    /// may be answered so.
+    /// </summary>
+    [GeneratedRegex(@"\b(before|after|until|till|since|during|following|prior to|by the time|at the time of|in the wake of|shortly|soon|later|earlier|ago|within)\b", RegexOptions.IgnoreCase)]
+    public static partial Regex RelativeTime();
 
     [GeneratedRegex(@"\b(President|Prime Minister|Minister|Ambassador|Secretary|Chancellor|General|Gen\.|Admiral|Colonel|King|Queen|Prince|Princess|Emperor|Sultan|Premier|Governor|Mayor|Senator|Dr\.|Doctor|Professor|Prof\.|Mr\.|Mrs\.|Ms\.|Sir|Lord|Lady|Chairman|Chairwoman|Director|Commissioner|Judge|Justice)\b|\bto quote\b|\b(said|says|stated|argued|noted|declared|remarked|wrote)\b|\b(leader|ruler|founder|inventor|author|officer|engineer|scientist|physician|surgeon|minister|diplomat|head)\b")]
     private static partial Regex Person();

@@ -66,7 +66,7 @@ public sealed class AnswerabilityStep(AnsweringOptions options, Replies replies)
             DeclineReasons.AbsentSubject => replies.Decline(context.Asked, AnswerStatus.NotInPaper, verdict.Reason, options.NotInPaperText.Replace("{subject}", words, StringComparison.Ordinal), readings, verdict.Evidence),
             DeclineReasons.UnsupportedTerms => replies.Decline(context.Asked, AnswerStatus.NotInPaper, verdict.Reason, options.UnsupportedTermsText.Replace("{terms}", words, StringComparison.Ordinal), readings, verdict.Evidence),
             DeclineReasons.FalsePremise when verdict.Contradicting is { } said => FalsePremise(context, verdict, said.Sentence, words),
-            DeclineReasons.NotStated => replies.Decline(context.Asked, AnswerStatus.NotInPaper, verdict.Reason, options.FactNotGivenText.Replace("{kind}", KindOfFact(analysis.AnswerType), StringComparison.Ordinal), readings, verdict.Evidence),
+            DeclineReasons.NotStated => replies.Decline(context.Asked, AnswerStatus.NotInPaper, verdict.Reason, options.FactNotGivenText.Replace("{kind}", Answerability.KindOfFact(QuestionAnalyzer.ExplicitFact(analysis.Question)?.Type ?? analysis.AnswerType), StringComparison.Ordinal), readings, verdict.Evidence),
             _ => replies.Decline(context.Asked, AnswerStatus.NotInPaper, verdict.Reason!, options.NotFoundText, readings, verdict.Evidence),
         };
         return ValueTask.FromResult<Answer?>(answer);
@@ -139,15 +139,6 @@ public sealed class AnswerabilityStep(AnsweringOptions options, Replies replies)
             yield return string.Join(' ', phrase);
         }
     }
-
-    /// <summary>The kind of fact a question asks for, as the decline names it.</summary>
-    private static string KindOfFact(Language.AnswerType type) => type switch
-    {
-        Language.AnswerType.Date => "date",
-        Language.AnswerType.Measure => "length, distance or duration",
-        Language.AnswerType.Frequency => "frequency",
-        _ => "number",
-    };
 
     private static string Quote(IReadOnlyList<string> words) => words.Count switch
     {
