@@ -78,7 +78,7 @@ public sealed record SourcesCommand : Command
 }
 
 /// <summary>
-/// Chooses the readings a channel answers from: <c>use london-main-drainage</c>, <c>use drainage, pakistan</c>, or
+/// Chooses the readings a channel answers from: <c>use london-main-drainage</c>, <c>use drainage, trams</c>, or
 /// <c>use all</c> for every reading. <see cref="Readings"/> is what was typed after "use"; the answer service resolves
 /// it against the loaded readings (ids, file names, title words).
 /// </summary>
@@ -145,7 +145,7 @@ public static partial class CommandParser
 
     /// <summary>
     /// The words that, right after "use", make it the noun of a question ("use of force", "use in the paper",
-    /// "use by Russia") rather than the verb of a command, which takes the readings as its object.
+    /// "use by the council") rather than the verb of a command, which takes the readings as its object.
     /// </summary>
     private static readonly HashSet<string> NounUseFollowers = new(StringComparer.Ordinal)
     {
@@ -157,7 +157,7 @@ public static partial class CommandParser
     /// <summary>
     /// "use …" is the command when it reads as one: "use" alone or with what to use, typed as an instruction. It stays
     /// a question when it asks (a question mark) or when "use" is a noun, followed by a preposition or a verb
-    /// ("use of force in the paper?", "use of sanctions", "use cases of CPEC"). A command whose readings match nothing
+    /// ("use of force in the paper?", "use of sanctions", "use cases of the index"). A command whose readings match nothing
     /// is answered with what did not match and the list of readings, never dropped.
     /// </summary>
     public static bool IsUseCommand(string typed, string rest)

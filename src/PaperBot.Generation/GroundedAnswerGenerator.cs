@@ -202,7 +202,7 @@ public sealed partial class GroundedAnswerGenerator(LlmClient llm, IOptions<LlmO
     };
 
     /// <summary>
-    /// <c>Pakistan joined SEATO and CENTO. [1][2]</c>: each sentence ends with its markers, after its full stop, as the
+    /// <c>Lisbon joined the league and the guild. [1][2]</c>: each sentence ends with its markers, after its full stop, as the
     /// extractive answers do, so every front end renders both modes alike.
     /// </summary>
     internal static string WithMarkers(string claim, IReadOnlyList<int> markers)

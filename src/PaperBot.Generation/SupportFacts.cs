@@ -68,7 +68,7 @@ public static partial class SupportFacts
         foreach (var name in Names(sentence))
         {
             var word = name.ToLowerInvariant();
-            var stem = word.EndsWith('s') ? word[..^1] : word; // "Russians" is supported by "Russian"
+            var stem = word.EndsWith('s') ? word[..^1] : word; // "Danes" is supported by "Dane"
             if (!sourceWords.Contains(word) && !sourceWords.Contains(stem))
             {
                 return $"name '{name}'";

@@ -91,7 +91,7 @@ public sealed class LanguageTests
     [InlineData("The two towns signed a treaty.", AnswerType.Amount, false)] // "the two towns" names them, it counts nothing asked
     [InlineData("The track runs some 340 km along the coast.", AnswerType.Measure, true)]
     [InlineData("The lease ran for twelve years.", AnswerType.Measure, true)]
-    [InlineData("Trade was frozen in 1979-89.", AnswerType.Measure, true)]
+    [InlineData("Trade was frozen in 1981-89.", AnswerType.Measure, true)]
     [InlineData("They held a three-day fair.", AnswerType.Measure, true)]
     [InlineData("The co-op sold 340 hives.", AnswerType.Measure, false)] // a count, not a length or a time
     [InlineData("The fair is held biennially.", AnswerType.Frequency, true)]

@@ -42,7 +42,7 @@ public static partial class FollowUps
             return null;
         }
 
-        // "What about India?" after "When did Pakistan join the SCO?": the same question of another.
+        // "What about Portland?" after "When did Lisbon join the league?": the same question of another.
         if (Instead(question, previous.Question, vocabulary) is { } instead)
         {
             return new FollowUpReading(instead, $"Taking this as “{instead}”");

@@ -33,7 +33,7 @@ public static partial class QuestionAnalyzer
         var terms = new List<QuestionTerm>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
 
-        // Another name of several words ("New Delhi") is one term, supported where its reading's name stands.
+        // Another name of several words ("Porto Alegre") is one term, supported where its reading's name stands.
         var rest = question;
         foreach (var (alias, target) in readings.AliasTerms.Where(a => a.Key.Contains(' ', StringComparison.Ordinal)))
         {
@@ -220,7 +220,7 @@ public static partial class QuestionAnalyzer
     }
 
     /// <summary>
-    /// A name or acronym: capitals inside ("SCO", "McDonald"), digits with letters ("Su-35"), or a capital where a
+    /// A name or acronym: capitals inside ("VHC", "McDonald"), digits with letters ("A-320"), or a capital where a
     /// sentence does not start. A capitalised first word is a name only when it is no ordinary word.
     /// </summary>
     private static bool IsNameLike(Token token)

@@ -168,7 +168,7 @@ public static class Roles
         return null;
     }
 
-    /// <summary>Whether two name keys are one name, in full or shortened ("Pak" and "Pakistan", "Indo" and "India").</summary>
+    /// <summary>Whether two name keys are one name, in full or shortened ("Port" and "Portugal", "Ibero" and "Iberia").</summary>
     private static bool SameName(string a, string b) =>
         a == b || a.Length >= 3 && b.Length >= 3 && string.CompareOrdinal(a, 0, b, 0, 3) == 0;
 

@@ -101,14 +101,14 @@ public static partial class TermSupportScorer
             return new TermSupport(term, 1, SupportKind.Exact, variant);
         }
 
-        // A name and the words made from it: "Pakistani" and "Pakistan", "Afghan" and "Afghanistan".
+        // A name and the words made from it: "Kenyan" and "Kenya", "Chilean" and "Chile".
         if (term.Kind == TermKind.Name && term.Term.Length >= 5
             && terms.Concat(heading).FirstOrDefault(t => t.Length >= 5 && (t.StartsWith(term.Term, StringComparison.Ordinal) || term.Term.StartsWith(t, StringComparison.Ordinal))) is { } kin)
         {
             return new TermSupport(term, 1, SupportKind.Exact, kin);
         }
 
-        // A name the readings themselves spell two ways ("Druzhba", "Druzhbha"): one letter apart is the same name.
+        // A name the readings themselves spell two ways ("Vossberg", "Vosberg"): one letter apart is the same name.
         if (term.Kind == TermKind.Name && term.Term.Length >= 6
             && terms.Concat(heading).FirstOrDefault(t => t.Length >= 6 && Math.Abs(t.Length - term.Term.Length) <= 1 && t[0] == term.Term[0] && Language.SpellingCorrector.Distance(t, term.Term, 1) <= 1) is { } spelt)
         {
@@ -236,7 +236,7 @@ public static partial class TermSupportScorer
         return null;
     }
 
-    /// <summary>Whether a text has the number (commas ignored; "3rd" has 3, "1970s" has 1970s, "1979-89" has 1989).</summary>
+    /// <summary>Whether a text has the number (commas ignored; "3rd" has 3, "1970s" has 1970s, "1981-89" has 1989).</summary>
     public static bool HasNumber(string text, string digits)
     {
         var wanted = digits.Replace(",", string.Empty, StringComparison.Ordinal).TrimStart('$', '€', '£').TrimEnd('%');

@@ -28,12 +28,12 @@ public static partial class FactRecognisers
     };
 
     /// <summary>
-    /// The first amount a sentence states, as printed with its scale and unit: "U.S $ 1.7 billion", "120 million
-    /// roubles", "1,100 kms", "40 per cent". The unit is the word that follows the number, whatever the field.
+    /// The first amount a sentence states, as printed with its scale and unit: "US $ 2.5 billion", "120 million
+    /// euros", "340 km", "40 per cent". The unit is the word that follows the number, whatever the field.
     /// </summary>
     public static Match AmountPhrase(string sentence) => AmountWithUnit().Match(sentence);
 
-    /// <summary>The first person a sentence introduces with a title ("President Vladimir Putin"): the name in group <c>name</c>.</summary>
+    /// <summary>The first person a sentence introduces with a title ("President Ada Lind"): the name in group <c>name</c>.</summary>
     public static Match TitledPerson(string sentence) => TitledName().Match(sentence);
 
     /// <summary>
@@ -118,7 +118,7 @@ public static partial class FactRecognisers
         return false;
     }
 
-    /// <summary>An acronym a text introduces in brackets after its expansion: "Central Treaty Organization (CENTO)".</summary>
+    /// <summary>An acronym a text introduces in brackets after its expansion: "Harbour Transit Board (HTB)".</summary>
     [GeneratedRegex(@"\((?<term>[A-Z]{2,8}s?)\)")]
     public static partial Regex AcronymInBrackets();
 

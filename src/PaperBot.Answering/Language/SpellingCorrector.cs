@@ -8,7 +8,7 @@ public sealed record SpellingCorrection(string Typed, string ReadAs);
 /// <summary>
 /// Reads a question word that the readings do not print as the readings' word it was meant to be: its British or
 /// American spelling ("defense" for the reading's "defence"), or, when it is no word of the language at all, the
-/// readings' word one edit away (two for long words): "corridoor" as "corridor", "Lavrow" as "Lavrov". A real word
+/// readings' word one edit away (two for long words): "harbuor" as "harbour", "Vosz" as "Voss". A real word
 /// the readings lack ("currency") is never changed: the readings simply do not speak of it.
 /// </summary>
 public static class SpellingCorrector
@@ -182,8 +182,8 @@ public static class SpellingCorrector
     }
 
     /// <summary>
-    /// A word joined with hyphens that the readings do not print ("Zia-ul-Huq"), read as the one they print with a
-    /// letter or two changed ("zia-ul-haq"): as many parts, the same first letter, and only one such word. Null when
+    /// A word joined with hyphens that the readings do not print ("Mara-ul-Vass"), read as the one they print with a
+    /// letter or two changed ("mara-ul-voss"): as many parts, the same first letter, and only one such word. Null when
     /// none or several fit.
     /// </summary>
     public static string? CorrectHyphenated(string typed, IEnumerable<string> hyphenated)

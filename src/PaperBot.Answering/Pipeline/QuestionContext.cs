@@ -46,7 +46,7 @@ public sealed class QuestionContext(AskRequest request, KnowledgeBase knowledge,
     /// <summary>How a follow-up was read, when it was one.</summary>
     public FollowUpReading? FollowUp { get; set; }
 
-    /// <summary>How the question was read, for the person: "Taking ‘it’ as …", "Reading ‘corridoor’ as ‘corridor’".</summary>
+    /// <summary>How the question was read, for the person: "Taking ‘it’ as …", "Reading ‘harbuor’ as ‘harbour’".</summary>
     public IReadOnlyList<string> Notes => _notes;
 
     /// <summary>

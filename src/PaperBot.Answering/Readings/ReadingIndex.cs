@@ -184,7 +184,7 @@ public sealed partial class ReadingIndex
 
     private Dictionary<int, string[]>? _wordsByLength;
 
-    /// <summary>The words the readings join with hyphens, lower case ("zia-ul-haq"), each with how they first print it ("Zia-ul-Haq"): what a typo in such a word may be read as.</summary>
+    /// <summary>The words the readings join with hyphens, lower case ("mara-ul-voss"), each with how they first print it ("Mara-ul-Voss"): what a typo in such a word may be read as.</summary>
     public IReadOnlyDictionary<string, string> HyphenatedWords => _hyphenated ??= Knowledge.AllSentences().Select(s => s.Text)
         .SelectMany(t => HyphenatedWord().Matches(t).Select(m => m.Value))
         .GroupBy(w => w.ToLowerInvariant(), StringComparer.Ordinal)

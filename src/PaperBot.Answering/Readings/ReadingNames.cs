@@ -87,7 +87,7 @@ public static class ReadingNames
                 continue;
             }
 
-            // Several readings in one part, separated by spaces: "use drainage pakistan".
+            // Several readings in one part, separated by spaces: "use drainage trams".
             var words = part.Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(w => !IsFraming(w)).ToList();
             if (words.Count > 1)
             {

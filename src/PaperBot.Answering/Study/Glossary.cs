@@ -118,7 +118,7 @@ public static partial class Glossary
         }
 
         // The word gives its initial, and a long word up to two more letters from inside it, in order
-        // (Pakhtunkhwa gives P and K of KPK, Central gives C, E and N of CENTO).
+        // (Westmarch gives W and M of WMC, Central gives C, E and N of CENTA).
         for (var extra = 0; extra <= Math.Min(2, letters - 1); extra++)
         {
             if (char.ToUpperInvariant(word[0]) != acronym[letters - 1 - extra] || (extra > 0 && word.Length < 4)

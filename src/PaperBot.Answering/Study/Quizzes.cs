@@ -53,7 +53,7 @@ public static partial class QuizMaker
             return new Fact("Who", person.Groups["name"].Value);
         }
 
-        // The name and its acronym are blanked together: "… and _____", not "… and _____ (CENTO)".
+        // The name and its acronym are blanked together: "… and _____", not "… and _____ (HTB)".
         var expansion = glossary.FirstOrDefault(g => sentence.Text.Contains($"{g.Expansion} ({g.Term})", StringComparison.Ordinal));
         if (expansion is not null)
         {
@@ -66,7 +66,7 @@ public static partial class QuizMaker
 
     /// <summary>
     /// Whether the sentence, once blanked, still shows the answer: the fact printed a second time, or the fact
-    /// followed by its own acronym in brackets ("Central Treaty Organization (CENTO)" with only the name blanked).
+    /// followed by its own acronym in brackets ("Harbour Transit Board (HTB)" with only the name blanked).
     /// </summary>
     public static bool GivesAway(string sentence, Fact fact)
     {
@@ -87,7 +87,7 @@ public static partial class QuizMaker
     }
 
     /// <summary>
-    /// "CENTO" for "Central Treaty Organization": the same first letter, and its letters in order among the name's
+    /// "HTB" for "Harbour Transit Board": the same first letter, and its letters in order among the name's
     /// (an acronym may take several letters from one word).
     /// </summary>
     private static bool IsAcronymOf(string acronym, string name)

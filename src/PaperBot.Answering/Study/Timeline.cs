@@ -112,7 +112,7 @@ public static partial class Timeline
     [GeneratedRegex(@"\b" + Month + @",? (?<year>\d{4})\b")]
     private static partial Regex MonthYear();
 
-    /// <summary><c>(1979-89)</c>, <c>2015-19</c>: a period, placed at its first year.</summary>
+    /// <summary><c>(1981-89)</c>, <c>2011-14</c>: a period, placed at its first year.</summary>
     [GeneratedRegex(@"\(?\b(?<year>(1[89]|20)\d{2})-\d{2,4}\b\)?")]
     private static partial Regex YearRange();
 

@@ -79,7 +79,7 @@ public static class SuggestionCandidates
 
     /// <summary>
     /// A heading as the object of "about": with "the" before a noun ("the Conclusion"), without a second article
-    /// ("The Afghan Conundrum" → "the Afghan Conundrum") or before an activity ("Building the System").
+    /// ("The Harbour Question" → "the Harbour Question") or before an activity ("Building the System").
     /// </summary>
     public static string Named(string heading)
     {

@@ -169,8 +169,8 @@ public static class DocumentLoader
 
     /// <summary>The document id: the file name without its extension, lower case.</summary>
     /// <summary>
-    /// The name a reading without a title goes by: its file name as words ("russia-pakistan-paper.txt" is "Russia
-    /// Pakistan Paper"), since that is what a person called it. A title in the reading's details takes its place.
+    /// The name a reading without a title goes by: its file name as words ("week-3-harbour-trams.txt" is "Week 3
+    /// Harbour Trams"), since that is what a person called it. A title in the reading's details takes its place.
     /// </summary>
     public static string Readable(string path)
     {

@@ -56,7 +56,7 @@ public static partial class HeadingRules
         return null;
     }
 
-    /// <summary><c>HISTORICAL BACKGROUND OF RUSSIA-PAKISTAN RELATIONS</c> → <c>Historical Background of Russia-Pakistan Relations</c>.</summary>
+    /// <summary><c>HISTORICAL BACKGROUND OF LISBON-PORTO TRADE</c> → <c>Historical Background of Lisbon-Porto Trade</c>.</summary>
     public static string ToReadableCase(string title)
     {
         if (!IsCapitalised(title))

@@ -3,8 +3,8 @@ namespace PaperBot.Knowledge.Documents;
 /// <summary>
 /// Splits cleaned paragraph text into sentences. A sentence ends at <c>.</c>, <c>!</c> or <c>?</c> (with any closing
 /// quotes or brackets after it) followed by a space and the start of a new sentence, unless the word before the
-/// stop is an abbreviation or an initial: <c>Gen. Zia</c>, <c>St. Petersburg</c>, <c>Alexy Y. Dedov</c>, <c>U.S.</c>.
-/// Decimal points (<c>$ 1.7 billion</c>, <c>1.2 bcfd</c>) never end a sentence because no space follows them.
+/// stop is an abbreviation or an initial: <c>Gen. Lind</c>, <c>St. Ives</c>, <c>Mara J. Voss</c>, <c>U.S.</c>.
+/// Decimal points (<c>$ 2.5 billion</c>, <c>0.8 mm</c>) never end a sentence because no space follows them.
 /// </summary>
 public static class SentenceSplitter
 {
@@ -86,7 +86,7 @@ public static class SentenceSplitter
 
         if (word.Length == 1 && char.IsUpper(word[0]))
         {
-            return true; // an initial: "Alexy Y. Dedov"
+            return true; // an initial: "Mara J. Voss"
         }
 
         return Abbreviations.Contains(word);

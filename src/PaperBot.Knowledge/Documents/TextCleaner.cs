@@ -34,7 +34,7 @@ public static partial class TextCleaner
 
     /// <summary>
     /// Folds the typographic variants of quotes, dashes and spaces to plain ASCII, for matching user input against
-    /// the paper (a student types <c>Russia's</c>, the paper prints <c>Russia’s</c>). Never used for display.
+    /// the paper (a student types <c>Lisbon's</c>, the paper prints <c>Lisbon’s</c>). Never used for display.
     /// </summary>
     public static string FoldForMatching(string text)
     {

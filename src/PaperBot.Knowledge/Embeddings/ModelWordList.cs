@@ -11,7 +11,7 @@ public interface IWordList
 
 /// <summary>
 /// The whole words of the model's WordPiece vocabulary (about 20,000 common English words and names): a word in it
-/// is a real word, not a typo ("currency" is a word; "corridoor" is not). Read once from the model's package.
+/// is a real word, not a typo ("currency" is a word; "harbuor" is not). Read once from the model's package.
 /// </summary>
 public sealed class ModelWordList : IWordList
 {

@@ -124,7 +124,7 @@ public sealed class EvidenceStep(AnsweringOptions options, IWordList language) :
 
     /// <summary>
     /// A name or number the chosen sentences lack is often in the sentence right before or after one of them ("…
-    /// concluding a ‘Fuel and Power Agreement,’ in 1960. The USSR provided …"): such a neighbour joins the answer.
+    /// signing a ‘Harbour Agreement,’ in 1961. The council provided …"): such a neighbour joins the answer.
     /// </summary>
     private static Selection WithNeighbours(QuestionContext context, Selection selection, MeaningThresholds thresholds, SelectionWeights weights)
     {

@@ -26,7 +26,7 @@ public sealed class SpellingStep(IWordList language) : IAnswerStep
         {
             var token = tokens[i];
 
-            // A name the readings join with hyphens, typed as separate words ("Zia ul Hak" for "Zia-ul-Haq").
+            // A name the readings join with hyphens, typed as separate words ("Mara ul Vos" for "Mara-ul-Voss").
             if (Joined(question, tokens, i, readings) is { } run)
             {
                 corrected.Append(question, position, token.Index - position).Append(run.Printed);
@@ -36,7 +36,7 @@ public sealed class SpellingStep(IWordList language) : IAnswerStep
                 continue;
             }
 
-            // A word the readings have in another form ("Pakistanis" for "Pakistani") is no typo; nor is a word
+            // A word the readings have in another form ("Danes" for "Dane") is no typo; nor is a word
             // joined with hyphens whose parts they all use ("Lisbon-Faro").
             var analysed = Knowledge.Lexical.Bm25Encoder.AnalyzeWord(token.Value);
             if (EnglishLexicon.IsFrame(token.Lower) || readings.Aliases.ContainsKey(token.Value)
@@ -89,7 +89,7 @@ public sealed class SpellingStep(IWordList language) : IAnswerStep
             var joined = string.Join('-', run.Select(t => t.Lower));
             var printed = readings.HyphenatedWords.TryGetValue(joined, out var exact) ? exact
                 : SpellingCorrector.CorrectHyphenated(joined, readings.HyphenatedWords.Keys) is { } near ? readings.HyphenatedWords[near] : null;
-            // A word of the asking stays as it is: "in Pakistan" is no "Indo-Pakistan".
+            // A word of the asking stays as it is: "in Porto" is no "Indo-Porto".
             if (printed is not null && char.IsUpper(printed[0]) && char.IsUpper(run[0].Value[0]) && run.Select((t, k) => (t, k)).All(p => !EnglishLexicon.IsFrame(p.t.Lower) || printed.Split('-')[p.k].Equals(p.t.Value, StringComparison.OrdinalIgnoreCase)))
             {
                 return (printed, count);
