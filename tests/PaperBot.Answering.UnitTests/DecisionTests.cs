@@ -25,6 +25,28 @@ public sealed class DecisionTests
     }
 
     [Theory]
+    [InlineData("Why did the fee rise from 40 to 60 euros?", false)] // the sentence has it the other way round
+    [InlineData("Why did the fee fall from 60 to 40 euros?", true)]
+    public void Decide_ARangeTheSentenceGivesTheOtherWayRound_IsAFalsePremise(string text, bool answerable)
+    {
+        var fee = Term("fee", 3);
+        var sixty = Term("60", 3, TermKind.Number);
+        var forty = Term("40", 3, TermKind.Number);
+        var question = new QuestionAnalysis(text, AnswerType.Reason, [fee, sixty, forty], true, false);
+        var sentence = Sentence(0, "Members saw the fee cut from 60 to 40 euros a year.", 0.7,
+            new TermSupport(fee, 1, SupportKind.Exact), new TermSupport(sixty, 1, SupportKind.Exact), new TermSupport(forty, 1, SupportKind.Exact));
+
+        var verdict = Decide(question, [sentence]);
+
+        Assert.Equal(answerable, verdict.Answerable);
+        if (!answerable)
+        {
+            Assert.Equal(DeclineReasons.FalsePremise, verdict.Reason);
+            Assert.Contains(verdict.Evidence, e => e.Measure == "reversed_range");
+        }
+    }
+
+    [Theory]
     [InlineData("When did the first line open?", true)]
     [InlineData("When did its third line open?", true)]
     [InlineData("Who first proposed the light rail?", false)] // when, not which of a series

@@ -118,6 +118,14 @@ public static partial class Answerability
             return new Verdict(DeclineReasons.FalsePremise, evidence, [dated.Year], dated.Sentence);
         }
 
+        // "Why did the share go up from 56 to 72 per cent?" where the sentence says it fell "from 72 per cent to 56 per
+        // cent": the same two numbers the other way round.
+        if (ReversedRange(question.Question, selection) is { } turned)
+        {
+            evidence.Add(new Evidence("reversed_range", 0, 1, "the sentence gives the question's “from … to …” the other way round"));
+            return new Verdict(DeclineReasons.FalsePremise, evidence, question.Terms.Where(t => t.Kind == TermKind.Number).ToList(), turned);
+        }
+
         // "What does the paper say about <a subject>?": the question is its subject, so a word of it the readings
         // never use, nor anything of its meaning, is a subject they do not cover ("nuclear" power plants).
         var untouched = absent.Where(t => t.Kind == TermKind.Content).ToList();
@@ -200,6 +208,24 @@ public static partial class Answerability
 
         return new Verdict(null, evidence, []);
     }
+
+    /// <summary>The chosen sentence that gives the question's range "from A to B" as "from B to A", or null.</summary>
+    public static SentenceEvidence? ReversedRange(string question, Selection selection)
+    {
+        var asked = FromTo().Matches(question).Select(m => (From: Number(m.Groups["from"].Value), To: Number(m.Groups["to"].Value))).Where(r => r.From != r.To).ToList();
+        if (asked.Count == 0)
+        {
+            return null;
+        }
+
+        return selection.Sentences.FirstOrDefault(s => FromTo().Matches(s.Sentence.Sentence.Text)
+            .Any(m => asked.Any(r => Number(m.Groups["from"].Value) == r.To && Number(m.Groups["to"].Value) == r.From)));
+
+        static string Number(string value) => value.Replace(",", string.Empty, StringComparison.Ordinal).TrimEnd('.');
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\bfrom\s+(about\s+|around\s+)?[$€£]?\s?(?<from>\d[\d,.]*)\s*(%|per ?cent|percent|\w+)?\s+(to|into)\s+(about\s+|around\s+)?[$€£]?\s?(?<to>\d[\d,.]*)", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex FromTo();
 
     /// <summary>Whether a sentence gives the kind of fact a question plainly asks for.</summary>
     public static bool Gives((Language.AnswerType Type, bool OrDate) asked, string sentence) => asked.Type switch
