@@ -234,6 +234,8 @@ public sealed class LanguageTests
         Assert.Null(InjectionDetector.Find(question));
 
     [Theory]
+    [InlineData("What is the Lisbon-Porto paper about?", ReadingAspect.Overview)] // a reading named with words before "paper"
+    [InlineData("what does this short essay argue?", ReadingAspect.Overview)]
     [InlineData("What's the thesis of this article?", ReadingAspect.Overview)]
     [InlineData("What's the gist?", ReadingAspect.Overview)]
     [InlineData("What question does the study set out to answer?", ReadingAspect.Overview)]

@@ -76,7 +76,8 @@ public static partial class WholeReadingQuestion
     [GeneratedRegex(@"paper|article|text|stud|reading|essay|piece|chapter|report|document|author|writer|work|wrote|written|publish|journal|conference|venue|title|called|method|approach|sources|evidence|data|interview|survey|fieldwork|section|part|chapter|structur|organi|outline|abstract|introduction|open|begin|start|end|finish|close|final|last|conclu|finding|result|takeaway|outcome|upshot|bottom line|gist|thesis|tl;?dr|summar|synopsis|overview|picture|crux|main|central|key|core|overall|principal|primary|chief|purpose|aim|objective|goal|subject|topic|focus|research|question|problem|sentence|line|nutshell|word|sum|fund|financ|sponsor|paid|grant|affiliat|doi|isbn|issn|page|review|bibliograph|citation|cite|reference|university|institution|department")]
     private static partial Regex Cue();
 
-    private const string Reading = @"(the |this |that )?(paper|article|text|study|reading|essay|piece|chapter|report|document|author|authors|writer|work)";
+    /// <summary>A reading, as a question names it: "the paper", "this article", "the Lisbon-Porto paper", "this short essay".</summary>
+    private const string Reading = @"(the |this |that )?([\w'\-]+ ){0,2}?(paper|article|text|study|reading|essay|piece|chapter|report|document|author|authors|writer|work)";
 
     [GeneratedRegex(@"\b(who|what) (funded|financed|sponsored|paid for)\b|\b(funding|sponsor|sponsors|grant|grants|affiliation|affiliated|doi|isbn|issn|page numbers?|how many pages|peer[- ]reviewed|bibliograph\w*|citation for|cite (it|this|the paper|the article)|(full )?reference for)\b|\b(which|what) (university|institution|department|organi[sz]ation) (is|was|does) (the author|the writer|it|this)\b")]
     private static partial Regex Publication();
