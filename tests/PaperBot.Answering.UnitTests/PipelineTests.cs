@@ -226,6 +226,17 @@ public sealed class PipelineTests
     }
 
     [Fact]
+    public async Task AskAsync_TheQuestionTheStudySetsOutToAnswer_IsTheSentenceThatPosesOne()
+    {
+        var (service, _, _) = await TestReadings.ServiceAsync();
+
+        var answer = await AskAsync(service, "What question does the study set out to answer?");
+
+        Assert.Equal(AnswerStatus.Answered, answer.Status);
+        Assert.Contains(answer.Citations, c => c.Quote.Contains("asks whether", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task AskAsync_WhatANumberedSectionSaysAboutSomething_IsAnsweredFromThatSectionOnly()
     {
         var (service, _, _) = await TestReadings.ServiceAsync();

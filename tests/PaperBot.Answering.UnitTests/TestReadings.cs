@@ -19,7 +19,7 @@ public static class TestReadings
     public const string Bees = """
         # Abstract
 
-        This study examines how the Valley Honey Cooperative (VHC) rebuilt beekeeping in the Arlen valley after the frost of 1998. It argues that shared hives, not subsidies, restored the harvest.
+        This study examines how the Valley Honey Cooperative (VHC) rebuilt beekeeping in the Arlen valley after the frost of 1998. It argues that shared hives, not subsidies, restored the harvest. It also asks whether other valleys could do the same.
 
         # 1. Introduction
 

@@ -171,8 +171,11 @@ public sealed partial class WholeReadingStep(AnsweringOptions options, Replies r
     /// <summary>The sentences of a part that say most directly what the question asks (aim, thesis, question): closest in meaning, statements of purpose first.</summary>
     private static IEnumerable<LocatedSentence> Closest(QuestionContext context, List<LocatedSentence> sentences, int count)
     {
+        // "What question does the study set out to answer?": the sentence that poses one ("… whether …", "asks why …").
+        var asksQuestion = AsksForQuestion().IsMatch(context.Question);
         var scored = sentences
-            .Select((s, i) => (Sentence: s, Order: i, Score: Similarity(context, s) + (Purpose().IsMatch(s.Text) ? 0.1 : 0)))
+            .Select((s, i) => (Sentence: s, Order: i, Score: Similarity(context, s) + (Purpose().IsMatch(s.Text) ? 0.1 : 0)
+                + (asksQuestion && PosesQuestion().IsMatch(s.Text) ? 0.1 : 0)))
             .OrderByDescending(x => x.Score)
             .ToList();
         if (scored.Count == 0)
@@ -294,6 +297,12 @@ public sealed partial class WholeReadingStep(AnsweringOptions options, Replies r
 
     [GeneratedRegex(@"\b(objective|aim|aims|purpose|goal|examine|examines|argue|argues|attempt|analy[sz]e|analy[sz]es|investigate|investigates|explore|explores|thesis|this (paper|study|article|essay|chapter)|the present study|we (argue|show|examine|find))\b", RegexOptions.IgnoreCase)]
     private static partial Regex Purpose();
+
+    [GeneratedRegex(@"\b(question|questions|puzzle|problem|ask|asks)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex AsksForQuestion();
+
+    [GeneratedRegex(@"\b(whether|asks?|asking|questions?)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex PosesQuestion();
 
     [GeneratedRegex(@"\b(method|methods|methodology|qualitative|quantitative|interviews?|surveys?|case stud(y|ies)|archival|archives?|fieldwork|data|dataset|draws? on|drawing on|based on|sources|documents|records|statistics|comparative)\b", RegexOptions.IgnoreCase)]
     private static partial Regex MethodStatement();
