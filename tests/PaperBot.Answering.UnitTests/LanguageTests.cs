@@ -87,8 +87,6 @@ public sealed class LanguageTests
     [InlineData("The valley was cold.", AnswerType.Person, false)]
     [InlineData("The Valley Honey Cooperative (VHC) was founded.", AnswerType.Definition, true)]
     [InlineData("They did it to boost the harvest.", AnswerType.Reason, true)]
-    [InlineData("The co-op held a three-day fair.", AnswerType.Amount, true)] // a number in words
-    [InlineData("The two towns signed a treaty.", AnswerType.Amount, false)] // "the two towns" names them, it counts nothing asked
     [InlineData("The track runs some 340 km along the coast.", AnswerType.Measure, true)]
     [InlineData("The lease ran for twelve years.", AnswerType.Measure, true)]
     [InlineData("Trade was frozen in 1981-89.", AnswerType.Measure, true)]
@@ -130,6 +128,13 @@ public sealed class LanguageTests
     [InlineData("Why did prices rise in 1998?", null)]
     public void ExplicitFact_IsTheKindOfFactAQuestionOpensByAskingFor(string question, AnswerType? expected) =>
         Assert.Equal(expected, PaperBot.Answering.Decision.QuestionAnalyzer.ExplicitFact(question)?.Type);
+
+    [Theory]
+    [InlineData("The co-op held a three-day fair.", true)]
+    [InlineData("Ninety-two convoys sailed.", true)]
+    [InlineData("The two towns signed a treaty.", false)] // "the two towns" names them, it counts nothing asked
+    public void NumberInWords_IsANumberWithWhatItCounts(string sentence, bool expected) =>
+        Assert.Equal(expected, FactRecognisers.NumberInWords().IsMatch(sentence));
 
     [Fact]
     public void ExplicitFact_HowLongSince_IsAnsweredByADateToo() =>

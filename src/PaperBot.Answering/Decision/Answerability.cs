@@ -231,6 +231,7 @@ public static partial class Answerability
     public static bool Gives((Language.AnswerType Type, bool OrDate) asked, string sentence) => asked.Type switch
     {
         Language.AnswerType.Date => Language.FactRecognisers.Carries(Language.AnswerType.Date, sentence) || Language.FactRecognisers.RelativeTime().IsMatch(sentence),
+        Language.AnswerType.Amount => Language.FactRecognisers.Carries(Language.AnswerType.Amount, sentence) || Language.FactRecognisers.NumberInWords().IsMatch(sentence),
         _ => Language.FactRecognisers.Carries(asked.Type, sentence) || asked.OrDate && Language.FactRecognisers.Carries(Language.AnswerType.Date, sentence),
     };
 

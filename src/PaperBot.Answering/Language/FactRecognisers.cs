@@ -167,11 +167,18 @@ public static partial class FactRecognisers
     public static partial Regex Date();
 
     /// <summary>
-    /// An amount: money, a share, a number with a scale word, a span of years, a number in words, or any number that
-    /// is not a year (whatever unit follows it), so no list of one field's units is needed.
+    /// An amount: money, a share, a number with a scale word, a span of years, or any number that is not a year
+    /// (whatever unit follows it), so no list of one field's units is needed.
     /// </summary>
-    [GeneratedRegex(@"[$€£¥₹]\s?\d|\b\d[\d,.]*\s*(%|per ?cent\b)|\b\d[\d,.]*\s+(hundred|thousand|million|billion|trillion|lakh|crore)\b|\(?\b\d{4}-\d{2,4}\b\)?|\b(decades?|dozens?|hundreds|thousands|millions|billions)\b|\b(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred)(-\w+|\s+(hundred|thousand|million|billion|times|per ?cent|dozen))\b|\b(?!(1[0-9]\d\d|20\d\d)\b)\d[\d,.]*\b")]
+    [GeneratedRegex(@"[$€£¥₹]\s?\d|\b\d[\d,.]*\s*(%|per ?cent\b)|\b\d[\d,.]*\s+(hundred|thousand|million|billion|trillion|lakh|crore)\b|\(?\b\d{4}-\d{2,4}\b\)?|\b(decades?|dozens?|hundreds|thousands|millions|billions)\b|\b(?!(1[0-9]\d\d|20\d\d)\b)\d[\d,.]*\b")]
     public static partial Regex Amount();
+
+    /// <summary>
+    /// A number in words with what it counts or scales ("ninety-two convoys", "a three-day fair", "six hundred"): an
+    /// answer to "how many" too, though sentences are chosen by figures.
+    /// </summary>
+    [GeneratedRegex(@"\b(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred)(-\w+|\s+(hundred|thousand|million|billion|times|per ?cent|dozen))\b", RegexOptions.IgnoreCase)]
+    public static partial Regex NumberInWords();
 
     private const string Count = @"(\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|several|many|few)";
 
