@@ -167,7 +167,6 @@ public static class DocumentLoader
         return (new PaperDocument(DocumentId(path), displayName, metadata, sections, hash, path), sidecarWarning);
     }
 
-    /// <summary>The document id: the file name without its extension, lower case.</summary>
     /// <summary>
     /// The name a reading without a title goes by: its file name as words ("week-3-harbour-trams.txt" is "Week 3
     /// Harbour Trams"), since that is what a person called it. A title in the reading's details takes its place.
@@ -180,6 +179,7 @@ public static class DocumentLoader
             : string.Join(' ', words.Select(w => char.ToUpperInvariant(w[0]) + w[1..]));
     }
 
+    /// <summary>The document id: the file name without its extension, lower case.</summary>
     public static string DocumentId(string path) => Path.GetFileNameWithoutExtension(path).ToLowerInvariant();
 
     /// <summary>Parses text that is already in memory, as if it were a file of that name (used by tests and tools).</summary>
