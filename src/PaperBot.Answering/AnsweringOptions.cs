@@ -37,6 +37,13 @@ public sealed class AnsweringOptions
     /// </summary>
     public double PremiseCoverage { get; set; } = 0.7;
 
+    /// <summary>
+    /// A question that asks for a date or a number is answered only when a run of consecutive cited sentences that
+    /// gives one accounts for at least this share of what all the cited sentences account for: the fact stands where
+    /// most of the question is said.
+    /// </summary>
+    public double FactRunShare { get; set; } = 0.6;
+
     /// <summary>Cosine between two words (centred, see the word index) at or below which neither supports the other by meaning.</summary>
     public double MeaningFloor { get; set; } = 0.35;
 

@@ -187,6 +187,35 @@ public sealed class DecisionTests
     }
 
     [Theory]
+    [InlineData(false)] // the number stands in a sentence about something else
+    [InlineData(true)]
+    public void Decide_TheFactAsked_MustStandWhereTheQuestionIsSaid(bool numberWithTheRest)
+    {
+        var hives = Term("hive", 2);
+        var pooled = Term("pool", 3);
+        var valley = Term("valley", 3);
+        var many = Term("many", 1, asks: AnswerType.Amount);
+        var question = new QuestionAnalysis("How many hives were pooled in the valley?", AnswerType.Amount, [hives, pooled, valley, many], false, false);
+        var about = Sentence(0, numberWithTheRest ? "The valley farmers pooled 340 hives." : "The valley farmers pooled their hives.", 0.7,
+            new TermSupport(hives, 1, SupportKind.Exact), new TermSupport(pooled, 1, SupportKind.Exact), new TermSupport(valley, 1, SupportKind.Exact),
+            new TermSupport(many, numberWithTheRest ? 1 : 0, numberWithTheRest ? SupportKind.AnswerType : SupportKind.None));
+        var elsewhere = Sentence(7, "Some 3000 visitors came to the fair.", 0.5, new TermSupport(hives, 0, SupportKind.None), new TermSupport(pooled, 0, SupportKind.None),
+            new TermSupport(valley, 0, SupportKind.None), new TermSupport(many, 1, SupportKind.AnswerType));
+        var sentences = Carrying(question, [about, elsewhere]);
+        var joint = SentenceSelector.Joint(question.Terms, sentences);
+        var thresholds = Thresholds with { FactRunShare = 0.6 };
+
+        var verdict = Answerability.Decide(question, new Selection(sentences, joint, SentenceSelector.Coverage(joint)), new ReadingPresence(question.Terms.ToDictionary(t => t, _ => 1.0)), thresholds);
+
+        Assert.Equal(numberWithTheRest, verdict.Answerable);
+        if (!numberWithTheRest)
+        {
+            Assert.Equal(DeclineReasons.NotStated, verdict.Reason);
+            Assert.Contains(verdict.Evidence, e => e.Measure == "fact_asked" && e.Value < 0.6 && e.Threshold == 0.6);
+        }
+    }
+
+    [Theory]
     [InlineData("When did the Arlen Valley Company open?", true)] // one name of three words: "the Company" in the passage is it
     [InlineData("When did Arlen, Valley Company open?", false)] // two names: "Arlen" must stand in the passage
     public void Decide_ANameOfSeveralWords_CountsWholeInAPassageThatHasOneOfItsWords(string text, bool answerable)

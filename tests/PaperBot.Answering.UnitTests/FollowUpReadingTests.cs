@@ -71,4 +71,15 @@ public sealed class FollowUpReadingTests
 
         Assert.Equal(expected, reading?.ResolvedQuestion);
     }
+
+    [Theory]
+    [InlineData("Who proposed the Doria Light Rail?", "the one who proposed the Doria Light Rail")]
+    [InlineData("Which harbour engineer designed the bridge?", "the harbour engineer who designed the bridge")]
+    [InlineData("which Lisbon city official signed the deal?", "the Lisbon city official who signed the deal")]
+    [InlineData("Which leader did the council elect?", null)] // the leader is the one elected, not who did it
+    [InlineData("Which bridge did the engineer design?", null)]
+    [InlineData("What is the capital of the region?", null)]
+    [InlineData("Who was the mayor?", null)]
+    public void WhoWasAsked_IsThePersonTheQuestionDescribes(string question, string? expected) =>
+        Assert.Equal(expected, FollowUps.WhoWasAsked(question));
 }

@@ -136,6 +136,17 @@ public sealed class LanguageTests
     public void NumberInWords_IsANumberWithWhatItCounts(string sentence, bool expected) =>
         Assert.Equal(expected, FactRecognisers.NumberInWords().IsMatch(sentence));
 
+    [Theory]
+    [InlineData("Some 340 hives were pooled.", true)]
+    [InlineData("The fair ran from September 24-October 10, 2016 in the square.", false)] // days of a month count nothing
+    [InlineData("She left on 3rd May 1950.", false)]
+    [InlineData("The fair opened on 12 March.", false)]
+    [InlineData("It opened on 12 March with 40 stalls.", true)]
+    [InlineData("Ninety-two convoys crossed.", true)]
+    [InlineData("The co-op was founded in 1999.", false)] // a year is no amount
+    public void GivesQuantity_IsAnAmountThatIsNotPartOfADate(string sentence, bool expected) =>
+        Assert.Equal(expected, FactRecognisers.GivesQuantity(sentence));
+
     [Fact]
     public void ExplicitFact_HowLongSince_IsAnsweredByADateToo() =>
         Assert.True(PaperBot.Answering.Decision.QuestionAnalyzer.ExplicitFact("How long has the town had trams?")!.Value.OrDate);

@@ -1,6 +1,7 @@
 using PaperBot.Storage;
 using System.Text.RegularExpressions;
 using PaperBot.Answering.Decision;
+using PaperBot.Answering.Language;
 using PaperBot.Answering.Readings;
 using PaperBot.Knowledge.Lexical;
 
@@ -59,11 +60,11 @@ public static partial class FollowUps
             {
                 subject = "the paper"; // "What's the main aim of the paper?" → "and what does it conclude?"
             }
-            else if (word.ToLowerInvariant() is "he" or "she" or "him" && AskedWho().Match(previous.Question) is { Success: true } who
+            else if (word.ToLowerInvariant() is "he" or "she" or "him" && WhoWasAsked(previous.Question) is { } one
                 && NumberOf(subject, vocabulary) != Number.Person)
             {
                 // "Who proposed the light rail?" → "and when did he do that?": he is whoever the last answer named.
-                subject = "the one who " + who.Groups["rest"].Value.Trim().TrimEnd('?', '.', '!');
+                subject = one;
             }
 
             var replacement = word.Equals("its", StringComparison.OrdinalIgnoreCase) || word.Equals("their", StringComparison.OrdinalIgnoreCase) || word.Equals("his", StringComparison.OrdinalIgnoreCase)
@@ -165,8 +166,44 @@ public static partial class FollowUps
         return before + other + previous[end..];
     }
 
+    /// <summary>
+    /// The person a question asked for, as the one it describes: "Who proposed the light rail?" → "the one who
+    /// proposed the light rail", "Which Lisbon engineer designed the bridge?" → "the Lisbon engineer who designed the
+    /// bridge". Null when the question did not ask who did something.
+    /// </summary>
+    public static string? WhoWasAsked(string question)
+    {
+        if (AskedWho().Match(question) is { Success: true } who)
+        {
+            return "the one who " + who.Groups["rest"].Value.Trim().TrimEnd('?', '.', '!');
+        }
+
+        if (AskedWhich().Match(question) is not { Success: true } which)
+        {
+            return null;
+        }
+
+        // The person noun is one of the first four words: "Which [Pakistani prime] minister …".
+        var words = which.Groups["words"].Value.Trim().TrimEnd('?', '.', '!').Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        for (var i = 0; i < Math.Min(4, words.Length - 1) && !Auxiliaries.Contains(words[i].ToLowerInvariant()) && !Determiners.Contains(words[i]); i++)
+        {
+            if (EnglishLexicon.PersonNouns.Contains(words[i].ToLowerInvariant()) && !Auxiliaries.Contains(words[i + 1].ToLowerInvariant()))
+            {
+                return $"the {string.Join(' ', words[..(i + 1)])} who {string.Join(' ', words[(i + 1)..])}";
+            }
+        }
+
+        return null;
+    }
+
     [GeneratedRegex(@"^\s*who\s+(?<rest>(?!(is|was|are|were)\b)\w.*)$", RegexOptions.IgnoreCase)]
     private static partial Regex AskedWho();
+
+    [GeneratedRegex(@"^\s*(which|what)\s+(?<words>\S.*)$", RegexOptions.IgnoreCase)]
+    private static partial Regex AskedWhich();
+
+    /// <summary>Words after which a person noun is the object of the question, not the one who did it ("Which leader did …").</summary>
+    private static readonly HashSet<string> Auxiliaries = new(StringComparer.Ordinal) { "is", "was", "are", "were", "did", "does", "do", "has", "had", "have", "will", "would", "can", "could", "of", "in", "from", "'s", "’s" };
 
     [GeneratedRegex(@"^\s*((and|but|so|ok|okay)[,\s]+)?((what|how)\s+about|what\s+of|and)\s+(?<other>[^?.!]{1,60}?)\s*[?.!]*\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex AboutAnother();

@@ -9,7 +9,8 @@ public sealed record AnswerabilityThresholds(
     double OffTopicPresence,
     double RelevanceFloor,
     double PremiseCoverage,
-    double? PremiseMaxUnsupportedShare = null)
+    double? PremiseMaxUnsupportedShare = null,
+    double FactRunShare = 0)
 {
     /// <summary>
     /// The heaviest share of the question that may go unaccounted for: less when the question takes something for
@@ -200,10 +201,26 @@ public static partial class Answerability
         // "When did <a president> first take office?" answered by a sentence about the president that gives no date:
         // a question that opens by asking for a date, a number, a length of time or how often is answered only by
         // sentences that give one (a date may be told relative to another event: "an hour before the collision").
-        if (QuestionAnalyzer.ExplicitFact(question.Question) is { } asked && !selection.Sentences.Any(s => Gives(asked, s.Sentence.Sentence.Text)))
+        // The fact must stand where the question is said: in a run of consecutive cited sentences that accounts for
+        // most of what the cited sentences account for, not in a sentence about something else ("How many soldiers
+        // died in <an attack>?" from a sentence that counts fighters elsewhere).
+        if (QuestionAnalyzer.ExplicitFact(question.Question) is { } asked)
         {
-            evidence.Add(new Evidence("fact_asked", 0, 1, $"asks for {KindOfFact(asked.Type)}; no cited sentence gives one"));
-            return new Verdict(DeclineReasons.NotStated, evidence, []);
+            // Words a follow-up carried from the last question were said in the last answer's passage.
+            var own = question.Terms.Where(t => carried?.Contains(t) != true).ToList();
+            var giving = runs.Where(run => run.Any(s => Gives(asked, s.Sentence.Sentence.Text)))
+                .Select(run => SentenceSelector.Coverage(SentenceSelector.Joint(own, run)))
+                .DefaultIfEmpty(-1)
+                .Max();
+            var said = SentenceSelector.Coverage(selection.Joint.Where(j => carried?.Contains(j.Term) != true).ToList());
+            var share = said <= 0 ? 0 : Math.Min(1, Math.Max(giving, 0) / said);
+            if (giving < 0 || share < thresholds.FactRunShare)
+            {
+                evidence.Add(new Evidence("fact_asked", share, thresholds.FactRunShare, giving < 0
+                    ? $"asks for {KindOfFact(asked.Type)}; no cited sentence gives one"
+                    : $"asks for {KindOfFact(asked.Type)}; the sentences that give one say too little of the question"));
+                return new Verdict(DeclineReasons.NotStated, evidence, []);
+            }
         }
 
         return new Verdict(null, evidence, []);
@@ -231,7 +248,7 @@ public static partial class Answerability
     public static bool Gives((Language.AnswerType Type, bool OrDate) asked, string sentence) => asked.Type switch
     {
         Language.AnswerType.Date => Language.FactRecognisers.Carries(Language.AnswerType.Date, sentence) || Language.FactRecognisers.RelativeTime().IsMatch(sentence),
-        Language.AnswerType.Amount => Language.FactRecognisers.Carries(Language.AnswerType.Amount, sentence) || Language.FactRecognisers.NumberInWords().IsMatch(sentence),
+        Language.AnswerType.Amount => Language.FactRecognisers.GivesQuantity(sentence),
         _ => Language.FactRecognisers.Carries(asked.Type, sentence) || asked.OrDate && Language.FactRecognisers.Carries(Language.AnswerType.Date, sentence),
     };
 

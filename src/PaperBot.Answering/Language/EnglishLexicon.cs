@@ -107,6 +107,16 @@ public static class EnglishLexicon
         "governor", "mayor", "senator", "director", "commissioner", "chairman", "chairwoman", "premier",
     }.ToFrozenSet(StringComparer.Ordinal);
 
+    /// <summary>Nouns that name a person by what they are or do ("leader", "chemist", "minister"): "Which <noun> …" asks who.</summary>
+    public static readonly System.Collections.Frozen.FrozenSet<string> PersonNouns = new[]
+    {
+        "president", "minister", "general", "ambassador", "secretary", "chancellor", "admiral", "colonel", "governor",
+        "mayor", "senator", "director", "commissioner", "chairman", "chairwoman", "premier", "leader", "ruler",
+        "official", "person", "man", "woman", "king", "queen", "prince", "princess", "emperor", "engineer", "scientist",
+        "chemist", "physician", "doctor", "surgeon", "author", "writer", "diplomat", "envoy", "head", "founder",
+        "inventor", "officer", "commander", "politician", "statesman", "dictator", "chief", "judge", "architect",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
     /// <summary>A light word: listed, or an adverb of manner or time ("originally", "eventually") that only qualifies the subject.</summary>
     public static bool IsLight(string word) =>
         LightWords.Contains(word) || word.Length > 5 && word.EndsWith("ly", StringComparison.Ordinal) && !word.EndsWith("ply", StringComparison.Ordinal) && !word.EndsWith("ally", StringComparison.Ordinal) || word.EndsWith("ally", StringComparison.Ordinal) && word.Length > 7;

@@ -174,6 +174,16 @@ public static partial class FactRecognisers
     public static partial Regex Amount();
 
     /// <summary>
+    /// Whether a sentence gives an amount that is not part of a date: the day of a month ("September 24", "10 October",
+    /// "the 3rd") counts nothing, so it does not answer "how many".
+    /// </summary>
+    public static bool GivesQuantity(string sentence) =>
+        Amount().IsMatch(DayOfMonth().Replace(sentence, " ")) || NumberInWords().IsMatch(sentence);
+
+    [GeneratedRegex(@"\b(" + MonthNames + @")\s+\d{1,2}(st|nd|rd|th)?\b(\s*[-–]\s*((" + MonthNames + @")\s+)?\d{1,2}\b)?|\b\d{1,2}(st|nd|rd|th)?(\s*[-–]\s*\d{1,2}(st|nd|rd|th)?)?\s+(of\s+)?(" + MonthNames + @")\b|\b\d{1,2}(st|nd|rd|th)\b")]
+    private static partial Regex DayOfMonth();
+
+    /// <summary>
     /// A number in words with what it counts or scales ("ninety-two convoys", "a three-day fair", "six hundred"): an
     /// answer to "how many" too, though sentences are chosen by figures.
     /// </summary>

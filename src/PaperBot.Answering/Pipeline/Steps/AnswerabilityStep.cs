@@ -18,7 +18,7 @@ public sealed class AnswerabilityStep(AnsweringOptions options, Replies replies)
     /// </summary>
     public static AnswerabilityThresholds ThresholdsFor(AnsweringOptions options, bool scoped) => scoped
         ? new(options.ScopedMinCoverage, 1, options.OffTopicPresence, options.RelevanceFloor, options.PremiseCoverage)
-        : new(options.MinCoverage, options.MaxUnsupportedShare, options.OffTopicPresence, options.RelevanceFloor, options.PremiseCoverage, options.PremiseMaxUnsupportedShare);
+        : new(options.MinCoverage, options.MaxUnsupportedShare, options.OffTopicPresence, options.RelevanceFloor, options.PremiseCoverage, options.PremiseMaxUnsupportedShare, options.FactRunShare);
 
     /// <summary>The question's words a follow-up took from the thread's last subject, or null for a question on its own.</summary>
     public static IReadOnlySet<QuestionTerm>? Carried(QuestionContext context)
