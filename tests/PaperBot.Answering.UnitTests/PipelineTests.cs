@@ -179,6 +179,47 @@ public sealed class PipelineTests
         await AnsweredOrFalsePremiseAsync(question, answered, "The first line opened", named: "second");
     }
 
+    [Theory]
+    [InlineData("What does VHC stand for?", "Valley Honey Cooperative")]
+    [InlineData("whats the full form of vhc in the abstract", "Valley Honey Cooperative")]
+    [InlineData("VHC stands for?", "Valley Honey Cooperative")]
+    [InlineData("What does the acronym VHC mean?", "Valley Honey Cooperative")]
+    public async Task AskAsync_WhatAnAcronymStandsFor_IsAnsweredFromTheGlossary(string question, string expansion)
+    {
+        var (service, _, _) = await TestReadings.ServiceAsync();
+
+        var answer = await AskAsync(service, question);
+
+        Assert.Equal(AnswerStatus.Answered, answer.Status);
+        Assert.Equal(AnswerKinds.Define, answer.Kind);
+        Assert.Contains(expansion, answer.Text, StringComparison.Ordinal);
+        Assert.Contains(answer.Citations, c => c.Quote.Contains("(VHC)", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("What does FAO stand for?", DeclineReasons.NotDefined)] // used, never expanded: no sentence that merely mentions it answers
+    [InlineData("What does NATO stand for?", DeclineReasons.AbsentSubject)]
+    public async Task AskAsync_AnAcronymTheReadingsDoNotExpand_IsDeclined(string question, string reason)
+    {
+        var (service, _, _) = await TestReadings.ServiceAsync();
+
+        var answer = await AskAsync(service, question);
+
+        Assert.Equal(AnswerStatus.NotInPaper, answer.Status);
+        Assert.Equal(reason, answer.Reason);
+        Assert.Empty(answer.Citations);
+    }
+
+    [Fact]
+    public async Task AskAsync_WhatAWordMeans_IsNoGlossaryQuestion()
+    {
+        var (service, _, _) = await TestReadings.ServiceAsync();
+
+        var answer = await AskAsync(service, "What does apiaries mean?");
+
+        Assert.NotEqual(AnswerKinds.Define, answer.Kind);
+    }
+
     [Fact]
     public async Task AskAsync_AFactAskedForThatNoPassageGives_IsDeclinedAsNotStated()
     {

@@ -37,7 +37,7 @@ public static class TestReadings
 
         # 3. Conclusion
 
-        The cooperative shows that shared hives can restore a harvest without subsidies. Other valleys have since copied its model.
+        The cooperative shows that shared hives can restore a harvest without subsidies. Other valleys have since copied its model, with advice from the FAO.
         """;
 
     public const string Trams = """

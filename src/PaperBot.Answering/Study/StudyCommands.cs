@@ -14,7 +14,7 @@ namespace PaperBot.Answering.Study;
 /// quiz and its reveal, sources). Replies made from the readings' structure rather than a search, every sentence
 /// still the readings' own and cited.
 /// </summary>
-public sealed class StudyCommands(AnsweringOptions options, Replies replies)
+public sealed partial class StudyCommands(AnsweringOptions options, Replies replies)
 {
     private readonly System.Runtime.CompilerServices.ConditionalWeakTable<KnowledgeBase, StudyIndex> _study = [];
 
@@ -109,6 +109,29 @@ public sealed class StudyCommands(AnsweringOptions options, Replies replies)
 
         return Study(question, AnswerKinds.Glossary, lines, citations);
     }
+
+    /// <summary>
+    /// A question that only asks what an acronym stands for ("What does VHC stand for?", "what's the full form of
+    /// vhc in section 2?", "VHC stands for?") is the define command: answered from the glossary, with the sentence
+    /// that expands it; an acronym the readings use without expanding it is declined as not defined (no sentence
+    /// merely mentioning it is an answer). Null for any other question, and for a word the glossary lacks that was
+    /// not typed as an acronym ("what does bonanza stand for?"), which the question path answers.
+    /// </summary>
+    public Answer? AcronymAsked(string question, KnowledgeBase knowledge, ReadingIndex readings)
+    {
+        if (AcronymQuestion().Match(question) is not { Success: true } match)
+        {
+            return null;
+        }
+
+        var term = match.Groups["term"].Value;
+        var typedAsAcronym = term.Count(char.IsUpper) >= 2 && term.TrimEnd('s').All(c => char.IsUpper(c) || char.IsDigit(c) || c == '&');
+        var known = Glossary.Find(StudyIndexFor(knowledge).Glossary, term) is not null;
+        return typedAsAcronym || known && !match.Groups["mean"].Success ? Define(question, knowledge, readings, term) : null;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^\s*((so|and|ok|okay|hey|quick one|also)[,\s-]+)*(((what|wht|wat)\s*(does|do|did|is|'s|’s|s)\s+(the\s+)?((acronym|abbreviation|initialism|term)\s+)?[""“‘']?(?<term>[A-Za-z][A-Za-z0-9&]{1,9})[""”’']?\s+((?<stand>stands?\s+for|short\s+for)|(?<mean>mean)))|((what\s+is|what's|what’s|whats)\s+(the\s+)?(full\s+form|expansion|long\s+form)\s+of\s+(the\s+)?[""“‘']?(?<term>[A-Za-z][A-Za-z0-9&]{1,9})[""”’']?)|([""“‘']?(?<term>[A-Za-z][A-Za-z0-9&]{1,9})[""”’']?\s+(?<stand>stands\s+for|is\s+short\s+for)))(\s+in\s+[^,;?.!]{1,60})?\s*[?.!]*\s*$", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex AcronymQuestion();
 
     private Answer Define(string question, KnowledgeBase knowledge, ReadingIndex readings, string term)
     {

@@ -32,7 +32,9 @@ public sealed class CommandStep(StudyCommands commands, IQuizStore quizzes, ICha
             return StudyCommands.Sources(command.Text, context.Loaded, context.InUse, context.Request.Channel is not null);
         }
 
-        var answer = commands.TryAnswer(command, context.Knowledge, context.Readings);
+        var answer = command is QuestionCommand
+            ? commands.AcronymAsked(command.Text, context.Knowledge, context.Readings)
+            : commands.TryAnswer(command, context.Knowledge, context.Readings);
         if (answer?.Quiz is { } quiz)
         {
             await quizzes.SaveAsync(quiz, cancellationToken).ConfigureAwait(false);
