@@ -82,4 +82,35 @@ public sealed class FollowUpReadingTests
     [InlineData("Who was the mayor?", null)]
     public void WhoWasAsked_IsThePersonTheQuestionDescribes(string question, string? expected) =>
         Assert.Equal(expected, FollowUps.WhoWasAsked(question));
+
+    [Theory]
+    [InlineData("When was the cooperative founded?", "and why?", "and why (cooperative founded)?")] // nothing of its own: the whole last question's matter
+    [InlineData("Which apiaries did the cooperative pool?", "how many hives?", "how many hives (apiaries did the cooperative pool)?")]
+    public async Task Read_AFollowUpWithNothingOfItsOwn_AsksTheLastQuestionsMatter(string previous, string followUp, string expected)
+    {
+        var (_, _, readings) = await TestReadings.ServiceAsync();
+        var turn = new ConversationTurn(previous, FollowUps.SubjectOf(previous, readings) ?? "the paper", []);
+
+        var reading = FollowUps.Read(followUp, turn, readings);
+
+        Assert.Equal(expected, reading?.ResolvedQuestion);
+    }
+
+    [Fact]
+    public async Task Read_AFollowUpWithANameOfItsOwn_KeepsOnlyTheSubject()
+    {
+        var (_, _, readings) = await TestReadings.ServiceAsync();
+        var turn = new ConversationTurn("When did the cooperative pool its hives?", "the cooperative", []);
+
+        var reading = FollowUps.Read("and what did Director Mara Voss say?", turn, readings);
+
+        Assert.NotNull(reading);
+        Assert.DoesNotContain("pool", reading.ResolvedQuestion, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("When was the cooperative founded?", "cooperative founded")]
+    [InlineData("and how many hives did the cooperative pool in 2004?", "hives did the cooperative pool in 2004")]
+    public void MatterOf_IsTheQuestionWithoutTheWordsThatAsk(string question, string expected) =>
+        Assert.Equal(expected, FollowUps.MatterOf(question));
 }

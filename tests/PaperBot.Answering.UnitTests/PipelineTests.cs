@@ -179,6 +179,16 @@ public sealed class PipelineTests
         await AnsweredOrFalsePremiseAsync(question, answered, "The first line opened", named: "second");
     }
 
+    [Fact]
+    public async Task AskAsync_AShorteningTheReadingsDoNotUse_IsReadAsItsWord()
+    {
+        var (service, _, _) = await TestReadings.ServiceAsync();
+
+        var answer = await AskAsync(service, "how many yrs did members pay a fee?");
+
+        Assert.Contains("‘yrs’ as ‘years’", answer.Interpretation ?? string.Empty, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("What does VHC stand for?", "Valley Honey Cooperative")]
     [InlineData("whats the full form of vhc in the abstract", "Valley Honey Cooperative")]

@@ -75,10 +75,19 @@ public static partial class FollowUps
         }
 
         var opensWithAnd = AndOpening().IsMatch(question);
-        var ownTerms = QuestionAnalyzer.Analyze(question, vocabulary).Terms.Count(t => t.InReadings && t.Kind != TermKind.Light);
+        var own = QuestionAnalyzer.Analyze(question, vocabulary).Terms;
+        var ownTerms = own.Count(t => t.InReadings && t.Kind != TermKind.Light);
         var leansOnPrevious = words.Count <= 6 && (ownTerms <= 1 || SubjectOf(question, vocabulary) is null);
         if (opensWithAnd || leansOnPrevious)
         {
+            // "when?", "how many people died?": without a name or number of its own, it asks the last question's
+            // whole matter again, for another kind of fact, not just its subject. With one ("and which president
+            // visited in 2003?") it puts that in place of the last one's, so only the subject goes on.
+            if (!own.Any(t => t.Kind is TermKind.Name or TermKind.Number) && MatterOf(previous.Question) is { Length: > 0 } matter)
+            {
+                return new FollowUpReading($"{question.Trim().TrimEnd('?', '.', '!')} ({matter})?", $"Taking this as a follow-up about {matter}");
+            }
+
             var resolved = $"{question.Trim().TrimEnd('?', '.', '!')} ({subject})?";
             return new FollowUpReading(resolved, $"Taking this as a follow-up about {subject}");
         }
@@ -165,6 +174,24 @@ public static partial class FollowUps
 
         return before + other + previous[end..];
     }
+
+    /// <summary>
+    /// What a question is about, without the words that ask: "Which exercise did Corvia join in 2019?" → "exercise
+    /// Corvia join in 2019".
+    /// </summary>
+    public static string MatterOf(string question)
+    {
+        var words = QuestionAnalyzer.Tokenize(question.Trim().TrimEnd('?', '.', '!'))
+            .SkipWhile(t => MatterOpeners.Contains(t.Lower))
+            .Select(t => t.Value);
+        return string.Join(' ', words);
+    }
+
+    private static readonly HashSet<string> MatterOpeners = new(StringComparer.Ordinal)
+    {
+        "and", "so", "ok", "okay", "but", "what", "which", "who", "whom", "whose", "when", "where", "why", "how", "much", "many", "long",
+        "did", "does", "do", "is", "was", "are", "were", "has", "have", "had", "can", "could", "will", "would", "the", "a", "an", "in", "for",
+    };
 
     /// <summary>
     /// The person a question asked for, as the one it describes: "Who proposed the light rail?" → "the one who

@@ -107,6 +107,18 @@ public static class EnglishLexicon
         "governor", "mayor", "senator", "director", "commissioner", "chairman", "chairwoman", "premier",
     }.ToFrozenSet(StringComparer.Ordinal);
 
+    /// <summary>Shortenings students type for a word ("PM", "govt", "ppl"): read as the word when the readings do not use the shortening.</summary>
+    public static readonly System.Collections.Frozen.FrozenDictionary<string, string> Shortenings = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["pm"] = "prime minister", ["pms"] = "prime ministers", ["govt"] = "government", ["gov"] = "government", ["govts"] = "governments",
+        ["dept"] = "department", ["intl"] = "international", ["int'l"] = "international", ["nat'l"] = "national", ["pres"] = "president",
+        ["econ"] = "economic", ["approx"] = "approximately", ["info"] = "information", ["org"] = "organisation", ["orgs"] = "organisations",
+        ["ppl"] = "people", ["yr"] = "year", ["yrs"] = "years", ["bn"] = "billion", ["mn"] = "million", ["cuz"] = "because", ["coz"] = "because",
+        ["bc"] = "because", ["abt"] = "about", ["thru"] = "through", ["tho"] = "though", ["w/o"] = "without", ["btwn"] = "between",
+        ["mgmt"] = "management", ["infra"] = "infrastructure", ["tech"] = "technology", ["assoc"] = "association", ["min"] = "minister",
+        ["rel"] = "relations", ["rels"] = "relations", ["diff"] = "difference", ["gvt"] = "government", ["yrs."] = "years",
+    }.ToFrozenDictionary(StringComparer.Ordinal);
+
     /// <summary>Nouns that name a person by what they are or do ("leader", "chemist", "minister"): "Which <noun> …" asks who.</summary>
     public static readonly System.Collections.Frozen.FrozenSet<string> PersonNouns = new[]
     {

@@ -45,6 +45,15 @@ public sealed class SpellingStep(IWordList language) : IAnswerStep
                 continue;
             }
 
+            // A shortening typed for a word ("PM", "govt"), which the readings do not use, is that word.
+            if (EnglishLexicon.Shortenings.TryGetValue(token.Lower, out var whole))
+            {
+                corrected.Append(question, position, token.Index - position).Append(whole);
+                position = token.Index + token.Value.Length;
+                corrections.Add(new SpellingCorrection(token.Value, whole));
+                continue;
+            }
+
             var fix = token.Value.Contains('-', StringComparison.Ordinal)
                 ? SpellingCorrector.CorrectHyphenated(token.Value, readings.HyphenatedWords.Keys) is { } joined ? readings.HyphenatedWords[joined] : null
                 : SpellingCorrector.Correct(token.Value, readings.HasWord, readings.WordCount, readings.WordsOfLength(token.Value.Length - 2, token.Value.Length + 2).Concat(SpellingCorrector.AskingWords), language)
