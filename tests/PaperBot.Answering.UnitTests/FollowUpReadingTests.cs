@@ -113,4 +113,25 @@ public sealed class FollowUpReadingTests
     [InlineData("and how many hives did the cooperative pool in 2004?", "hives did the cooperative pool in 2004")]
     public void MatterOf_IsTheQuestionWithoutTheWordsThatAsk(string question, string expected) =>
         Assert.Equal(expected, FollowUps.MatterOf(question));
+
+    [Theory]
+    [InlineData("When did the cooperative pool its hives?", "how did the council react to that?", "how did the council react to cooperative pool its hives?")] // the event asked about
+    [InlineData("When did the cooperative pool its hives?", "was that a success?", null)] // "that" before more words: not the event
+    public async Task Read_ThatAtTheEnd_IsWhatTheLastQuestionAskedAbout(string previous, string followUp, string? expected)
+    {
+        var (_, _, readings) = await TestReadings.ServiceAsync();
+        var turn = new ConversationTurn(previous, "the cooperative", []);
+
+        var reading = FollowUps.Read(followUp, turn, readings);
+
+        if (expected is null)
+        {
+            Assert.DoesNotContain("pool its hives", reading?.ResolvedQuestion ?? string.Empty, StringComparison.Ordinal);
+        }
+        else
+        {
+            Assert.Equal(expected, reading?.ResolvedQuestion);
+            Assert.Contains("asked about", reading!.Interpretation, StringComparison.Ordinal);
+        }
+    }
 }

@@ -56,22 +56,33 @@ public static partial class FollowUps
             var (index, length) = (found.Index, found.Length);
             var word = question.Substring(index, length);
             subject = Agreeing(word, previous, vocabulary) ?? subject;
+            var note = $"Taking ‘{word}’ as {subject}";
             if (word.ToLowerInvariant() is "it" or "its" or "this" && WholeReadingQuestion.Recognise(previous.Question).Aspect != ReadingAspect.None)
             {
                 subject = "the paper"; // "What's the main aim of the paper?" → "and what does it conclude?"
+                note = $"Taking ‘{word}’ as {subject}";
+            }
+            else if (word.ToLowerInvariant() is "that" or "this" && question[(index + length)..].Trim().TrimEnd('?', '.', '!').Length == 0
+                && MatterOf(previous.Question) is { Length: > 0 } matter)
+            {
+                // "how did they react to that?", "what happened after this?": the event the last question asked
+                // about, not one of its names.
+                subject = matter;
+                note = $"Taking ‘{word}’ as what “{previous.Question.Trim()}” asked about";
             }
             else if (word.ToLowerInvariant() is "he" or "she" or "him" && WhoWasAsked(previous.Question) is { } one
                 && NumberOf(subject, vocabulary) != Number.Person)
             {
                 // "Who proposed the light rail?" → "and when did he do that?": he is whoever the last answer named.
                 subject = one;
+                note = $"Taking ‘{word}’ as {subject}";
             }
 
             var replacement = word.Equals("its", StringComparison.OrdinalIgnoreCase) || word.Equals("their", StringComparison.OrdinalIgnoreCase) || word.Equals("his", StringComparison.OrdinalIgnoreCase)
                 ? subject + "’s"
                 : subject;
             var resolved = question[..index] + replacement + question[(index + length)..];
-            return new FollowUpReading(resolved, $"Taking ‘{word}’ as {subject}");
+            return new FollowUpReading(resolved, note);
         }
 
         var opensWithAnd = AndOpening().IsMatch(question);
@@ -348,7 +359,7 @@ public static partial class FollowUps
                 continue;
             }
 
-            if (demonstrative && i + 1 < words.Count && !Breaks.Contains(words[i + 1].Value))
+            if (demonstrative && i + 1 < words.Count && !Breaks.Contains(words[i + 1].Value) && !Determiners.Contains(words[i + 1].Value))
             {
                 // "that deal", "this project": the determiner and its noun together stand for the subject.
                 var noun = words[i + 1];
