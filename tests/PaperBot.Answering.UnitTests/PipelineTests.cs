@@ -230,6 +230,21 @@ public sealed class PipelineTests
         Assert.NotEqual(AnswerKinds.Define, answer.Kind);
     }
 
+    [Theory]
+    [InlineData("Why did Mayor Tomas Reyl propose the Doria Light Rail?", true)]
+    [InlineData("Why did Governor Tomas Reyl propose the Doria Light Rail?", false)] // the sentence makes him mayor
+    [InlineData("When did Mayor Ana Pell open the depot?", false)]
+    [InlineData("Why did General Tomas Reyl propose the Doria Light Rail?", true)] // a rank beside an office: the reading cannot tell
+    public async Task AskAsync_AnOfficeThatTheSentenceGivesAnother_IsAFalsePremise(string question, bool answered)
+    {
+        var answer = await AnsweredOrFalsePremiseAsync(question, answered, answered || question.Contains("Reyl", StringComparison.Ordinal) ? "Mayor Tomas Reyl" : "Governor Ana Pell");
+
+        if (!answered)
+        {
+            Assert.Contains(answer.Evidence, e => e.Measure == "role");
+        }
+    }
+
     [Fact]
     public async Task AskAsync_AFactAskedForThatNoPassageGives_IsDeclinedAsNotStated()
     {

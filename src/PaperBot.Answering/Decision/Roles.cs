@@ -168,6 +168,100 @@ public static class Roles
         return null;
     }
 
+    /// <summary>
+    /// A person the question gives an office ("President Ada Lind", "General Lind") where every chosen sentence that
+    /// names the person with an office gives another ("Prime Minister Ada Lind"): the question takes for granted an
+    /// office the readings do not give. A shorter form of the same office agrees ("Minister" for "Prime Minister"),
+    /// and so does a sentence that names the person without an office or with a title of another kind (a military
+    /// rank beside an office: "General" and "President" may both be true). Null when a sentence agrees or none can tell.
+    /// </summary>
+    public static RoleMismatch? FindOffice(QuestionAnalysis question, Selection selection)
+    {
+        var tokens = QuestionAnalyzer.Tokenize(question.Question);
+        for (var i = 0; i + 1 < tokens.Count; i++)
+        {
+            if (!Language.EnglishLexicon.OfficeTitles.Contains(tokens[i].Lower) || !char.IsUpper(tokens[i].Value[0])
+                || i + 1 < tokens.Count && Language.EnglishLexicon.OfficeTitles.Contains(tokens[i + 1].Lower))
+            {
+                continue; // the last word of the office, written as a title: "Prime [Minister]"
+            }
+
+            // The person: the capitalised words after the office that the question has as names ("Ada Lind").
+            var person = new List<QuestionTerm>();
+            for (var j = i + 1; j < tokens.Count && char.IsUpper(tokens[j].Value[0]); j++)
+            {
+                if (question.Terms.FirstOrDefault(t => t.Kind == TermKind.Name && string.Equals(t.Surface, tokens[j].Value, StringComparison.Ordinal)) is not { } term)
+                {
+                    break;
+                }
+
+                person.Add(term);
+            }
+
+            if (person.Count == 0 || question.Terms.FirstOrDefault(t => string.Equals(t.Surface, tokens[i].Value, StringComparison.Ordinal)) is not { } office)
+            {
+                continue;
+            }
+
+            var surname = person[^1];
+            RoleMismatch? other = null;
+            var agreed = false;
+            foreach (var sentence in selection.Sentences.OrderByDescending(s => s.Score))
+            {
+                var said = QuestionAnalyzer.Tokenize(sentence.Sentence.Text);
+                for (var at = 0; at < said.Count && !agreed; at++)
+                {
+                    if (!string.Equals(said[at].Value, surname.Surface, StringComparison.OrdinalIgnoreCase))
+                    {
+                        continue;
+                    }
+
+                    // The office written before the person's name: the title words right before its first name.
+                    var start = at;
+                    while (start > 0 && char.IsUpper(said[start - 1].Value[0]) && !Language.EnglishLexicon.OfficeTitles.Contains(said[start - 1].Lower) && at - start < 3)
+                    {
+                        start--;
+                    }
+
+                    var titles = new List<string>();
+                    for (var k = start - 1; k >= 0 && Language.EnglishLexicon.OfficeTitles.Contains(said[k].Lower); k--)
+                    {
+                        titles.Add(said[k].Lower);
+                    }
+
+                    // A military rank and an office are held together ("General" and "President"): only titles of
+                    // one kind say otherwise.
+                    titles = titles.Where(t => IsRank(t) == IsRank(tokens[i].Lower)).ToList();
+                    if (titles.Count == 0 || titles.Select(Office).Contains(Office(tokens[i].Lower)))
+                    {
+                        agreed = true; // named without an office, or with the question's
+                        break;
+                    }
+
+                    titles.Reverse();
+                    other ??= new RoleMismatch(office, string.Join(' ', titles.Select(t => char.ToUpperInvariant(t[0]) + t[1..])), surname, sentence);
+                }
+            }
+
+            if (!agreed && other is not null)
+            {
+                return other;
+            }
+        }
+
+        return null;
+    }
+
+    private static bool IsRank(string title) => title is "general" or "gen" or "admiral" or "colonel";
+
+    /// <summary>An office as one word, however it is written: "Gen." is "general", "PM" is "minister".</summary>
+    private static string Office(string title) => title switch
+    {
+        "gen" => "general",
+        "pm" or "prime" => "minister",
+        _ => title,
+    };
+
     /// <summary>Whether two name keys are one name, in full or shortened ("Port" and "Portugal", "Ibero" and "Iberia").</summary>
     private static bool SameName(string a, string b) =>
         a == b || a.Length >= 3 && b.Length >= 3 && string.CompareOrdinal(a, 0, b, 0, 3) == 0;

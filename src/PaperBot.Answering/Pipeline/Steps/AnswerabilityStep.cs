@@ -44,6 +44,13 @@ public sealed class AnswerabilityStep(AnsweringOptions options, Replies replies)
                 [.. verdict.Evidence, new Evidence("role", 0, 1, $"the sentence has “{swapped.Said}” where the question has “{swapped.Name.Surface}” beside “{swapped.Word.Surface}”")],
                 [swapped.Name], swapped.Sentence);
         }
+        else if (verdict.Answerable && Roles.FindOffice(analysis, context.Selection) is { } office)
+        {
+            // "President Ada Lind" where the sentences call her Prime Minister.
+            verdict = new Verdict(DeclineReasons.FalsePremise,
+                [.. verdict.Evidence, new Evidence("role", 0, 1, $"the sentence has “{office.Said} {office.Word.Surface}” where the question has “{office.Name.Surface} {office.Word.Surface}”")],
+                [office.Name], office.Sentence);
+        }
         else if (verdict.Answerable && Roles.FindQualifier(analysis, context.Selection, context.Readings) is { } qualified)
         {
             // "the Lisbon-Porto Regatta" where the sentences speak only of "the Faro-Porto Regatta".
