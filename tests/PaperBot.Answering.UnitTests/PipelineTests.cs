@@ -245,6 +245,22 @@ public sealed class PipelineTests
         }
     }
 
+    [Theory]
+    [InlineData("How is the paper structured?")]
+    [InlineData("according to the introduction, how is the rest of the paper laid out?")]
+    public async Task AskAsync_TheStructureOfAReading_IsItsOutlineAndItsOwnPlanCited(string question)
+    {
+        var (service, _, _) = await TestReadings.ServiceAsync();
+
+        var answer = await AskAsync(service, question);
+
+        Assert.Equal(AnswerKinds.Sections, answer.Kind);
+        Assert.Contains("The Cooperative", answer.Text, StringComparison.Ordinal);
+        var plan = Assert.Single(answer.Citations);
+        Assert.Contains("sections that follow", plan.Quote, StringComparison.Ordinal);
+        Assert.Equal("1", plan.SectionId);
+    }
+
     [Fact]
     public async Task AskAsync_AFactAskedForThatNoPassageGives_IsDeclinedAsNotStated()
     {

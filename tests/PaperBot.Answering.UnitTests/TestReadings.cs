@@ -23,7 +23,7 @@ public static class TestReadings
 
         # 1. Introduction
 
-        Beekeeping in the Arlen valley collapsed after the frost of 1998 killed most colonies. The cooperative was founded on 12th March 1999 by Director Mara Voss and eleven farmers.
+        Beekeeping in the Arlen valley collapsed after the frost of 1998 killed most colonies. The cooperative was founded on 12th March 1999 by Director Mara Voss and eleven farmers. The sections that follow describe the shared hives and the harvest.
 
         # 2. The Cooperative
 

@@ -24,7 +24,7 @@ public static partial class QuestionAnalyzer
 
     /// <summary>Words before an ordinal that make it pick one of a series ("the first", "its second").</summary>
     /// <summary>Words after an ordinal that make it an idiom, not a place in a series ("in the first place", "the first to", "the first time").</summary>
-    private static readonly HashSet<string> NotASeries = new(StringComparer.Ordinal) { "place", "time", "times", "to", "of", "half", "hand", "glance", "sight", "instance", "and", "or", "one", "ones" };
+    private static readonly HashSet<string> NotASeries = new(StringComparer.Ordinal) { "place", "time", "times", "to", "of", "half", "hand", "glance", "sight", "instance", "and", "or" };
 
     private static readonly HashSet<string> OrdinalDeterminers = new(StringComparer.Ordinal) { "the", "its", "their", "his", "her", "this", "that" };
 

@@ -97,7 +97,7 @@ public static partial class WholeReadingQuestion
     [GeneratedRegex(@"\b(method|methods|methodology|methodological|research design|approach)\b.*\b(paper|article|study|author|it|use|used|uses|take|took|follow|research)\b|\b(paper|article|study|author|it)\b.*\b(method|methods|methodology|research design)\b|\bhow did (the author|the authors|they|the study|the paper) (research|study|investigate|collect|gather|analy[sz]e)\b|\b(what|which) (kinds? of )?(sources|evidence|data)\b.*\b(draw|use|rely|based|study|paper|author)\b|\b(interviews|surveys|fieldwork)\b.*\b(paper|study|author|use)\b")]
     private static partial Regex Method();
 
-    [GeneratedRegex(@"\bhow (is|was) " + Reading + @" (organi[sz]ed|structured|laid out|divided|arranged|set out)\b|\b(structure|outline|organi[sz]ation|layout) of " + Reading + @"\b|\bwhat (sections|parts|chapters) (does|did) " + Reading + @" (have|contain|include)\b|\bhow many (sections|parts|chapters)\b|\bwhat are the (sections|parts|chapters)\b")]
+    [GeneratedRegex(@"\bhow (is|was) (the (rest|remainder) of )?" + Reading + @" (organi[sz]ed|structured|laid out|divided|arranged|set out)\b|\b(structure|outline|organi[sz]ation|layout) of " + Reading + @"\b|\bwhat (sections|parts|chapters) (does|did) " + Reading + @" (have|contain|include)\b|\bhow many (sections|parts|chapters)\b|\bwhat are the (sections|parts|chapters)\b")]
     private static partial Regex Structure();
 
     [GeneratedRegex(@"\b(the |its |in the )abstract\b|^abstract\b")]

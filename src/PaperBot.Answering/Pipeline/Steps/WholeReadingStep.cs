@@ -225,8 +225,35 @@ public sealed partial class WholeReadingStep(AnsweringOptions options, Replies r
             lines.AddRange(top.Select(s => $"- {s.Label}{(document.ChildrenOf(s.Id).Any() ? $" ({string.Join("; ", document.ChildrenOf(s.Id).Select(c => c.Title))})" : string.Empty)}"));
         }
 
-        return new Answer { Question = context.Asked, Status = AnswerStatus.Answered, Kind = AnswerKinds.Sections, Text = string.Join("\n", lines) };
+        // What the reading says of its own plan ("The sections that follow examine …", "It first traces … It then
+        // examines …"), in its abstract or introduction, quoted and cited after the outline.
+        var plan = documents.SelectMany(d => PlanOf(context.Readings.PartsOf(d), d)).ToList();
+        if (plan.Count == 0)
+        {
+            return new Answer { Question = context.Asked, Status = AnswerStatus.Answered, Kind = AnswerKinds.Sections, Text = string.Join("\n", lines) };
+        }
+
+        var (text, citations) = AnswerComposer.Compose(plan, context.Readings);
+        return new Answer { Question = context.Asked, Status = AnswerStatus.Answered, Kind = AnswerKinds.Sections, Text = string.Join("\n", lines) + "\n" + text, Citations = citations };
     }
+
+    /// <summary>The sentences of a reading's introduction (else its abstract) that lay out its plan, at most three.</summary>
+    private static IEnumerable<LocatedSentence> PlanOf(ReadingParts parts, PaperDocument document)
+    {
+        foreach (var part in new[] { parts.Introduction, parts.Abstract }.OfType<Section>())
+        {
+            var plan = Summaries.SentencesUnder(document, part).Where(s => PlanStatement().IsMatch(s.Text)).Take(3).ToList();
+            if (plan.Count > 0)
+            {
+                return plan;
+            }
+        }
+
+        return [];
+    }
+
+    [GeneratedRegex(@"\b(sections?|chapters?|parts?) (that|which) follows?\b|\b(following|next|remaining|subsequent) (sections?|chapters?|parts?)\b|\bthe (rest|remainder) of (the|this) (paper|article|study|essay|chapter)\b|\b(is|are) (organi[sz]ed|structured|divided|arranged)\b|^\W*(it|the (paper|article|study|essay)|this (paper|article|study|essay))( \w+)? (first|then|next|finally|lastly)\b|^\W*(first|then|next|finally|lastly),? (it|the (paper|article|study|essay)|this (paper|article|study|essay))\b", RegexOptions.IgnoreCase)]
+    private static partial Regex PlanStatement();
 
     /// <summary>Author, date, venue and title come from the reading's details (its sidecar), never from a guess.</summary>
     private Answer Details(QuestionContext context, ReadingAspect aspect, IReadOnlyList<PaperDocument> documents)
