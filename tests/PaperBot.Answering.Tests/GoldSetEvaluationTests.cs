@@ -28,7 +28,8 @@ public sealed class GoldSetEvaluationTests(AnsweringFixture fixture)
         {
             var text = Readings.ReadingIndex.Normalise(string.Join(" ", fixture.Knowledge.AllSentences()
                 .Where(s => s.DocumentId == item.Reading && item.Sections.Contains(s.Section.Id)).Select(s => s.Text)));
-            Assert.All(item.Facts, f => Assert.Contains(Readings.ReadingIndex.Normalise(f), text, StringComparison.Ordinal));
+            Assert.All(item.Facts, f => Assert.True(text.Contains(Readings.ReadingIndex.Normalise(f), StringComparison.Ordinal),
+                $"{item.Id}: “{f}” is not in section(s) {string.Join(", ", item.Sections)} of {item.Reading}"));
         }
     }
 

@@ -187,6 +187,26 @@ public sealed class DecisionTests
     }
 
     [Theory]
+    [InlineData("The north line ends at Porto and the south line at Lisbon.", true)] // the same pairs, crossed
+    [InlineData("The north line ends at Lisbon and the south line at Porto.", false)]
+    [InlineData("Porto and Lisbon each have a north line and a south line.", false)] // nothing pairs a word with a name
+    public void CrossedPairs_TwoNamesPairedTheOtherWayRound_AreFound(string sentence, bool crossed)
+    {
+        QuestionTerm Name(string surface) => new(surface, surface.ToLowerInvariant(), 4, TermKind.Name, AnswerType.Other, true);
+        var (north, line, end, lisbon, south, porto) = (Term("north"), Term("line"), Term("end"), Name("Lisbon"), Term("south"), Name("Porto"));
+        var question = new QuestionAnalysis("Why does the north line end at Lisbon and the south line at Porto?", AnswerType.Reason, [north, line, end, lisbon, south, porto], true, false);
+        var chosen = Sentence(0, sentence, 0.8, [.. question.Terms.Select(t => new TermSupport(t, 1, SupportKind.Exact))]);
+
+        var found = Answerability.CrossedPairs(question, new Selection([chosen], chosen.Support, 1));
+
+        Assert.Equal(crossed, found is not null);
+        if (found is { } pair)
+        {
+            Assert.Equal(["Lisbon", "Porto"], new[] { pair.First.Surface, pair.Second.Surface });
+        }
+    }
+
+    [Theory]
     [InlineData(false)] // the number stands in a sentence about something else
     [InlineData(true)]
     public void Decide_TheFactAsked_MustStandWhereTheQuestionIsSaid(bool numberWithTheRest)

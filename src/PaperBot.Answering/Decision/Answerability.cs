@@ -127,6 +127,14 @@ public static partial class Answerability
             return new Verdict(DeclineReasons.FalsePremise, evidence, question.Terms.Where(t => t.Kind == TermKind.Number).ToList(), turned);
         }
 
+        // "Why did the north line end at Lisbon and the south line at Porto?" where the sentence says the north line
+        // ended at Porto and the south line at Lisbon: the same pairs, crossed.
+        if (CrossedPairs(question, selection) is { } crossed)
+        {
+            evidence.Add(new Evidence("crossed_pairs", 0, 1, $"the sentence pairs “{crossed.First.Surface}” and “{crossed.Second.Surface}” the other way round"));
+            return new Verdict(DeclineReasons.FalsePremise, evidence, [crossed.First, crossed.Second], crossed.Sentence);
+        }
+
         // "What does the paper say about <a subject>?": the question is its subject, so a word of it the readings
         // never use, nor anything of its meaning, is a subject they do not cover ("nuclear" power plants).
         var untouched = absent.Where(t => t.Kind == TermKind.Content).ToList();
@@ -224,6 +232,65 @@ public static partial class Answerability
         }
 
         return new Verdict(null, evidence, []);
+    }
+
+    /// <summary>How near a word must stand to the name it pairs with, in the question and in the sentence.</summary>
+    private const int PairWindow = 3;
+
+    /// <summary>
+    /// Two names the question pairs each with a word ("the north line … Lisbon, the south line … Porto") where a chosen
+    /// sentence has the same two words and names paired the other way ("the north line … Porto, the south line …
+    /// Lisbon"): the names, and the sentence. Null when no sentence crosses them.
+    /// </summary>
+    public static (QuestionTerm First, QuestionTerm Second, SentenceEvidence Sentence)? CrossedPairs(QuestionAnalysis question, Selection selection)
+    {
+        var asked = Keys(question.Question);
+        var names = question.Terms.Where(t => t.Kind == TermKind.Name && At(asked, t) >= 0).OrderBy(t => At(asked, t)).ToList();
+        var words = question.Terms.Where(t => t.Kind == TermKind.Content && At(asked, t) >= 0).ToList();
+        if (names.Count < 2 || words.Count < 2)
+        {
+            return null;
+        }
+
+        foreach (var sentence in selection.Sentences)
+        {
+            var said = Keys(sentence.Sentence.Text);
+            for (var i = 0; i < names.Count; i++)
+            {
+                for (var j = i + 1; j < names.Count; j++)
+                {
+                    var (a, b) = (names[i], names[j]);
+                    int qa = At(asked, a), qb = At(asked, b), sa = At(said, a), sb = At(said, b);
+                    if (sa < 0 || sb < 0 || sb > sa)
+                    {
+                        continue; // both in the sentence, and in the other order
+                    }
+
+                    // X before the first name and Y between the names, in the question; in the sentence X before the
+                    // second name and Y between it and the first.
+                    var x = words.FirstOrDefault(w => Before(asked, w, qa, 0) && Before(said, w, sb, 0));
+                    var y = words.FirstOrDefault(w => !ReferenceEquals(w, x) && Before(asked, w, qb, qa) && Before(said, w, sa, sb));
+                    if (x is not null && y is not null)
+                    {
+                        return (a, b, sentence);
+                    }
+                }
+            }
+        }
+
+        return null;
+
+        // Each word as written (lower case) and as stemmed: a name is its word, another word its stem.
+        static List<(string Lower, string Stem)> Keys(string text) =>
+            QuestionAnalyzer.Tokenize(text).Select(t => (t.Lower, Knowledge.Lexical.Bm25Encoder.AnalyzeWord(t.Value).FirstOrDefault() ?? string.Empty)).ToList();
+
+        static int At(List<(string Lower, string Stem)> keys, QuestionTerm term) => keys.FindIndex(k => k.Lower == term.Term || k.Stem == term.Term);
+
+        static bool Before(List<(string Lower, string Stem)> keys, QuestionTerm term, int at, int after)
+        {
+            var from = Math.Max(after, at - PairWindow);
+            return from < at && At(keys.GetRange(from, at - from), term) >= 0;
+        }
     }
 
     /// <summary>The chosen sentence that gives the question's range "from A to B" as "from B to A", or null.</summary>
