@@ -24,13 +24,16 @@ public sealed class GoldSetEvaluationTests(AnsweringFixture fixture)
     [Fact]
     public void GoldSet_Facts_OccurInTheirGoldSections()
     {
+        var missing = new List<string>();
         foreach (var item in fixture.Gold.Where(g => (g.IsAnswerable || g.IsFollowUp) && g.Sections.Count > 0 && fixture.Knowledge.FindDocument(g.Reading) is not null))
         {
             var text = Readings.ReadingIndex.Normalise(string.Join(" ", fixture.Knowledge.AllSentences()
                 .Where(s => s.DocumentId == item.Reading && item.Sections.Contains(s.Section.Id)).Select(s => s.Text)));
-            Assert.All(item.Facts, f => Assert.True(text.Contains(Readings.ReadingIndex.Normalise(f), StringComparison.Ordinal),
-                $"{item.Id}: “{f}” is not in section(s) {string.Join(", ", item.Sections)} of {item.Reading}"));
+            missing.AddRange(item.Facts.Where(f => !text.Contains(Readings.ReadingIndex.Normalise(f), StringComparison.Ordinal))
+                .Select(f => $"{item.Id}: “{f}” is not in section(s) {string.Join(", ", item.Sections)} of {item.Reading}"));
         }
+
+        Assert.Empty(missing);
     }
 
     [Fact]

@@ -262,6 +262,19 @@ public sealed class PipelineTests
     }
 
     [Fact]
+    public async Task AskAsync_AQuestionAboutThePresent_IsAnsweredOnlyByASentenceThatSpeaksOfIt()
+    {
+        var (service, _, _) = await TestReadings.ServiceAsync();
+
+        var today = await AskAsync(service, "What fee do members pay for each hive today?");
+        var then = await AskAsync(service, "What fee did members pay for each hive?");
+
+        Assert.Equal(DeclineReasons.NotStated, today.Reason);
+        Assert.Contains(today.Evidence, e => e.Measure == "present_asked");
+        Assert.Equal(AnswerStatus.Answered, then.Status);
+    }
+
+    [Fact]
     public async Task AskAsync_AFactAskedForThatNoPassageGives_IsDeclinedAsNotStated()
     {
         var (service, _, _) = await TestReadings.ServiceAsync();

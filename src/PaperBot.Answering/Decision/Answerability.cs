@@ -231,8 +231,22 @@ public static partial class Answerability
             }
         }
 
+        // "What is the population of <a city> today?" answered by a sentence about the city in 1851: a question about
+        // the present is answered only by sentences that speak of theirs ("currently", "today", "now").
+        if (AsksAboutNow().IsMatch(question.Question) && !selection.Sentences.Any(s => SpeaksOfNow().IsMatch(s.Sentence.Sentence.Text)))
+        {
+            evidence.Add(new Evidence("present_asked", 0, 1, "asks how things stand now; no cited sentence speaks of the present"));
+            return new Verdict(DeclineReasons.NotStated, evidence, []);
+        }
+
         return new Verdict(null, evidence, []);
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b(today|todays|today's|nowadays|currently|these days|at present|right now|present[- ]day|as of (now|today)|(the )?current(ly)?)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex AsksAboutNow();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b(today|nowadays|currently|current|these days|at present|presently|now|present|still|ongoing|continues|remains|is|are|has|have)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex SpeaksOfNow();
 
     /// <summary>How near a word must stand to the name it pairs with, in the question and in the sentence.</summary>
     private const int PairWindow = 3;
