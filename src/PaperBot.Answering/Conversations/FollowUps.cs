@@ -56,11 +56,10 @@ public static partial class FollowUps
             var (index, length) = (found.Index, found.Length);
             var word = question.Substring(index, length);
             subject = Agreeing(word, previous, vocabulary) ?? subject;
-            var note = $"Taking ‘{word}’ as {subject}";
+            string? note = null; // how the reply tells the reading, when it is not "Taking ‘it’ as <subject>"
             if (word.ToLowerInvariant() is "it" or "its" or "this" && WholeReadingQuestion.Recognise(previous.Question).Aspect != ReadingAspect.None)
             {
                 subject = "the paper"; // "What's the main aim of the paper?" → "and what does it conclude?"
-                note = $"Taking ‘{word}’ as {subject}";
             }
             else if (word.ToLowerInvariant() is "that" or "this" && question[(index + length)..].Trim().TrimEnd('?', '.', '!').Length == 0
                 && MatterOf(previous.Question) is { Length: > 0 } matter)
@@ -75,14 +74,13 @@ public static partial class FollowUps
             {
                 // "Who proposed the light rail?" → "and when did he do that?": he is whoever the last answer named.
                 subject = one;
-                note = $"Taking ‘{word}’ as {subject}";
             }
 
             var replacement = word.Equals("its", StringComparison.OrdinalIgnoreCase) || word.Equals("their", StringComparison.OrdinalIgnoreCase) || word.Equals("his", StringComparison.OrdinalIgnoreCase)
                 ? subject + "’s"
                 : subject;
             var resolved = question[..index] + replacement + question[(index + length)..];
-            return new FollowUpReading(resolved, note);
+            return new FollowUpReading(resolved, note ?? $"Taking ‘{word}’ as {subject}");
         }
 
         var opensWithAnd = AndOpening().IsMatch(question);

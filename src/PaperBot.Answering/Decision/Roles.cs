@@ -181,7 +181,7 @@ public static class Roles
         for (var i = 0; i + 1 < tokens.Count; i++)
         {
             if (!Language.EnglishLexicon.OfficeTitles.Contains(tokens[i].Lower) || !char.IsUpper(tokens[i].Value[0])
-                || i + 1 < tokens.Count && Language.EnglishLexicon.OfficeTitles.Contains(tokens[i + 1].Lower))
+                || Language.EnglishLexicon.OfficeTitles.Contains(tokens[i + 1].Lower))
             {
                 continue; // the last word of the office, written as a title: "Prime [Minister]"
             }

@@ -114,9 +114,9 @@ public static class EnglishLexicon
         ["dept"] = "department", ["intl"] = "international", ["int'l"] = "international", ["nat'l"] = "national", ["pres"] = "president",
         ["econ"] = "economic", ["approx"] = "approximately", ["info"] = "information", ["org"] = "organisation", ["orgs"] = "organisations",
         ["ppl"] = "people", ["yr"] = "year", ["yrs"] = "years", ["bn"] = "billion", ["mn"] = "million", ["cuz"] = "because", ["coz"] = "because",
-        ["bc"] = "because", ["abt"] = "about", ["thru"] = "through", ["tho"] = "though", ["w/o"] = "without", ["btwn"] = "between",
+        ["bc"] = "because", ["abt"] = "about", ["thru"] = "through", ["tho"] = "though", ["btwn"] = "between",
         ["mgmt"] = "management", ["infra"] = "infrastructure", ["tech"] = "technology", ["assoc"] = "association", ["min"] = "minister",
-        ["rel"] = "relations", ["rels"] = "relations", ["diff"] = "difference", ["gvt"] = "government", ["yrs."] = "years",
+        ["rel"] = "relations", ["rels"] = "relations", ["diff"] = "difference", ["gvt"] = "government",
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     /// <summary>Nouns that name a person by what they are or do ("leader", "chemist", "minister"): "Which <noun> …" asks who.</summary>

@@ -29,9 +29,8 @@ public sealed class SpellingStep(IWordList language) : IAnswerStep
             // A name the readings join with hyphens, typed as separate words ("Mara ul Vos" for "Mara-ul-Voss").
             if (Joined(question, tokens, i, readings) is { } run)
             {
-                corrected.Append(question, position, token.Index - position).Append(run.Printed);
-                position = tokens[i + run.Count - 1].Index + tokens[i + run.Count - 1].Value.Length;
-                corrections.Add(new SpellingCorrection(question[token.Index..position], run.Printed));
+                var last = tokens[i + run.Count - 1];
+                ReadAs(token.Index, last.Index + last.Value.Length, run.Printed);
                 i += run.Count - 1;
                 continue;
             }
@@ -48,9 +47,7 @@ public sealed class SpellingStep(IWordList language) : IAnswerStep
             // A shortening typed for a word ("PM", "govt"), which the readings do not use, is that word.
             if (EnglishLexicon.Shortenings.TryGetValue(token.Lower, out var whole))
             {
-                corrected.Append(question, position, token.Index - position).Append(whole);
-                position = token.Index + token.Value.Length;
-                corrections.Add(new SpellingCorrection(token.Value, whole));
+                ReadAs(token.Index, token.Index + token.Value.Length, whole);
                 continue;
             }
 
@@ -64,9 +61,15 @@ public sealed class SpellingStep(IWordList language) : IAnswerStep
             }
 
             var written = char.IsUpper(token.Value[0]) && !fix.Contains('-', StringComparison.Ordinal) ? char.ToUpperInvariant(fix[0]) + fix[1..] : fix;
-            corrected.Append(question, position, token.Index - position).Append(written);
-            position = token.Index + token.Value.Length;
-            corrections.Add(new SpellingCorrection(token.Value, written));
+            ReadAs(token.Index, token.Index + token.Value.Length, written);
+        }
+
+        // The typed words from start to end are read as another: copied up to them, then the reading.
+        void ReadAs(int start, int end, string reading)
+        {
+            corrected.Append(question, position, start - position).Append(reading);
+            corrections.Add(new SpellingCorrection(question[start..end], reading));
+            position = end;
         }
 
         if (corrections.Count > 0)
