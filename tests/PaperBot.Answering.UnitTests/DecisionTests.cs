@@ -512,6 +512,24 @@ public sealed class DecisionTests
     }
 
     [Fact]
+    public async Task Paraphrases_ASynonymTheModelAlsoFindsAlike_IsSearchedFor_OneItDoesNotIsNot()
+    {
+        // "purchased" and "bought" are synonyms by the table; only the first model also puts them together.
+        var alikeModel = await PaperBot.Testing.InMemoryReadings.BuildAsync(new PaperBot.Testing.StandInEmbedder(TestReadings.Synonyms), ("trams.md", TestReadings.Trams, null));
+        var otherModel = await PaperBot.Testing.InMemoryReadings.BuildAsync(new PaperBot.Testing.StandInEmbedder(), ("trams.md", TestReadings.Trams, null));
+        const string question = "Who purchased the buses?";
+
+        var alike = await PaperBot.Answering.Pipeline.Steps.EvidenceStep.ParaphrasesAsync(
+            alikeModel, QuestionAnalyzer.Analyze(question, new ReadingIndex(alikeModel)), Synonyms.English, 0.6, TestContext.Current.CancellationToken);
+        var unlike = await PaperBot.Answering.Pipeline.Steps.EvidenceStep.ParaphrasesAsync(
+            otherModel, QuestionAnalyzer.Analyze(question, new ReadingIndex(otherModel)), Synonyms.English, 0.6, TestContext.Current.CancellationToken);
+
+        var bought = Assert.Single(alike);
+        Assert.Contains(alikeModel.SentencesWithTerm(bought), i => alikeModel.AllSentences()[i].Text.Contains("Kestel bought", StringComparison.Ordinal));
+        Assert.Empty(unlike);
+    }
+
+    [Fact]
     public async Task Support_TheWordInAnIrregularForm_IsTheWordItself()
     {
         var (_, knowledge, readings) = await TestReadings.ServiceAsync();

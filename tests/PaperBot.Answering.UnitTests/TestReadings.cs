@@ -63,7 +63,7 @@ public static class TestReadings
     /// <summary>Words the stand-in model treats as one meaning, so tests can speak of synonyms.</summary>
     public static readonly IReadOnlyDictionary<string, string> Synonyms = new Dictionary<string, string>
     {
-        ["price"] = "cost", ["expense"] = "cost", ["founded"] = "founded", ["established"] = "founded", ["colonies"] = "colonies", ["swarms"] = "colonies",
+        ["price"] = "cost", ["expense"] = "cost", ["founded"] = "founded", ["established"] = "founded", ["colonies"] = "colonies", ["swarms"] = "colonies", ["purchased"] = "bought",
     };
 
     public static DocumentMetadata BeesMetadata { get; } = new("Shared Hives in the Arlen Valley", ["Ines Hart"], 2019, null);

@@ -43,7 +43,7 @@ public sealed class EvidenceStep(AnsweringOptions options, IWordList language) :
 
         var thresholds = new MeaningThresholds(options.MeaningFloor, options.MeaningFull, options.UnknownWordCap);
         var weights = Weights();
-        var candidates = CandidateSentences(context, analysis);
+        var candidates = CandidateSentences(context, analysis, await ParaphrasedAsync(context, analysis, cancellationToken).ConfigureAwait(false));
         Weigh(context, analysis, candidates, thresholds, weights);
         Stage(context, "support", ref started);
 
@@ -222,7 +222,44 @@ public sealed class EvidenceStep(AnsweringOptions options, IWordList language) :
     /// The sentences of the retrieved passages, and the sentences that hold the question's rarest words (looked up
     /// in the index), so a sentence with the decisive word is weighed even when its passage ranked low.
     /// </summary>
-    private List<(int Index, int Rank)> CandidateSentences(QuestionContext context, QuestionAnalysis analysis)
+    /// <summary>
+    /// The readings' words a question word may be put as: its synonyms (by the English table) that the readings use
+    /// and that the embedding model also finds fully alike (<see cref="AnsweringOptions.MeaningFull"/>), as analysed
+    /// terms. A synonym in another sense ("establish" a foothold for "found" a state) is not one.
+    /// </summary>
+    private Task<IReadOnlyList<string>> ParaphrasedAsync(QuestionContext context, QuestionAnalysis analysis, CancellationToken cancellationToken) =>
+        context.Synonyms is not { } synonyms || context.Scope is not null
+            ? Task.FromResult<IReadOnlyList<string>>([])
+            : ParaphrasesAsync(context.Knowledge, analysis, synonyms, options.MeaningFull, cancellationToken);
+
+    /// <summary>
+    /// The analysed terms of the readings' words that the question's three heaviest ordinary words may be put as:
+    /// their synonyms by the table that the readings use and whose centred cosine with the question word is at least
+    /// <paramref name="alike"/>.
+    /// </summary>
+    public static async Task<IReadOnlyList<string>> ParaphrasesAsync(PaperBot.Knowledge.Retrieval.KnowledgeBase knowledge, QuestionAnalysis analysis, Synonyms synonyms, double alike, CancellationToken cancellationToken)
+    {
+        var pairs = analysis.Terms
+            .Where(t => t.Kind == TermKind.Content && t.Word.All(char.IsLetter))
+            .OrderByDescending(t => t.Weight)
+            .Take(3)
+            .SelectMany(t => synonyms.FormsOf(t.Word).Where(knowledge.Words.Contains).Select(form => (t.Word, Form: form)))
+            .ToList();
+        if (pairs.Count == 0)
+        {
+            return [];
+        }
+
+        var words = pairs.Select(p => p.Word).Distinct(StringComparer.Ordinal).ToList();
+        var vectors = await knowledge.EmbedWordsAsync(words, cancellationToken).ConfigureAwait(false);
+        return pairs
+            .Where(p => knowledge.Words.VectorOf(p.Form) is { } form && TensorPrimitives.Dot(vectors[words.IndexOf(p.Word)], form) >= alike)
+            .SelectMany(p => PaperBot.Knowledge.Lexical.Bm25Encoder.AnalyzeWord(p.Form))
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
+    }
+
+    private List<(int Index, int Rank)> CandidateSentences(QuestionContext context, QuestionAnalysis analysis, IReadOnlyList<string> paraphrased)
     {
         var knowledge = context.Knowledge;
         var ranks = new Dictionary<int, int>();
@@ -247,6 +284,20 @@ public sealed class EvidenceStep(AnsweringOptions options, IWordList language) :
             foreach (var index in knowledge.SentencesWithTerm(term.Term))
             {
                 ranks.TryAdd(index, options.Passages);
+            }
+        }
+
+        // A word the question puts its own way ("buy" where the reading says "purchase"): the few sentences that use
+        // it the reading's way are candidates too, so a paraphrase is not lost because the search missed its passage.
+        foreach (var analysed in paraphrased)
+        {
+            var sentences = knowledge.SentencesWithTerm(analysed);
+            if (sentences.Count <= options.RareTermSentences)
+            {
+                foreach (var index in sentences)
+                {
+                    ranks.TryAdd(index, options.Passages);
+                }
             }
         }
 
