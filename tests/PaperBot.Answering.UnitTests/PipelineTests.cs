@@ -613,4 +613,15 @@ public sealed class PipelineTests
             return Task.FromResult<Answer?>(new Answer { Question = request.Question, Status = AnswerStatus.NotInPaper, Text = "The passages do not say.", Mode = "generative" });
         }
     }
+
+    [Fact]
+    public async Task AskAsync_HowOneSideRespondedToAnother_IsAnsweredFromWhatTheReadingSaysItDid()
+    {
+        var (service, _, _) = await TestReadings.ServiceAsync();
+
+        var answer = await AskAsync(service, "How did the regional council respond to the valley cooperative in 2001?");
+
+        Assert.True(answer.Status == AnswerStatus.Answered, $"{answer.Reason}: {answer.Text} {string.Join("; ", answer.Evidence.Select(e => $"{e.Measure}={e.Value} {e.Detail}"))}");
+        Assert.Contains(answer.Citations, c => c.Quote.Contains("refused to fund the cooperative", StringComparison.Ordinal));
+    }
 }

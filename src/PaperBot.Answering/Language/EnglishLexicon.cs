@@ -44,6 +44,8 @@ public static class EnglishLexicon
         "new", "old", "good", "bad", "big", "well", "really", "now", "today", "still", "yet", "again", "only",
         "look", "looked", "looks", "view", "viewed", "regard", "regarded", "consider", "considered", "involve",
         "involved", "relate", "related", "relation", "side", "sides", "each", "both", "together", "up", "out", "off",
+        // how one side met what the other did: the sentence tells it in its own words ("this made Russia take …")
+        "react", "reacted", "reacting", "reaction", "reactions", "respond", "responded", "responding", "response", "responses",
         // prepositions, conjunctions and adverbs that relate the subject's words rather than name anything
         "after", "before", "since", "until", "during", "over", "under", "between", "among", "amongst", "through",
         "throughout", "across", "towards", "toward", "against", "within", "without", "via", "per", "around", "behind",
