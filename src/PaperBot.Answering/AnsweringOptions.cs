@@ -94,6 +94,12 @@ public sealed class AnsweringOptions
     /// <summary>What the rank of its passage adds to a sentence's score (divided by rank + 1).</summary>
     public double PassageRankWeight { get; set; } = 0.05;
 
+    /// <summary>
+    /// What standing in a section the last answer of the conversation cited adds to a sentence's score, for a
+    /// follow-up ("how old was he?"): the conversation goes on where it was. 0 turns it off.
+    /// </summary>
+    public double FollowUpSectionWeight { get; set; } = 0.1;
+
     /// <summary>A further sentence joins the answer when it scores at least this share of the best one.</summary>
     public double SecondSentenceRatio { get; set; } = 0.9;
 

@@ -22,6 +22,7 @@ internal sealed class AnsweringOptionsValidator : IValidateOptions<AnsweringOpti
         Require(o.MaxUnsupportedShare is >= 0 and <= 1 && o.PremiseMaxUnsupportedShare is >= 0 and <= 1, "Answering:MaxUnsupportedShare and Answering:PremiseMaxUnsupportedShare must be between 0 and 1.");
         Require(o.OffTopicPresence is >= 0 and <= 1, "Answering:OffTopicPresence must be between 0 and 1.");
         Require(o.PremiseCoverage is >= 0 and <= 1, "Answering:PremiseCoverage must be between 0 and 1.");
+        Require(o.FollowUpSectionWeight is >= 0 and <= 1, "Answering:FollowUpSectionWeight must be between 0 and 1.");
         Require(o.FactRunShare is >= 0 and <= 1, "Answering:FactRunShare must be between 0 and 1.");
         Require(o.RelevanceFloor is > -1 and < 1, "Answering:RelevanceFloor must be between -1 and 1.");
         Require(o.MeaningFloor < o.MeaningFull && o.MeaningFull <= 1, "Answering:MeaningFloor must be below Answering:MeaningFull, which is at most 1.");

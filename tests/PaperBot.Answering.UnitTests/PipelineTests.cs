@@ -624,4 +624,26 @@ public sealed class PipelineTests
         Assert.True(answer.Status == AnswerStatus.Answered, $"{answer.Reason}: {answer.Text} {string.Join("; ", answer.Evidence.Select(e => $"{e.Measure}={e.Value} {e.Detail}"))}");
         Assert.Contains(answer.Citations, c => c.Quote.Contains("refused to fund the cooperative", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task AskAsync_FollowUp_FavoursTheSectionsTheLastAnswerCited_ByTheSetWeight()
+    {
+        // The weight is exaggerated so the effect shows in a reading this small: a sentence of the last answer's
+        // section outranks the one elsewhere that says more of the follow-up (the default weight only breaks near ties).
+        var (service, _, _) = await TestReadings.ServiceAsync(settings: new() { ["Answering:FollowUpSectionWeight"] = "1" });
+        var (anywhere, _, _) = await TestReadings.ServiceAsync(settings: new() { ["Answering:FollowUpSectionWeight"] = "0" });
+        var conversation = Guid.NewGuid().ToString("N");
+        var elsewhere = Guid.NewGuid().ToString("N");
+        const string first = "How many hives did the cooperative pool?";
+
+        var previous = await AskAsync(service, first, conversation);
+        await AskAsync(anywhere, first, elsewhere);
+        var weighted = await AskAsync(service, "When was it founded?", conversation);
+        var unweighted = await AskAsync(anywhere, "When was it founded?", elsewhere);
+
+        Assert.All(previous.Citations, c => Assert.Equal("2.I", c.SectionId));
+        Assert.Contains(unweighted.Citations, c => c.SectionId == "1" && c.Quote.Contains("founded on 12th March 1999", StringComparison.Ordinal));
+        Assert.Equal(DeclineReasons.UnsupportedTerms, weighted.Reason); // chosen from 2.I, which never says when it was founded
+        Assert.Contains(weighted.Evidence, e => e.Measure == "word “founded”" && e.Value == 0);
+    }
 }

@@ -91,7 +91,8 @@ public sealed class EvidenceStep(AnsweringOptions options, IWordList language) :
 
     private void Weigh(QuestionContext context, QuestionAnalysis analysis, List<(int Index, int Rank)> candidates, MeaningThresholds thresholds, SelectionWeights weights)
     {
-        context.Candidates = candidates.Select(c => Evidence(context, c.Index, c.Rank, analysis, thresholds, weights)).ToList();
+        var where = WhereTheLastAnswerWas(context);
+        context.Candidates = candidates.Select(c => Evidence(context, c.Index, c.Rank, analysis, thresholds, weights, where.Contains(context.Knowledge.AllSentences()[c.Index].Section.Id) ? options.FollowUpSectionWeight : 0)).ToList();
         context.Selection = WithNeighbours(context, SentenceSelector.Select(context.Candidates, analysis, weights), thresholds, weights);
         context.Presence = Presence(context, analysis, thresholds);
     }
@@ -142,7 +143,7 @@ public sealed class EvidenceStep(AnsweringOptions options, IWordList language) :
                 .SelectMany(c => new[] { c.Index - 1, c.Index + 1 })
                 .Where(i => i >= 0 && i < knowledge.SentenceCount && chosen.All(c => c.Index != i))
                 .Where(i => SameParagraph(knowledge.AllSentences()[i], chosen.Select(c => c.Sentence)))
-                .Select(i => Evidence(context, i, context.Hits.Count, analysis, thresholds, weights))
+                .Select(i => Evidence(context, i, context.Hits.Count, analysis, thresholds, weights, 0))
                 .FirstOrDefault(e => e.Support.First(x => ReferenceEquals(x.Term, missing)).Value >= 0.5);
             if (neighbour is not null)
             {
@@ -162,7 +163,11 @@ public sealed class EvidenceStep(AnsweringOptions options, IWordList language) :
     private static bool SameParagraph(Knowledge.Documents.LocatedSentence sentence, IEnumerable<Knowledge.Documents.LocatedSentence> chosen) =>
         chosen.Any(c => c.DocumentId == sentence.DocumentId && c.Section.Id == sentence.Section.Id && c.Paragraph == sentence.Paragraph);
 
-    private static SentenceEvidence Evidence(QuestionContext context, int index, int rank, QuestionAnalysis analysis, MeaningThresholds thresholds, SelectionWeights weights)
+    /// <summary>The sections the last answer cited, when the question is read as its follow-up; else none.</summary>
+    private static IReadOnlySet<string> WhereTheLastAnswerWas(QuestionContext context) =>
+        context.FollowUp is not null && context.Previous is { } previous ? previous.SectionIds.ToHashSet(StringComparer.Ordinal) : new HashSet<string>();
+
+    private static SentenceEvidence Evidence(QuestionContext context, int index, int rank, QuestionAnalysis analysis, MeaningThresholds thresholds, SelectionWeights weights, double bonus)
     {
         var knowledge = context.Knowledge;
         var sentence = knowledge.AllSentences()[index];
@@ -170,7 +175,7 @@ public sealed class EvidenceStep(AnsweringOptions options, IWordList language) :
         var coverage = SentenceSelector.Coverage(support);
         var similarity = TensorPrimitives.Dot(context.QueryVector.AsSpan(), knowledge.SentenceVector(index).AsSpan());
         var carries = context.Readings.Carries(index, analysis.AnswerType);
-        return new SentenceEvidence(index, sentence, similarity, rank, support, coverage, carries, SentenceSelector.Score(similarity, coverage, carries, rank, weights));
+        return new SentenceEvidence(index, sentence, similarity, rank, support, coverage, carries, SentenceSelector.Score(similarity, coverage, carries, rank, weights) + bonus);
     }
 
     /// <summary>How many sentences back a paragraph may have given a name in full that a sentence gives in short.</summary>
@@ -295,6 +300,18 @@ public sealed class EvidenceStep(AnsweringOptions options, IWordList language) :
             if (sentences.Count <= options.RareTermSentences)
             {
                 foreach (var index in sentences)
+                {
+                    ranks.TryAdd(index, options.Passages);
+                }
+            }
+        }
+
+        // A follow-up goes on where the last answer was: that answer's sections are candidates too.
+        foreach (var section in WhereTheLastAnswerWas(context))
+        {
+            foreach (var document in knowledge.Documents)
+            {
+                foreach (var index in knowledge.SentencesOfSection(document.Id, section))
                 {
                     ranks.TryAdd(index, options.Passages);
                 }
