@@ -24,6 +24,22 @@ public sealed class FollowUpReadingTests
         Assert.Equal("Taking " + expected, reading.Interpretation);
     }
 
+    [Theory]
+    // "it" is not what the follow-up names itself: the depot, not the board it asks about.
+    [InlineData("When did the Harbour Transit Board take over the city's depot?", "why did the Harbour Transit Board want it?", "the city's depot")]
+    public async Task Read_APronoun_DoesNotStandForWhatTheFollowUpNamesItself(string previous, string followUp, string expected)
+    {
+        var (_, _, readings) = await TestReadings.ServiceAsync(withTrams: true);
+        var turn = new ConversationTurn(previous, FollowUps.SubjectOf(previous, readings)!, []);
+
+        var reading = FollowUps.Read(followUp, turn, readings);
+
+        Assert.NotNull(reading);
+        Assert.Equal($"Taking ‘it’ as {expected}", reading.Interpretation);
+        Assert.NotNull(reading);
+        Assert.Equal($"Taking ‘it’ as {expected}", reading.Interpretation);
+    }
+
     [Fact]
     public async Task SubjectOf_AMonth_IsWhenSomethingHappenedNotWhatTheQuestionIsAbout()
     {

@@ -56,6 +56,7 @@ public static partial class FollowUps
             var (index, length) = (found.Index, found.Length);
             var word = question.Substring(index, length);
             subject = Agreeing(word, previous, vocabulary) ?? subject;
+            subject = NotNamedIn(question, subject, word, previous, vocabulary) ?? subject;
             string? note = null; // how the reply tells the reading, when it is not "Taking ‘it’ as <subject>"
             if (word.ToLowerInvariant() is "it" or "its" or "this" && WholeReadingQuestion.Recognise(previous.Question).Aspect != ReadingAspect.None)
             {
@@ -314,6 +315,40 @@ public static partial class FollowUps
 
         var agreeing = Phrases(previous.Question, vocabulary).Where(p => NumberOf(p.Phrase, vocabulary) == number).ToList();
         return agreeing.Count == 0 ? null : agreeing.MaxBy(p => p.Score).Phrase;
+    }
+
+    /// <summary>
+    /// A pronoun does not stand for what its own question names: in "how did Russia respond to it?" after "When did
+    /// Russia sign the pipeline deal?", "it" is the deal. When the follow-up names the chosen phrase itself (most of its
+    /// words' weight, or another name the sidecar gives them), the weightiest other phrase of the last question that agrees with the
+    /// pronoun; null when the chosen one is not named or no other agrees.
+    /// </summary>
+    private static string? NotNamedIn(string question, string subject, string pronoun, ConversationTurn previous, ReadingIndex vocabulary)
+    {
+        var own = Bm25Encoder.Analyze(question).ToHashSet(StringComparer.Ordinal);
+        foreach (var (alias, target) in vocabulary.Aliases)
+        {
+            if (question.Contains(alias, StringComparison.OrdinalIgnoreCase))
+            {
+                own.UnionWith(Bm25Encoder.Analyze(target));
+            }
+        }
+
+        // Named: the follow-up has most of the phrase's weight ("Ana Pell" names "Governor Ana Pell").
+        bool Named(string phrase) => Bm25Encoder.Analyze(phrase).Where(vocabulary.HasTerm).Distinct(StringComparer.Ordinal).ToList() is { Count: > 0 } terms
+            && terms.Where(own.Contains).Sum(vocabulary.Idf) >= 0.5 * terms.Sum(vocabulary.Idf);
+        if (!Named(subject))
+        {
+            return null;
+        }
+
+        var lower = pronoun.ToLowerInvariant();
+        Number? wants = lower is "they" or "them" or "their" or "those" or "these" ? Number.Plural
+            : lower is "he" or "him" or "his" or "she" or "her" ? Number.Person
+            : lower is "it" or "its" ? Number.Singular
+            : null;
+        var others = Phrases(previous.Question, vocabulary).Where(p => !Named(p.Phrase) && (wants is null || NumberOf(p.Phrase, vocabulary) == wants)).ToList();
+        return others.Count == 0 ? null : others.MaxBy(p => p.Score).Phrase;
     }
 
     private enum Number { Singular, Plural, Person }
