@@ -68,6 +68,8 @@ public sealed class FollowUpReadingTests
     [InlineData("What did Mayor Tomas Reyl propose in 2005?", "and 2006?", "What did Mayor Tomas Reyl propose in 2006?")] // a year for a year
     [InlineData("When was the Harbour Transit Board set up?", "and the Doria Light Rail?", "When was the Doria Light Rail set up?")] // "the" not doubled
     [InlineData("When was the Harbour Transit Board set up?", "and I?", null)]
+    [InlineData("Whom did the Harbour and Transit Board hire?", "and the Doria Light Board?", "Whom did the Doria Light Board hire?")] // "X and Y Board" is one name when the new one is a board too
+    [InlineData("When did Lisbon and Porto sign?", "what about Faro?", "When did Faro and Porto sign?")] // two names: one replaced
     public async Task Instead_WhatAboutAnother_IsTheLastQuestionAskedOfIt(string previous, string followUp, string? expected)
     {
         var (_, _, readings) = await TestReadings.ServiceAsync(withTrams: true);

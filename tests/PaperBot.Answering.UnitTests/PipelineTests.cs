@@ -17,7 +17,7 @@ public sealed class PipelineTests
 
         var answer = await AskAsync(service, question);
 
-        Assert.Contains(answer.Citations, c => c.Quote.Contains(quoted, StringComparison.Ordinal));
+        Assert.True(answer.Citations.Any(c => c.Quote.Contains(quoted, StringComparison.Ordinal)), $"{answer.Reason}: {answer.Text}");
         if (answered)
         {
             Assert.Equal(AnswerStatus.Answered, answer.Status);
@@ -645,5 +645,14 @@ public sealed class PipelineTests
         Assert.Contains(unweighted.Citations, c => c.SectionId == "1" && c.Quote.Contains("founded on 12th March 1999", StringComparison.Ordinal));
         Assert.Equal(DeclineReasons.UnsupportedTerms, weighted.Reason); // chosen from 2.I, which never says when it was founded
         Assert.Contains(weighted.Evidence, e => e.Measure == "word “founded”" && e.Value == 0);
+    }
+
+    [Fact]
+    public async Task AskAsync_ThingTheSentenceGivesAnotherName_IsAFalsePremiseQuotingIt()
+    {
+        var answer = await AnsweredOrFalsePremiseAsync("Why did Mayor Tomas Reyl propose the Pell Light Rail in 2005?", answered: false, "proposed the Doria Light Rail", named: "Pell Light Rail");
+
+        Assert.Contains(answer.Evidence, e => e.Measure == "role" && e.Detail!.Contains("“Doria Light”", StringComparison.Ordinal));
+        await AnsweredOrFalsePremiseAsync("Why did Mayor Tomas Reyl propose the Doria Light Rail in 2005?", answered: true, "proposed the Doria Light Rail");
     }
 }

@@ -46,4 +46,35 @@ public sealed class RolesTests
     [InlineData("Did Lisbon host the regatta in 1994?", "regatta")] // a yes/no question asks; it takes nothing for granted
     public async Task Find_TheSameNameInThePlace_OrNoWayToTell_IsNoMismatch(string question, string marker) =>
         Assert.Null(await FindAsync(question, marker));
+
+    private const string Water = """
+        # 1. Water
+
+        The Harbour Company and the Marsh Company laid pipes in the same streets. In 1852 the Marsh Company moved its intake upstream to Ditton. Houses supplied by the Harbour Company suffered fewer deaths after the move.
+        """;
+
+    /// <summary>What <see cref="Roles.FindNamedOther"/> finds when the sentences with the markers are chosen, each supporting every question word.</summary>
+    private static async Task<RoleMismatch?> FindNamedOtherAsync(string question, params string[] markers)
+    {
+        var knowledge = await InMemoryReadings.BuildAsync(new StandInEmbedder(TestReadings.Synonyms), ("water.md", Water, null));
+        var readings = new ReadingIndex(knowledge);
+        var analysis = QuestionAnalyzer.Analyze(question, readings);
+        var support = analysis.Terms.Select(t => new TermSupport(t, 1, SupportKind.Exact, t.Term)).ToList();
+        var sentences = markers.Select(m => knowledge.AllSentences().ToList().FindIndex(s => s.Text.Contains(m, StringComparison.Ordinal)))
+            .Select(i => new SentenceEvidence(i, knowledge.AllSentences()[i], 0.8, 0, support, 1, false, 1.8)).ToList();
+        return Roles.FindNamedOther(analysis, new Selection(sentences, support, 1), readings, 0.7);
+    }
+
+    [Fact]
+    public async Task FindNamedOther_TheSentenceSaysItOfAnotherOfTheSameKind_IsAMismatch_ItsOwnOrAnAgreeingSentenceIsNot()
+    {
+        var other = await FindNamedOtherAsync("Why did the Harbour Company move its intake upstream to Ditton?", "moved its intake");
+
+        Assert.NotNull(other);
+        Assert.Equal("Marsh", other.Said);
+        Assert.Equal("Harbour", other.Name.Surface);
+        Assert.Equal("Company", other.Word.Surface);
+        Assert.Null(await FindNamedOtherAsync("Why did the Marsh Company move its intake upstream to Ditton?", "moved its intake"));
+        Assert.Null(await FindNamedOtherAsync("Why did the Harbour Company move its intake upstream to Ditton?", "moved its intake", "Houses supplied"));
+    }
 }

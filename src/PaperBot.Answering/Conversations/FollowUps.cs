@@ -174,6 +174,33 @@ public static partial class FollowUps
             to += InName(to + 1) ? 1 : 2;
         }
 
+        // "the Harbour and Canal Company" is one name when the new one is a company too ("and the Marsh Company?").
+        if (!year && otherWords.Count >= 2 && to + 2 < all.Count && all[to + 1].Value is "and" or "&" && InName(to + 2))
+        {
+            var end2 = to + 2;
+            while (InName(end2 + 1))
+            {
+                end2++;
+            }
+
+            if (end2 > to + 2 && Head(all[end2].Value) == Head(head))
+            {
+                to = end2;
+            }
+        }
+
+        if (!year && otherWords.Count >= 2 && Head(all[to].Value) == Head(head))
+        {
+            while (from - 2 >= 0 && all[from - 1].Value is "and" or "&" && InName(from - 2))
+            {
+                from -= 2;
+                while (InName(from - 1) && !Language.EnglishLexicon.OfficeTitles.Contains(all[from - 1].Value.ToLowerInvariant()))
+                {
+                    from--;
+                }
+            }
+        }
+
         var start = all[from].Index;
         var end = all[to].Index + all[to].Length;
         var before = previous[..start];
@@ -184,6 +211,9 @@ public static partial class FollowUps
 
         return before + other + previous[end..];
     }
+
+    /// <summary>The stem a name ends in, possessive or not ("Company's", "Company").</summary>
+    private static string Head(string word) => Bm25Encoder.AnalyzeWord(word.TrimEnd('\'', '’', 's')).FirstOrDefault() ?? word.ToLowerInvariant();
 
     /// <summary>
     /// What a question is about, without the words that ask: "Which exercise did Corvia join in 2019?" → "exercise

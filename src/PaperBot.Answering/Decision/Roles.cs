@@ -90,6 +90,104 @@ public static class Roles
     }
 
     /// <summary>
+    /// A named thing the question picks out by the names before it ("the Harbour and Canal Company") where the
+    /// chosen sentence that says the rest of the question gives the same kind of thing another name ("the Marsh
+    /// Company moved its intake …") and names none of the question's: the question gives one what the readings
+    /// say of another. Only in a question that takes its event for granted, for a capitalised head the sentence
+    /// prints after another name, and when that sentence says at least <paramref name="rest"/> of the question's
+    /// other words. Null when the sentence agrees or none can tell.
+    /// </summary>
+    public static RoleMismatch? FindNamedOther(QuestionAnalysis question, Selection selection, ReadingIndex readings, double rest)
+    {
+        if (!question.Presupposes || selection.Sentences.Count == 0)
+        {
+            return null;
+        }
+
+        var tokens = QuestionAnalyzer.Tokenize(question.Question);
+        for (var h = 1; h < tokens.Count; h++)
+        {
+            if (!IsName(tokens[h], readings) || tokens[h].Value.Contains('-', StringComparison.Ordinal)
+                || question.Terms.FirstOrDefault(t => t.Kind == TermKind.Name && string.Equals(t.Surface, tokens[h].Value, StringComparison.Ordinal)) is not { } head)
+            {
+                continue;
+            }
+
+            // The names right before the head, joined by "and" or "&" ("Harbour and Canal").
+            var qualifiers = new List<QuestionTerm>();
+            for (var q = h - 1; q >= 0 && h - q <= 5; q--)
+            {
+                if (tokens[q].Value is "and" or "&" && q > 0 && qualifiers.Count > 0)
+                {
+                    continue;
+                }
+
+                if (!IsName(tokens[q], readings) || question.Terms.FirstOrDefault(t => t.Kind == TermKind.Name && string.Equals(t.Surface, tokens[q].Value, StringComparison.Ordinal)) is not { } qualifier)
+                {
+                    break;
+                }
+
+                qualifiers.Add(qualifier);
+            }
+
+            if (qualifiers.Count == 0)
+            {
+                continue;
+            }
+
+            // The sentence that says the rest of the question: most of its words other than the name.
+            var group = qualifiers.Append(head).ToHashSet();
+            var others = question.Terms.Where(t => !group.Contains(t)).ToList();
+            var weight = others.Sum(t => t.Weight);
+            if (weight <= 0)
+            {
+                continue;
+            }
+
+            double Says(SentenceEvidence s) => s.Support.Where(x => !group.Contains(x.Term) && x.Value >= 0.5).Sum(x => x.Term.Weight) / weight;
+            // A chosen sentence that names the question's own thing and says a good part of the rest ("Houses supplied
+            // by the Marsh Company suffered only 37 deaths over the same period") answers for it.
+            if (selection.Sentences.Any(s => Says(s) >= rest / 2 && NamesQualified(QuestionAnalyzer.Tokenize(s.Sentence.Text), qualifiers[0], head, readings)))
+            {
+                continue;
+            }
+
+            var sayer = selection.Sentences.MaxBy(Says)!;
+            var said = QuestionAnalyzer.Tokenize(sayer.Sentence.Text);
+            if (Says(sayer) < rest || said.Any(t => qualifiers.Any(q => Keys(t.Value, readings).Contains(q.Term))))
+            {
+                continue; // the sentence names the question's own (its support may lend it a name given in full before)
+            }
+
+            for (var at = 1; at < said.Count; at++)
+            {
+                if (Stems(said[at].Value).Contains(head.Term) && char.IsUpper(said[at].Value[0])
+                    && IsName(said[at - 1], readings) && !Joiners.Contains(said[at - 1].Value)
+                    && !qualifiers.Any(q => Keys(said[at - 1].Value, readings).Contains(q.Term)))
+                {
+                    return new RoleMismatch(qualifiers[^1], said[at - 1].Value, head, sayer);
+                }
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Whether the tokens give the head right after the name that qualifies it ("Marsh Company").</summary>
+    private static bool NamesQualified(IReadOnlyList<QuestionAnalyzer.Token> said, QuestionTerm qualifier, QuestionTerm head, ReadingIndex readings)
+    {
+        for (var at = 1; at < said.Count; at++)
+        {
+            if (Stems(said[at].Value).Contains(head.Term) && Keys(said[at - 1].Value, readings).Contains(qualifier.Term))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
     /// A named thing the question qualifies by names joined with hyphens ("the Lisbon-Porto Regatta") where every
     /// chosen sentence that names the thing qualifies it by other names ("the Faro-Porto Regatta"), leaving out one
     /// of the question's: the question takes for granted a thing the readings give to others. Only in a question

@@ -59,6 +59,14 @@ public sealed class AnswerabilityStep(AnsweringOptions options, Replies replies)
                 [qualified.Name], qualified.Sentence);
         }
 
+        else if (verdict.Answerable && Roles.FindNamedOther(analysis, context.Selection, context.Readings, options.PremiseCoverage) is { } other)
+        {
+            // "the Harbour and Canal Company" where the sentence that says the rest says it of "the Marsh Company".
+            verdict = new Verdict(DeclineReasons.FalsePremise,
+                [.. verdict.Evidence, new Evidence("role", 0, 1, $"the sentence says it of “{other.Said} {other.Word.Surface}”, not “{other.Name.Surface} {other.Word.Surface}”")],
+                [other.Name], other.Sentence);
+        }
+
         context.Verdict = verdict;
         if (verdict.Answerable)
         {
