@@ -344,7 +344,7 @@ public static partial class QuestionAnalyzer
     [GeneratedRegex(@"^[$€£]?\d[\d,.]*(s|st|nd|rd|th|%)?$")]
     private static partial Regex NumberToken();
 
-    [GeneratedRegex(@"^(why (did|does|do|was|were|has|have|had|is|are)|how (did|does|do|has|have|was|were)|how (many|much)\b.*\b(did|does|do|has|have|had)\b|when (did|was|were)|what (made|led|caused|pushed|prompted))\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^((why|for what reason|how come|in what way) (did|does|do|was|were|has|have|had|is|are)|how (did|does|do|has|have|was|were)|how (many|much)\b.*\b(did|does|do|has|have|had)\b|when (did|was|were)|what (made|led|caused|pushed|prompted|drove|forced))\b", RegexOptions.IgnoreCase)]
     private static partial Regex Presupposing();
 
     /// <summary>A sum to work out ("7 times 6", "120 million divided by 12", "the square root of 81"): no reading says it.</summary>

@@ -376,7 +376,7 @@ public static class Roles
             : question.Terms.FirstOrDefault(t => kinds.Contains(t.Kind) && string.Equals(t.Surface, tokens[i].Value, StringComparison.Ordinal));
 
         var aux = -1;
-        for (var i = 0; i < Math.Min(3, tokens.Count); i++)
+        for (var i = 0; i < Math.Min(4, tokens.Count); i++) // "Why did", "For what reason did"
         {
             if (tokens[i].Lower is "did" or "does" or "do" or "has" or "have" or "had" or "will" or "would")
             {
