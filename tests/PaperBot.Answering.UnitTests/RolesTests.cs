@@ -78,4 +78,24 @@ public sealed class RolesTests
         Assert.Null(await FindNamedOtherAsync("Why did the Marsh Company move its intake upstream to Ditton?", "moved its intake"));
         Assert.Null(await FindNamedOtherAsync("Why did the Harbour Company move its intake upstream to Ditton?", "moved its intake", "Houses supplied"));
     }
+
+    [Theory]
+    [InlineData("Who is the Mayor of Lisbon?", "Portland")]
+    [InlineData("Which Lisbon Mayor signed the river accord?", "Portland")]
+    [InlineData("Who is the Mayor of Portland?", null)]
+    [InlineData("Who is the Mayor?", null)] // whose office the question does not say
+    public async Task FindOfficeOwner_AnOfficeOfAnotherPlace_IsAMismatch(string question, string? said)
+    {
+        var knowledge = await InMemoryReadings.BuildAsync(new StandInEmbedder(TestReadings.Synonyms), ("ties.md", Reading, null));
+        var readings = new ReadingIndex(knowledge);
+        var analysis = QuestionAnalyzer.Analyze(question, readings);
+        var index = knowledge.AllSentences().ToList().FindIndex(s => s.Text.Contains("Mayor Ada Wren", StringComparison.Ordinal));
+        var support = analysis.Terms.Select(t => new TermSupport(t, 1, SupportKind.Exact, t.Term)).ToList();
+        var selection = new Selection([new SentenceEvidence(index, knowledge.AllSentences()[index], 0.8, 0, support, 1, false, 1.8)], support, 1);
+
+        var mismatch = Roles.FindOfficeOwner(analysis, selection, readings);
+
+        Assert.Equal(said, mismatch?.Said);
+        Assert.Null(Roles.FindOfficeOwner(analysis, selection, readings, analysis.Terms.ToHashSet())); // carried from the last question: not this one's claim
+    }
 }

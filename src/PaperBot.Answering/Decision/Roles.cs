@@ -173,6 +173,106 @@ public static class Roles
         return null;
     }
 
+    /// <summary>
+    /// An office the question gives to one country or body ("the Prime Minister of Corvia", "the Corvian Prime
+    /// Minister", "Corvia's Prime Minister") where every chosen sentence that names the office with a holder's country
+    /// gives another ("Lisbon's Prime Minister …"): the sentence is about someone else's office. Null when a sentence
+    /// agrees or none says whose office it is.
+    /// </summary>
+    /// <param name="carried">Words a follow-up took from the last question: what they say was the last answer's, not this one's.</param>
+    public static RoleMismatch? FindOfficeOwner(QuestionAnalysis question, Selection selection, ReadingIndex readings, IReadOnlySet<QuestionTerm>? carried = null)
+    {
+        var tokens = QuestionAnalyzer.Tokenize(question.Question);
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            if (!Language.EnglishLexicon.OfficeTitles.Contains(tokens[i].Lower) || i + 1 < tokens.Count && Language.EnglishLexicon.OfficeTitles.Contains(tokens[i + 1].Lower)
+                || question.Terms.FirstOrDefault(t => string.Equals(t.Surface, tokens[i].Value, StringComparison.Ordinal)) is not { } office)
+            {
+                continue; // not the last word of an office ("Prime [Minister]")
+            }
+
+            var first = i;
+            while (first > 0 && Language.EnglishLexicon.OfficeTitles.Contains(tokens[first - 1].Lower))
+            {
+                first--;
+            }
+
+            if (Owner(tokens, first, i, readings) is not { } owner
+                || question.Terms.FirstOrDefault(t => t.Kind == TermKind.Name && Keys(t.Surface, readings).Contains(Key(owner, readings))) is not { } ownerTerm
+                || carried?.Contains(ownerTerm) == true || carried?.Contains(office) == true)
+            {
+                continue;
+            }
+
+            RoleMismatch? other = null;
+            var agreed = false;
+            foreach (var sentence in selection.Sentences.OrderByDescending(s => s.Score))
+            {
+                var said = QuestionAnalyzer.Tokenize(sentence.Sentence.Text);
+                for (var at = 0; at < said.Count && !agreed; at++)
+                {
+                    if (!string.Equals(said[at].Lower, tokens[i].Lower, StringComparison.Ordinal) || at + 1 < said.Count && Language.EnglishLexicon.OfficeTitles.Contains(said[at + 1].Lower))
+                    {
+                        continue;
+                    }
+
+                    var start = at;
+                    while (start > 0 && Language.EnglishLexicon.OfficeTitles.Contains(said[start - 1].Lower))
+                    {
+                        start--;
+                    }
+
+                    if (Owner(said, start, at, readings) is not { } holder)
+                    {
+                        continue;
+                    }
+
+                    if (Keys(holder, readings).Any(k => SameName(k, Key(owner, readings))))
+                    {
+                        agreed = true;
+                    }
+                    else
+                    {
+                        other ??= new RoleMismatch(ownerTerm, holder, office, sentence);
+                    }
+                }
+            }
+
+            if (!agreed && other is not null)
+            {
+                return other;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Whose the office written from <paramref name="first"/> to <paramref name="last"/> is: the name right before it ("Corvia's", "Corvian") or after its "of" ("of Corvia"); null when neither.</summary>
+    private static string? Owner(IReadOnlyList<QuestionAnalyzer.Token> tokens, int first, int last, ReadingIndex readings)
+    {
+        if (first > 0 && IsName(tokens[first - 1], readings) && !Joiners.Contains(tokens[first - 1].Value))
+        {
+            return tokens[first - 1].Value;
+        }
+
+        var k = last + 1;
+        if (k < tokens.Count && tokens[k].Lower == "of")
+        {
+            k++;
+            if (k < tokens.Count && tokens[k].Lower == "the")
+            {
+                k++;
+            }
+
+            if (k < tokens.Count && IsName(tokens[k], readings))
+            {
+                return tokens[k].Value;
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>Whether the tokens give the head right after the name that qualifies it ("Marsh Company").</summary>
     private static bool NamesQualified(IReadOnlyList<QuestionAnalyzer.Token> said, QuestionTerm qualifier, QuestionTerm head, ReadingIndex readings)
     {

@@ -59,6 +59,13 @@ public sealed class AnswerabilityStep(AnsweringOptions options, Replies replies)
                 [qualified.Name], qualified.Sentence);
         }
 
+        else if (verdict.Answerable && Roles.FindOfficeOwner(analysis, context.Selection, context.Readings, Carried(context)) is { } owner)
+        {
+            // "the Prime Minister of Corvia" where the sentence names Lisbon's Prime Minister.
+            verdict = new Verdict(DeclineReasons.FalsePremise,
+                [.. verdict.Evidence, new Evidence("role", 0, 1, $"the sentence has “{owner.Said}” {owner.Word.Surface}, not the {owner.Word.Surface} of “{owner.Name.Surface}”")],
+                [owner.Name], owner.Sentence);
+        }
         else if (verdict.Answerable && Roles.FindNamedOther(analysis, context.Selection, context.Readings, options.PremiseCoverage) is { } other)
         {
             // "the Harbour and Canal Company" where the sentence that says the rest says it of "the Marsh Company".
