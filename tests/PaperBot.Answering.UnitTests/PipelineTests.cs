@@ -655,4 +655,19 @@ public sealed class PipelineTests
         Assert.Contains(answer.Evidence, e => e.Measure == "role" && e.Detail!.Contains("“Doria Light”", StringComparison.Ordinal));
         await AnsweredOrFalsePremiseAsync("Why did Mayor Tomas Reyl propose the Doria Light Rail in 2005?", answered: true, "proposed the Doria Light Rail");
     }
+
+    [Theory]
+    [InlineData("What's the main aim of the Arlen paper?", "Shared Hives in the Arlen Valley")] // a word of one title before "paper"
+    [InlineData("whats the gist of the hives-valley article", "Shared Hives in the Arlen Valley")] // words of the title joined
+    [InlineData("summarise the conclusion of the tram reading", "trams.md")] // the start of a title's word
+    public async Task AskAsync_AReadingNamedInShort_IsAnsweredFromThatReadingAlone(string question, string title)
+    {
+        var (service, _, _) = await TestReadings.ServiceAsync(withTrams: true);
+
+        var answer = await AskAsync(service, question);
+
+        Assert.Equal(AnswerStatus.Answered, answer.Status);
+        Assert.NotEmpty(answer.Citations);
+        Assert.All(answer.Citations, c => Assert.Equal(title, c.DocumentTitle));
+    }
 }

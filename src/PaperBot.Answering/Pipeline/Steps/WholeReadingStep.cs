@@ -88,18 +88,43 @@ public sealed partial class WholeReadingStep(AnsweringOptions options, Replies r
     [GeneratedRegex(@"\b((in|of|from) )?(the )?(section|part|chapter|§) ?(?<id>\d{1,2}(\.[0-9ivx]{1,4})?|[ivx]{1,4})\b( of (the|this) (paper|article|reading|text|study))?", RegexOptions.IgnoreCase)]
     private static partial Regex NumberedSection();
 
-    /// <summary>The readings a question is about: the one whose title it names, else all of them.</summary>
+    /// <summary>
+    /// The readings a question is about: the one whose title it names (two of the title's words), or the one a
+    /// short name points to ("the London article", "the russia-pak reading": a word before "paper", "article" …
+    /// that begins a word of one reading's title); else all of them.
+    /// </summary>
     private static IReadOnlyList<PaperDocument> DocumentsAsked(QuestionContext context)
     {
         var question = ReadingIndex.Normalise(context.Question);
         var named = context.Readings.Documents
             .Where(d => TitleWords(ReadingIndex.TitleOf(d)) is { Count: > 0 } words && words.Count(w => question.Contains(w, StringComparison.Ordinal)) >= Math.Min(2, words.Count))
             .ToList();
+        if (named.Count == 0 && context.Readings.Documents.Count > 1)
+        {
+            var designators = Designators(context.Question);
+            var pointed = context.Readings.Documents
+                .Where(d => TitleWords(ReadingIndex.TitleOf(d)) is var words && designators.Any(n => words.Any(w => w.StartsWith(n, StringComparison.Ordinal))))
+                .ToList();
+            named = pointed.Count == 1 ? pointed : named;
+        }
+
         return named.Count > 0 ? named : context.Readings.Documents;
     }
 
+    /// <summary>The words a question names a reading by, right before the word for it: "London", "russia", "pak" in "the London article", "the russia-pak reading".</summary>
+    private static List<string> Designators(string question) =>
+        [.. ReadingNamed().Matches(ReadingIndex.Normalise(question))
+            .SelectMany(m => m.Groups["by"].Value.Split([' ', '-'], StringSplitOptions.RemoveEmptyEntries))
+            .Select(w => w.EndsWith("'s", StringComparison.Ordinal) ? w[..^2] : w)
+            .Where(w => w.Length >= 3 && !EnglishLexicon.IsFrame(w) && !EnglishLexicon.IsLight(w) && !AspectWords.Contains(w))];
+
+    [GeneratedRegex(@"\b(the|this|that) (?<by>([\w'\-]+ ){1,2})(paper|article|text|study|reading|essay|piece|report|chapter)('s)?\b")]
+    private static partial Regex ReadingNamed();
+
     private static List<string> TitleWords(string title) =>
-        ReadingIndex.Normalise(title).Split([' ', ',', ':', '.', '-'], StringSplitOptions.RemoveEmptyEntries).Where(w => w.Length > 4 && !EnglishLexicon.IsFrame(w)).ToList();
+        ReadingIndex.Normalise(title).Split([' ', ',', ':', '.', '-'], StringSplitOptions.RemoveEmptyEntries)
+            .Select(w => w.EndsWith("'s", StringComparison.Ordinal) ? w[..^2] : w)
+            .Where(w => w.Length > 4 && !EnglishLexicon.IsFrame(w)).ToList();
 
     /// <summary>Whether, the aspect's own words aside, the question names a subject of its own (and the question without them).</summary>
     private static bool HasOwnSubject(QuestionContext context, string matched, IReadOnlyList<PaperDocument> documents, out string rest)
@@ -111,9 +136,13 @@ public sealed partial class WholeReadingStep(AnsweringOptions options, Replies r
             rest = rest.Remove(at, matched.Length);
         }
 
+        // The words that name the reading ("the Lisbon-Porto paper") are no subject of the question.
         var titles = documents.SelectMany(d => TitleWords(ReadingIndex.TitleOf(d))).ToHashSet(StringComparer.Ordinal);
+        var designators = Designators(context.Question).ToHashSet(StringComparer.Ordinal);
+        bool NamesTheReading(string word) => word.Split('-', StringSplitOptions.RemoveEmptyEntries) is { Length: > 0 } parts
+            && parts.All(p => titles.Contains(p) || designators.Contains(p));
         var terms = QuestionAnalyzer.Analyze(rest, context.Readings).Terms
-            .Where(t => t.Kind != TermKind.Light && !AspectWords.Contains(t.Word) && !titles.Contains(t.Word))
+            .Where(t => t.Kind != TermKind.Light && !AspectWords.Contains(t.Word) && !NamesTheReading(t.Word))
             .ToList();
         return terms.Count > 0;
     }
@@ -128,6 +157,7 @@ public sealed partial class WholeReadingStep(AnsweringOptions options, Replies r
         "approach", "author", "authors", "wrote", "written", "published", "journal", "title", "called", "sentence", "nutshell",
         "overview", "synopsis", "tldr", "set", "out", "try", "seek", "want", "examine", "examines", "argue", "argues", "study",
         "short", "brief", "briefly", "simple", "simply", "words", "general", "whole", "entire", "actually", "really", "mostly", "mainly",
+        "takeaway", "takeaways", "upshot", "verdict", "lesson", "lessons", "outcome", "outcomes", "big", "summarise", "summarize", "recap",
     };
 
     private async ValueTask<Answer> FromPartAsync(QuestionContext context, ReadingAspect aspect, IReadOnlyList<PaperDocument> documents, CancellationToken cancellationToken)
