@@ -529,6 +529,24 @@ public sealed class DecisionTests
         Assert.Empty(unlike);
     }
 
+    [Theory]
+    [InlineData("asia", SupportKind.Exact)] // "Asian" is made from "Asia"
+    [InlineData("asi", SupportKind.None)] // three letters begin too many words
+    public async Task Support_ANameOfFourLettersOrMore_IsSupportedByTheWordMadeFromIt(string name, SupportKind expected)
+    {
+        const string Reading = """
+            # 1. Ties
+
+            The South Asian region grew.
+            """;
+        var knowledge = await PaperBot.Testing.InMemoryReadings.BuildAsync(new PaperBot.Testing.StandInEmbedder(TestReadings.Synonyms), ("ties.md", Reading, null));
+        var readings = new ReadingIndex(knowledge);
+
+        var support = TermSupportScorer.Support(Term(name, kind: TermKind.Name), 0, knowledge, readings, new Dictionary<string, WordNeighbours>(), new MeaningThresholds(0.3, 0.6));
+
+        Assert.Equal(expected, support.Kind);
+    }
+
     [Fact]
     public async Task Support_TheWordInAnIrregularForm_IsTheWordItself()
     {

@@ -190,6 +190,20 @@ public sealed class PipelineTests
     }
 
     [Theory]
+    [InlineData("wat yr was the cooperative founded?", "founded on 12th March 1999")] // chat shorthand
+    [InlineData("how many hives did the cooperative pool lol", "340 hives")] // filler is no subject
+    [InlineData("summary of the intro pls", "Beekeeping in the Arlen valley collapsed")] // "intro" is the introduction
+    public async Task AskAsync_ChatShorthand_IsReadAsItsWords_AndFillerIsNoSubject(string question, string quoted)
+    {
+        var (service, _, _) = await TestReadings.ServiceAsync();
+
+        var answer = await AskAsync(service, question);
+
+        Assert.True(answer.Status == AnswerStatus.Answered, $"{answer.Reason}: {answer.Text}");
+        Assert.True(answer.Citations.Any(c => c.Quote.Contains(quoted, StringComparison.Ordinal)), $"{answer.Kind}: {answer.Text}");
+    }
+
+    [Theory]
     [InlineData("What does VHC stand for?", "Valley Honey Cooperative")]
     [InlineData("whats the full form of vhc in the abstract", "Valley Honey Cooperative")]
     [InlineData("VHC stands for?", "Valley Honey Cooperative")]

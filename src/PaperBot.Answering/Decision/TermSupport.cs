@@ -102,7 +102,7 @@ public static partial class TermSupportScorer
         }
 
         // A name and the words made from it: "Kenyan" and "Kenya", "Chilean" and "Chile".
-        if (term.Kind == TermKind.Name && term.Term.Length >= 5
+        if (term.Kind == TermKind.Name && term.Term.Length >= 4
             && terms.Concat(heading).FirstOrDefault(t => t.Length >= 5 && (t.StartsWith(term.Term, StringComparison.Ordinal) || term.Term.StartsWith(t, StringComparison.Ordinal))) is { } kin)
         {
             return new TermSupport(term, 1, SupportKind.Exact, kin);

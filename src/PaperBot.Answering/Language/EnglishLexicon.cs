@@ -24,6 +24,7 @@ public static class EnglishLexicon
         "of", "to", "in", "on", "at", "by", "for", "with", "from", "about", "as", "into", "onto", "upon", "and", "or",
         "but", "so", "if", "then", "than", "also", "too", "very", "just", "really", "ever", "exactly", "actually",
         "basically", "please", "pls", "plz", "kindly", "hey", "ok", "okay", "um", "uh", "like", "btw", "anyway", "one", "ones",
+        "lol", "lmao", "haha", "omg", "tbh", "idk", "imo", "ngl", "thx", "someone", "somebody", "anyone", "anybody",
         // the asking itself
         "paper", "papers", "article", "articles", "text", "study", "reading", "readings", "essay", "document", "piece",
         "chapter", "report", "source", "passage", "tell", "say", "says", "said", "saying", "mention", "mentions",
@@ -119,6 +120,9 @@ public static class EnglishLexicon
         ["bc"] = "because", ["abt"] = "about", ["thru"] = "through", ["tho"] = "though", ["btwn"] = "between",
         ["mgmt"] = "management", ["infra"] = "infrastructure", ["tech"] = "technology", ["assoc"] = "association", ["min"] = "minister",
         ["rel"] = "relations", ["rels"] = "relations", ["diff"] = "difference", ["gvt"] = "government",
+        ["intro"] = "introduction", ["concl"] = "conclusion", ["wat"] = "what", ["wot"] = "what", ["wut"] = "what", ["mkt"] = "market",
+        ["1st"] = "first", ["2nd"] = "second", ["3rd"] = "third", ["4th"] = "fourth", ["5th"] = "fifth", ["6th"] = "sixth", ["b4"] = "before",
+        ["n"] = "and", ["u"] = "you", ["ur"] = "your", ["r"] = "are",
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     /// <summary>Nouns that name a person by what they are or do ("leader", "chemist", "minister"): "Which <noun> …" asks who.</summary>
