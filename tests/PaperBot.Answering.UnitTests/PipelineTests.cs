@@ -684,4 +684,17 @@ public sealed class PipelineTests
         Assert.NotEmpty(answer.Citations);
         Assert.All(answer.Citations, c => Assert.Equal(title, c.DocumentTitle));
     }
+
+    [Theory]
+    [InlineData("gist of the abstract in 2 lines pls")]
+    [InlineData("summarise the conclusion in three sentences")]
+    public async Task AskAsync_HowLongTheAnswerShouldBe_IsNoSubjectOfAWholeReadingQuestion(string question)
+    {
+        var (service, _, _) = await TestReadings.ServiceAsync();
+
+        var answer = await AskAsync(service, question);
+
+        Assert.True(answer.Status == AnswerStatus.Answered, $"{answer.Reason}: {answer.Text}");
+        Assert.All(answer.Citations, c => Assert.Contains(c.SectionId, new[] { "abstract", "3" }));
+    }
 }

@@ -126,10 +126,17 @@ public sealed partial class WholeReadingStep(AnsweringOptions options, Replies r
             .Select(w => w.EndsWith("'s", StringComparison.Ordinal) ? w[..^2] : w)
             .Where(w => w.Length > 4 && !EnglishLexicon.IsFrame(w)).ToList();
 
+    [GeneratedRegex(@"\b(summar(y|ies|i[sz]e[sd]?|i[sz]ing)|recap|sum (it |this )?up|gist|tl;?dr)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex SumUp();
+
+    /// <summary>How long the answer should be ("in 2 lines", "in three sentences", "in a few words"): no subject of the question.</summary>
+    [GeneratedRegex(@"\b(in|within|using) (\d+|one|two|three|four|five|a few|few|a couple of) (lines?|sentences?|words?|points?|bullets?|bullet points?|paragraphs?)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Length();
+
     /// <summary>Whether, the aspect's own words aside, the question names a subject of its own (and the question without them).</summary>
     private static bool HasOwnSubject(QuestionContext context, string matched, IReadOnlyList<PaperDocument> documents, out string rest)
     {
-        rest = context.Question.Replace('’', '\'');
+        rest = Length().Replace(context.Question.Replace('’', '\''), " ");
         var at = rest.IndexOf(matched, StringComparison.OrdinalIgnoreCase);
         if (at >= 0)
         {
@@ -179,7 +186,8 @@ public sealed partial class WholeReadingStep(AnsweringOptions options, Replies r
                 ReadingAspect.Ending => sentences.TakeLast(2),
                 ReadingAspect.Overview => Closest(context, sentences, 2),
                 // A part opens with what it is about: its first sentence, then the most central of the rest.
-                _ => sentences.Take(1).Concat(Summaries.MostCentral(context.Knowledge, sentences.Skip(1).ToList(), aspect == ReadingAspect.Abstract ? 2 : 1)),
+                // Asked to sum it up ("summarise the conclusion"), one sentence more.
+                _ => sentences.Take(1).Concat(Summaries.MostCentral(context.Knowledge, sentences.Skip(1).ToList(), (aspect == ReadingAspect.Abstract ? 2 : 1) + (SumUp().IsMatch(context.Question) ? 1 : 0))),
             });
         }
 
