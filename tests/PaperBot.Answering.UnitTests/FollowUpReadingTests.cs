@@ -66,6 +66,7 @@ public sealed class FollowUpReadingTests
     [InlineData("When did Director Mara Voss found the cooperative?", "and the hives?", null)] // not a name: the same subject goes on
     [InlineData("What does VHC stand for?", "what about relations with them?", null)] // not a name of the readings
     [InlineData("What did Mayor Tomas Reyl propose in 2005?", "and 2006?", "What did Mayor Tomas Reyl propose in 2006?")] // a year for a year
+    [InlineData("What did Mayor Tomas Reyl propose in 2005?", "and by 2006?", "What did Mayor Tomas Reyl propose in 2006?")] // the year after its own preposition
     [InlineData("When was the Harbour Transit Board set up?", "and the Doria Light Rail?", "When was the Doria Light Rail set up?")] // "the" not doubled
     [InlineData("When was the Harbour Transit Board set up?", "and I?", null)]
     [InlineData("Whom did the Harbour and Transit Board hire?", "and the Doria Light Board?", "Whom did the Doria Light Board hire?")] // "X and Y Board" is one name when the new one is a board too

@@ -127,6 +127,14 @@ public static partial class FollowUps
             return null;
         }
 
+        // "and by 1901?", "what about in 2005?": the year, which takes the last one's place after its own preposition.
+        if (otherWords.Count == 2 && otherWords[0].Value.ToLowerInvariant() is "by" or "in" or "for" or "at" or "during" or "around" or "until" or "since"
+            && otherWords[1].Value.Length == 4 && otherWords[1].Value.All(char.IsDigit))
+        {
+            other = otherWords[1].Value;
+            otherWords = Words(other);
+        }
+
         var head = otherWords[^1].Value;
         var year = head.Length == 4 && head.All(char.IsDigit) && otherWords.Count == 1;
         bool NameWord(string w) => char.IsUpper(w[0]) || vocabulary.CapitalisesMidSentence(w.ToLowerInvariant());
