@@ -323,6 +323,28 @@ public sealed class DecisionTests
         }
     }
 
+    [Theory]
+    [InlineData(true, false)] // "Why did …?" takes it for granted: less may be said elsewhere
+    [InlineData(false, true)]
+    public void Decide_AWordSaidOnlyElsewhere_MayWeighLessInAQuestionThatTakesItsEventForGranted(bool presupposes, bool answerable)
+    {
+        var queen = Term("queen", 5, TermKind.Name);
+        var visit = Term("visit", 2);
+        var mill = Term("mill", 5, TermKind.Name);
+        var question = new QuestionAnalysis(presupposes ? "Why did the Queen visit the Mill?" : "Did the Queen visit the Mill?", AnswerType.Other, [queen, visit, mill], presupposes, false);
+        var thresholds = Thresholds with { PremiseMaxUnsupportedShare = 0.15 };
+        var sentences = Carrying(question,
+        [
+            Sentence(0, "The Queen opened the Mill.", 0.6, new TermSupport(queen, 1, SupportKind.Exact), new TermSupport(visit, 0, SupportKind.None), new TermSupport(mill, 1, SupportKind.Exact)),
+            Sentence(9, "The engineer visited the port.", 0.6, new TermSupport(queen, 0, SupportKind.None), new TermSupport(visit, 1, SupportKind.Exact), new TermSupport(mill, 0, SupportKind.None)),
+        ]);
+        var joint = SentenceSelector.Joint(question.Terms, sentences);
+
+        var verdict = Answerability.Decide(question, new Selection(sentences, joint, SentenceSelector.Coverage(joint)), new ReadingPresence(question.Terms.ToDictionary(t => t, _ => 1.0)), thresholds);
+
+        Assert.Equal(answerable, verdict.Answerable); // "visit" is 2 of 12: above 0.15, below 0.3
+    }
+
     [Fact]
     public void Decide_TheKindOfFactAsked_DoesNotDiluteAWordSaidOnlyElsewhere()
     {

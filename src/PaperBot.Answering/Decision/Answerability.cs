@@ -176,7 +176,8 @@ public static partial class Answerability
         // What a question asks is said in one place: each part of it must be accounted for by one run of sentences
         // that follow each other, not by words gathered from sentences about other things ("What year did <a
         // queen> die?" from a sentence where she did not attend and another where someone else died). The run may
-        // leave out what any answer may: as much as a question that takes nothing for granted.
+        // leave out what the question may leave out anywhere: less when it takes its event for granted ("How did <a
+        // country> support <an exercise>?" from a sentence about the exercise and another about support elsewhere).
         var runs = Runs(selection.Sentences).ToList();
         if (coverage >= thresholds.MinCoverage && heaviest <= maxShare && runs.Count > 1)
         {
@@ -187,7 +188,7 @@ public static partial class Answerability
             var heaviestApart = apart.Count == 0 || said <= 0 ? 0 : apart[0].Term.Weight / said;
             evidence.Add(new Evidence("heaviest_unsupported_in_one_passage", heaviestApart, thresholds.MaxUnsupportedShare,
                 apart.Count == 0 ? "per part of the question, the run of consecutive cited sentences that says most of it" : $"“{apart[0].Term.Surface}” is said elsewhere"));
-            if (heaviestApart > thresholds.MaxUnsupportedShare)
+            if (heaviestApart > maxShare)
             {
                 return new Verdict(DeclineReasons.UnsupportedTerms, evidence, apart.Select(a => a.Term).ToList());
             }
