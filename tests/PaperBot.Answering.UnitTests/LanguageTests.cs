@@ -147,6 +147,18 @@ public sealed class LanguageTests
     public void GivesQuantity_IsAnAmountThatIsNotPartOfADate(string sentence, bool expected) =>
         Assert.Equal(expected, FactRecognisers.GivesQuantity(sentence));
 
+    [Theory]
+    [InlineData("How much did the line cost?", "The first line cost 210 million euros.", true)]
+    [InlineData("How much money did the council provide?", "The council provided 120 million roubles.", true)]
+    [InlineData("How much did the road network cost?", "The roads measure around 3000 kms (1,800 miles).", false)] // a length is no price
+    [InlineData("How much did it cost?", "It cost £4.2 million.", true)]
+    public void AsksForMoney_IsAnsweredOnlyByASumOfMoney(string question, string sentence, bool answers)
+    {
+        Assert.True(FactRecognisers.AsksForMoney(question));
+        Assert.Equal(answers, FactRecognisers.GivesMoney(sentence));
+        Assert.False(FactRecognisers.AsksForMoney("How many hives did the cooperative pool?"));
+    }
+
     [Fact]
     public void ExplicitFact_HowLongSince_IsAnsweredByADateToo() =>
         Assert.True(PaperBot.Answering.Decision.QuestionAnalyzer.ExplicitFact("How long has the town had trams?")!.Value.OrDate);

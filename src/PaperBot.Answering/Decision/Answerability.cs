@@ -217,7 +217,9 @@ public static partial class Answerability
         {
             // Words a follow-up carried from the last question were said in the last answer's passage.
             var own = question.Terms.Where(t => carried?.Contains(t) != true).ToList();
-            var giving = runs.Where(run => run.Any(s => Gives(asked, s.Sentence.Sentence.Text)))
+            // "How much did it cost?" asks for a sum of money: a length or a count is no answer to it.
+            var money = asked.Type == Language.AnswerType.Amount && Language.FactRecognisers.AsksForMoney(question.Question);
+            var giving = runs.Where(run => run.Any(s => Gives(asked, s.Sentence.Sentence.Text) && (!money || Language.FactRecognisers.GivesMoney(s.Sentence.Sentence.Text))))
                 .Select(run => SentenceSelector.Coverage(SentenceSelector.Joint(own, run)))
                 .DefaultIfEmpty(-1)
                 .Max();
@@ -226,7 +228,7 @@ public static partial class Answerability
             if (giving < 0 || share < thresholds.FactRunShare)
             {
                 evidence.Add(new Evidence("fact_asked", share, thresholds.FactRunShare, giving < 0
-                    ? $"asks for {KindOfFact(asked.Type)}; no cited sentence gives one"
+                    ? $"asks for {(money ? "a sum of money" : KindOfFact(asked.Type))}; no cited sentence gives one"
                     : $"asks for {KindOfFact(asked.Type)}; the sentences that give one say too little of the question"));
                 return new Verdict(DeclineReasons.NotStated, evidence, []);
             }

@@ -173,6 +173,18 @@ public static partial class FactRecognisers
     [GeneratedRegex(@"[$€£¥₹]\s?\d|\b\d[\d,.]*\s*(%|per ?cent\b)|\b\d[\d,.]*\s+(hundred|thousand|million|billion|trillion|lakh|crore)\b|\(?\b\d{4}-\d{2,4}\b\)?|\b(decades?|dozens?|hundreds|thousands|millions|billions)\b|\b(?!(1[0-9]\d\d|20\d\d)\b)\d[\d,.]*\b")]
     public static partial Regex Amount();
 
+    /// <summary>Whether a question asks for a sum of money ("How much did it cost?", "how much money did they provide?").</summary>
+    public static bool AsksForMoney(string question) => MoneyAsked().IsMatch(question);
+
+    /// <summary>Whether a sentence gives a sum of money: a currency's sign or name ("$ 1.7 billion", "120 million roubles", "£4.2 million").</summary>
+    public static bool GivesMoney(string sentence) => Money().IsMatch(sentence);
+
+    [GeneratedRegex(@"\b(cost|costs|costing|costed|price|priced|worth|spend|spends|spent|spending|pay|pays|paid|invest|invested|investment|investments|money|fund|funds|funding|funded|budget|budgets|loan|loans|lent|borrow|borrowed|finance|financed|financing|expenditure)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex MoneyAsked();
+
+    [GeneratedRegex(@"[$€£¥₹]|\b(US\s?\$|USD|EUR|GBP|dollars?|euros?|pounds?|sterling|rupees?|roubles?|rubles?|yuan|renminbi|francs?|marks|yen|shillings?|guineas?|pence|cents?)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Money();
+
     /// <summary>
     /// Whether a sentence gives an amount that is not part of a date: the day of a month ("September 24", "10 October",
     /// "the 3rd") counts nothing, so it does not answer "how many".
