@@ -569,6 +569,20 @@ public sealed class DecisionTests
         Assert.Equal(expected, support.Kind);
     }
 
+    [Theory]
+    [InlineData("Why did the US fund the cooperative?", true)] // a name in capitals, not the pronoun
+    [InlineData("Can you tell us about the cooperative?", false)]
+    [InlineData("WHY DID THE US FUND THE COOPERATIVE?", false)] // shouted: capitals say nothing
+    public async Task Analyze_AWordInCapitalsThatSpellsAFrameWord_IsAName(string question, bool named)
+    {
+        var (_, _, readings) = await TestReadings.ServiceAsync();
+
+        var terms = QuestionAnalyzer.Analyze(question, readings).Terms;
+
+        Assert.Equal(named, terms.Any(t => t.Surface == "US" && t.Kind == TermKind.Name));
+        Assert.DoesNotContain(terms, t => t.Word == "us" && t.Surface != "US");
+    }
+
     [Fact]
     public async Task Support_TheWordInAnIrregularForm_IsTheWordItself()
     {

@@ -51,6 +51,8 @@ public static partial class QuestionAnalyzer
         }
 
         var tokens = Tokenize(rest);
+        // "the US", "IT firms": a word written in capitals is a name, not the pronoun it spells, unless the whole question is shouted.
+        var shouted = question.Count(char.IsUpper) > question.Count(char.IsLower);
         for (var i = 0; i < tokens.Count; i++)
         {
             var token = tokens[i];
@@ -66,7 +68,7 @@ public static partial class QuestionAnalyzer
             var ordinal = qualified.Count > 0 && i + 1 < tokens.Count && !NotASeries.Contains(tokens[i + 1].Lower);
             foreach (var term in ordinal
                 ? [new QuestionTerm(token.Value, token.Lower, readings.MaxIdf, TermKind.Number, AnswerType.Other, readings.HasWord(token.Lower)) { Qualifies = qualified }]
-                : TermsOf(token, readings))
+                : TermsOf(token, readings, acronym: !shouted && token.Value.Length >= 2 && token.Value.All(char.IsUpper)))
             {
                 if (seen.Add(term.Term))
                 {
@@ -109,10 +111,10 @@ public static partial class QuestionAnalyzer
         return tokens;
     }
 
-    private static IEnumerable<QuestionTerm> TermsOf(Token token, ReadingIndex readings)
+    private static IEnumerable<QuestionTerm> TermsOf(Token token, ReadingIndex readings, bool acronym = false)
     {
         var lower = token.Lower;
-        if (EnglishLexicon.IsFrame(lower))
+        if (EnglishLexicon.IsFrame(lower) && !acronym)
         {
             yield break;
         }
