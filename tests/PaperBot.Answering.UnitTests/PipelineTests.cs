@@ -697,4 +697,26 @@ public sealed class PipelineTests
         Assert.True(answer.Status == AnswerStatus.Answered, $"{answer.Reason}: {answer.Text}");
         Assert.All(answer.Citations, c => Assert.Contains(c.SectionId, new[] { "abstract", "3" }));
     }
+
+    [Fact]
+    public async Task AskAsync_TheAimOfAPartOfTheReading_IsTheSentenceThatPosesIt_NotThePartsOpening()
+    {
+        const string reading = """
+            # 1. Introduction
+
+            The port of Sella grew quickly after 1850. The harbour of the port silted up within twenty years. Merchants moved the ships of the port to the river mouth, away from the silted harbour. The port lost its trade to the river mouth. The central question is why officials waited until 1890.
+
+            # 2. The Harbour
+
+            The council dredged the harbour in 1890 and the ships came back.
+            """;
+        var (service, _, _) = await TestReadings.ServiceAsync(instead: ("sella.md", reading));
+
+        var aim = await AskAsync(service, "According to the introduction, what is the central question?");
+        var opening = await AskAsync(service, "What does the introduction say?");
+
+        Assert.Contains(aim.Citations, c => c.Quote.StartsWith("The central question is why", StringComparison.Ordinal));
+        Assert.DoesNotContain(opening.Citations, c => c.Quote.StartsWith("The central question is why", StringComparison.Ordinal)); // not what opens it, nor the most central
+        Assert.Contains(opening.Citations, c => c.Quote.StartsWith("The port of Sella grew", StringComparison.Ordinal));
+    }
 }

@@ -68,15 +68,16 @@ public static class TestReadings
 
     public static DocumentMetadata BeesMetadata { get; } = new("Shared Hives in the Arlen Valley", ["Ines Hart"], 2019, null);
 
-    /// <summary>The answer service over the given readings, built the way the host builds it, with settings for the stand-in model.</summary>
+    /// <summary>The answer service over the given readings (<paramref name="instead"/> of the bees reading, when given), built the way the host builds it, with settings for the stand-in model.</summary>
     public static async Task<(AnswerService Service, KnowledgeBase Knowledge, ReadingIndex Readings)> ServiceAsync(
         bool withTrams = false,
         Dictionary<string, string?>? settings = null,
         IAnswerGenerator? generator = null,
-        Action<IServiceCollection>? configure = null)
+        Action<IServiceCollection>? configure = null,
+        (string Name, string Text)? instead = null)
     {
         var embedder = new StandInEmbedder(Synonyms);
-        var readings = new List<(string, string, DocumentMetadata?)> { ("bees.md", Bees, BeesMetadata) };
+        var readings = new List<(string, string, DocumentMetadata?)> { instead is { } own ? (own.Name, own.Text, null) : ("bees.md", Bees, BeesMetadata) };
         if (withTrams)
         {
             readings.Add(("trams.md", Trams, null));

@@ -30,6 +30,13 @@ public enum ReadingAspect
 /// </summary>
 public static partial class WholeReadingQuestion
 {
+    /// <summary>
+    /// Whether the question asks for the reading's aim, thesis or question ("the central question", "its main aim"),
+    /// whatever part it names: "According to the introduction, what is the central question?" asks for the sentence
+    /// of the introduction that poses it, not for the introduction's opening.
+    /// </summary>
+    public static bool AsksForAim(string question) => Overview().IsMatch(question.Trim().ToLowerInvariant().Replace('’', '\''));
+
     public static (ReadingAspect Aspect, string Matched) Recognise(string question)
     {
         var q = question.Trim().ToLowerInvariant().Replace('’', '\'');

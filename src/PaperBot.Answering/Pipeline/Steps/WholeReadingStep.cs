@@ -185,6 +185,8 @@ public sealed partial class WholeReadingStep(AnsweringOptions options, Replies r
             {
                 ReadingAspect.Ending => sentences.TakeLast(2),
                 ReadingAspect.Overview => Closest(context, sentences, 2),
+                // Its aim or question asked of one part ("the central question of the introduction"), unless asked to sum it up.
+                ReadingAspect.Introduction or ReadingAspect.Abstract or ReadingAspect.Conclusion when WholeReadingQuestion.AsksForAim(context.Question) && !SumUp().IsMatch(context.Question) => Closest(context, sentences, 2),
                 // A part opens with what it is about: its first sentence, then the most central of the rest.
                 // Asked to sum it up ("summarise the conclusion"), one sentence more.
                 _ => sentences.Take(1).Concat(Summaries.MostCentral(context.Knowledge, sentences.Skip(1).ToList(), (aspect == ReadingAspect.Abstract ? 2 : 1) + (SumUp().IsMatch(context.Question) ? 1 : 0))),
