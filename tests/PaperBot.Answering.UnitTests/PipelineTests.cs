@@ -719,4 +719,23 @@ public sealed class PipelineTests
         Assert.DoesNotContain(opening.Citations, c => c.Quote.StartsWith("The central question is why", StringComparison.Ordinal)); // not what opens it, nor the most central
         Assert.Contains(opening.Citations, c => c.Quote.StartsWith("The port of Sella grew", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task AskAsync_TheMainArgument_IsTheSentenceThatArgues()
+    {
+        const string reading = """
+            # Abstract
+
+            This study examines the port of Sella and its harbour after 1850. It examines the silting of the harbour of the port and the move of the ships of the port. It contends that officials delayed because the merchants had already left.
+
+            # 1. Introduction
+
+            The port of Sella grew quickly after 1850.
+            """;
+        var (service, _, _) = await TestReadings.ServiceAsync(instead: ("sella.md", reading));
+
+        var answer = await AskAsync(service, "what's the main argument?");
+
+        Assert.Contains(answer.Citations, c => c.Quote.StartsWith("It contends that officials delayed", StringComparison.Ordinal));
+    }
 }

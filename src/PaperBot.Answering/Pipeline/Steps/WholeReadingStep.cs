@@ -213,9 +213,12 @@ public sealed partial class WholeReadingStep(AnsweringOptions options, Replies r
     {
         // "What question does the study set out to answer?": the sentence that poses one ("… whether …", "asks why …").
         var asksQuestion = AsksForQuestion().IsMatch(context.Question);
+        // "What's the main argument?": the sentence that argues ("It argues that …", "… contends …").
+        var asksArgument = AsksForArgument().IsMatch(context.Question);
         var scored = sentences
             .Select((s, i) => (Sentence: s, Order: i, Score: Similarity(context, s) + (Purpose().IsMatch(s.Text) ? 0.1 : 0)
-                + (asksQuestion && PosesQuestion().IsMatch(s.Text) ? 0.1 : 0)))
+                + (asksQuestion && PosesQuestion().IsMatch(s.Text) ? 0.1 : 0)
+                + (asksArgument && Argues().IsMatch(s.Text) ? 0.1 : 0)))
             .OrderByDescending(x => x.Score)
             .ToList();
         if (scored.Count == 0)
@@ -367,6 +370,12 @@ public sealed partial class WholeReadingStep(AnsweringOptions options, Replies r
 
     [GeneratedRegex(@"\b(question|questions|puzzle|problem|ask|asks)\b", RegexOptions.IgnoreCase)]
     private static partial Regex AsksForQuestion();
+
+    [GeneratedRegex(@"\b(argument|arguments|argue|argues|thesis|claim|claims|contention|position|stance)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex AsksForArgument();
+
+    [GeneratedRegex(@"\b(argues?|argued|arguing|contends?|contended|maintains|claims?|thesis|holds that)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Argues();
 
     [GeneratedRegex(@"\b(whether|asks?|asking|questions?)\b", RegexOptions.IgnoreCase)]
     private static partial Regex PosesQuestion();
