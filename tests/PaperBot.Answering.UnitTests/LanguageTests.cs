@@ -152,6 +152,8 @@ public sealed class LanguageTests
     [InlineData("How much money did the council provide?", "The council provided 120 million roubles.", true)]
     [InlineData("How much did the road network cost?", "The roads measure around 3000 kms (1,800 miles).", false)] // a length is no price
     [InlineData("How much did it cost?", "It cost £4.2 million.", true)]
+    [InlineData("How much did it cost?", "It cost 4.2 million pounds.", true)] // the currency's name, plural
+    [InlineData("How much did it cost?", "Its share fell to 56 per cent.", false)] // a percentage is no price
     public void AsksForMoney_IsAnsweredOnlyByASumOfMoney(string question, string sentence, bool answers)
     {
         Assert.True(FactRecognisers.AsksForMoney(question));

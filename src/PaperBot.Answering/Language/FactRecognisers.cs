@@ -176,14 +176,30 @@ public static partial class FactRecognisers
     /// <summary>Whether a question asks for a sum of money ("How much did it cost?", "how much money did they provide?").</summary>
     public static bool AsksForMoney(string question) => MoneyAsked().IsMatch(question);
 
-    /// <summary>Whether a sentence gives a sum of money: a currency's sign or name ("$ 1.7 billion", "120 million roubles", "£4.2 million").</summary>
-    public static bool GivesMoney(string sentence) => Money().IsMatch(sentence);
+    /// <summary>Whether a sentence gives a sum of money: a currency's sign or name ("$ 1.7 billion", "4.2 million pounds").</summary>
+    public static bool GivesMoney(string sentence) =>
+        CurrencySign().IsMatch(sentence) || Words().Matches(sentence).Any(w => IsCurrency(w.Value.ToLowerInvariant()));
+
+    /// <summary>A currency's name as written, singular or plural (from <c>Resources/currencies.txt</c>).</summary>
+    private static bool IsCurrency(string word) =>
+        Currencies.Value.Contains(word) || word.EndsWith('s') && Currencies.Value.Contains(word[..^1]);
+
+    private static readonly Lazy<HashSet<string>> Currencies = new(() =>
+    {
+        using var stream = typeof(FactRecognisers).Assembly.GetManifestResourceStream("PaperBot.Answering.Language.Resources.currencies.txt")
+            ?? throw new InvalidOperationException("The currency list is missing from the build.");
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd().Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0 && !l.StartsWith('#')).ToHashSet(StringComparer.Ordinal);
+    });
+
+    [GeneratedRegex(@"[$€£¥₹₽]")]
+    private static partial Regex CurrencySign();
+
+    [GeneratedRegex(@"\p{L}+")]
+    private static partial Regex Words();
 
     [GeneratedRegex(@"\b(cost|costs|costing|costed|price|priced|worth|spend|spends|spent|spending|pay|pays|paid|invest|invested|investment|investments|money|fund|funds|funding|funded|budget|budgets|loan|loans|lent|borrow|borrowed|finance|financed|financing|expenditure)\b", RegexOptions.IgnoreCase)]
     private static partial Regex MoneyAsked();
-
-    [GeneratedRegex(@"[$€£¥₹]|\b(US\s?\$|USD|EUR|GBP|dollars?|euros?|pounds?|sterling|rupees?|roubles?|rubles?|yuan|renminbi|francs?|marks|yen|shillings?|guineas?|pence|cents?)\b", RegexOptions.IgnoreCase)]
-    private static partial Regex Money();
 
     /// <summary>
     /// Whether a sentence gives an amount that is not part of a date: the day of a month ("September 24", "10 October",
