@@ -341,12 +341,7 @@ public static partial class FollowUps
     /// </summary>
     private static string? Agreeing(string pronoun, ConversationTurn previous, ReadingIndex vocabulary)
     {
-        var lower = pronoun.ToLowerInvariant();
-        var wants = lower is "they" or "them" or "their" or "those" or "these" ? Number.Plural
-            : lower is "he" or "him" or "his" or "she" or "her" ? Number.Person
-            : lower is "it" or "its" ? Number.Singular
-            : (Number?)null;
-        if (wants is not { } number || NumberOf(previous.Subject, vocabulary) == number)
+        if (Wanted(pronoun) is not { } number || NumberOf(previous.Subject, vocabulary) == number)
         {
             return null;
         }
@@ -380,14 +375,19 @@ public static partial class FollowUps
             return null;
         }
 
-        var lower = pronoun.ToLowerInvariant();
-        Number? wants = lower is "they" or "them" or "their" or "those" or "these" ? Number.Plural
-            : lower is "he" or "him" or "his" or "she" or "her" ? Number.Person
-            : lower is "it" or "its" ? Number.Singular
-            : null;
+        var wants = Wanted(pronoun);
         var others = Phrases(previous.Question, vocabulary).Where(p => !Named(p.Phrase) && (wants is null || NumberOf(p.Phrase, vocabulary) == wants)).ToList();
         return others.Count == 0 ? null : others.MaxBy(p => p.Score).Phrase;
     }
+
+    /// <summary>What a pronoun stands for: several things, a person, one thing; null for "that", "this" and the like.</summary>
+    private static Number? Wanted(string pronoun) => pronoun.ToLowerInvariant() switch
+    {
+        "they" or "them" or "their" or "those" or "these" => Number.Plural,
+        "he" or "him" or "his" or "she" or "her" => Number.Person,
+        "it" or "its" => Number.Singular,
+        _ => null,
+    };
 
     private enum Number { Singular, Plural, Person }
 
