@@ -43,8 +43,9 @@ public sealed class EvidenceStep(AnsweringOptions options, IWordList language) :
 
         var thresholds = new MeaningThresholds(options.MeaningFloor, options.MeaningFull, options.UnknownWordCap);
         var weights = Weights();
-        var candidates = CandidateSentences(context, analysis, await ParaphrasedAsync(context, analysis, cancellationToken).ConfigureAwait(false));
-        Weigh(context, analysis, candidates, thresholds, weights);
+        var lastSections = WhereTheLastAnswerWas(context);
+        var candidates = CandidateSentences(context, analysis, await ParaphrasedAsync(context, analysis, cancellationToken).ConfigureAwait(false), lastSections);
+        Weigh(context, analysis, candidates, thresholds, weights, lastSections);
         Stage(context, "support", ref started);
 
         // Words the readings never use are embedded (one call of the model) only when the decision turns on them:
@@ -74,7 +75,7 @@ public sealed class EvidenceStep(AnsweringOptions options, IWordList language) :
                     analysis.Terms.Select(t => t.Term).ToHashSet(StringComparer.Ordinal)) { UnknownMargin = analysis.Presupposes ? 1 : options.ContextUnknownMargin };
             }
 
-            Weigh(context, analysis, candidates, thresholds, weights);
+            Weigh(context, analysis, candidates, thresholds, weights, lastSections);
             Stage(context, "unknown_words", ref started);
         }
 
@@ -89,10 +90,9 @@ public sealed class EvidenceStep(AnsweringOptions options, IWordList language) :
             .ToDictionary(p => p.Word, p => p.Neighbours, StringComparer.Ordinal);
     }
 
-    private void Weigh(QuestionContext context, QuestionAnalysis analysis, List<(int Index, int Rank)> candidates, MeaningThresholds thresholds, SelectionWeights weights)
+    private void Weigh(QuestionContext context, QuestionAnalysis analysis, List<(int Index, int Rank)> candidates, MeaningThresholds thresholds, SelectionWeights weights, IReadOnlySet<string> lastSections)
     {
-        var where = WhereTheLastAnswerWas(context);
-        context.Candidates = candidates.Select(c => Evidence(context, c.Index, c.Rank, analysis, thresholds, weights, where.Contains(context.Knowledge.AllSentences()[c.Index].Section.Id) ? options.FollowUpSectionWeight : 0)).ToList();
+        context.Candidates = candidates.Select(c => Evidence(context, c.Index, c.Rank, analysis, thresholds, weights, lastSections.Contains(context.Knowledge.AllSentences()[c.Index].Section.Id) ? options.FollowUpSectionWeight : 0)).ToList();
         context.Selection = WithNeighbours(context, SentenceSelector.Select(context.Candidates, analysis, weights), thresholds, weights);
         context.Presence = Presence(context, analysis, thresholds);
     }
@@ -264,7 +264,7 @@ public sealed class EvidenceStep(AnsweringOptions options, IWordList language) :
             .ToList();
     }
 
-    private List<(int Index, int Rank)> CandidateSentences(QuestionContext context, QuestionAnalysis analysis, IReadOnlyList<string> paraphrased)
+    private List<(int Index, int Rank)> CandidateSentences(QuestionContext context, QuestionAnalysis analysis, IReadOnlyList<string> paraphrased, IReadOnlySet<string> lastSections)
     {
         var knowledge = context.Knowledge;
         var ranks = new Dictionary<int, int>();
@@ -307,7 +307,7 @@ public sealed class EvidenceStep(AnsweringOptions options, IWordList language) :
         }
 
         // A follow-up goes on where the last answer was: that answer's sections are candidates too.
-        foreach (var section in WhereTheLastAnswerWas(context))
+        foreach (var section in lastSections)
         {
             foreach (var document in knowledge.Documents)
             {
