@@ -206,6 +206,14 @@ public sealed class LanguageTests
         Assert.True(Opposites.AreOpposite(PaperBot.Knowledge.Lexical.Bm25Encoder.Analyze(a)[0], PaperBot.Knowledge.Lexical.Bm25Encoder.Analyze(b)[0]));
 
     [Theory]
+    [InlineData("buyers", "sellers", true)]
+    [InlineData("buyers", "selling", false)]
+    [InlineData("buying", "sold", true)]
+    [InlineData("higher", "lower", true)]
+    public void AreOpposite_TheOneWhoDoesIt_IsTheOtherSideOfTheOneWhoDoesTheOpposite_NotOfTheDoing(string a, string b, bool opposite) =>
+        Assert.Equal(opposite, Opposites.AreOpposite(PaperBot.Knowledge.Lexical.Bm25Encoder.Analyze(a)[0], PaperBot.Knowledge.Lexical.Bm25Encoder.Analyze(b)[0]));
+
+    [Theory]
     [InlineData("improved", "deteriorated")]
     [InlineData("welcome", "protesting")]
     [InlineData("rose", "fell")]

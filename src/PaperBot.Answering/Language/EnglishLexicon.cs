@@ -215,17 +215,21 @@ public static class Opposites
         {
             foreach (var (one, other) in new[] { (a, b), (b, a) })
             {
-                var otherForms = Inflections(other).ToList();
-                foreach (var stem in Stems(Inflections(one)))
+                // The word's forms meet the other's, and the one who does it ("buyer") the one who does the other
+                // ("seller"): a buyer is no opposite of selling, but the other side of the same sale.
+                foreach (var (ones, others) in new[] { (Inflections(one), Inflections(other).ToList()), (Agent(one), Agent(other).ToList()) })
                 {
-                    foreach (var otherStem in Stems(otherForms))
+                    foreach (var stem in Stems(ones))
                     {
-                        Add(stems, stem, otherStem);
-                    }
+                        foreach (var otherStem in Stems(others))
+                        {
+                            Add(stems, stem, otherStem);
+                        }
 
-                    foreach (var form in otherForms)
-                    {
-                        Add(written, stem, form);
+                        foreach (var form in others)
+                        {
+                            Add(written, stem, form);
+                        }
                     }
                 }
             }
@@ -236,10 +240,13 @@ public static class Opposites
 
     /// <summary>A word's common inflections as written, so "rose" and "rising" meet "fall", "fell" and "falling".</summary>
     private static IEnumerable<string> Inflections(string word) =>
-        new[] { word, word + "s", word + "ed", word + "d", word + "ing", word + "er" }
+        new[] { word, word + "s", word + "ed", word + "d", word + "ing" }
             .Concat(word.EndsWith('e') ? [word[..^1] + "ing"] : [])
             .Concat(Irregular.TryGetValue(word, out var more) ? more : [])
             .Distinct();
+
+    /// <summary>The one who does what a word says ("buyer", "sellers"), or the word's comparative ("higher").</summary>
+    private static IEnumerable<string> Agent(string word) => [word + "er", word + "ers"];
 
     private static IEnumerable<string> Stems(IEnumerable<string> forms) =>
         forms.SelectMany(PaperBot.Knowledge.Lexical.Bm25Encoder.Analyze).Distinct();
