@@ -135,6 +135,19 @@ public sealed class PipelineTests
     }
 
     [Fact]
+    public async Task AskAsync_TwoEventsPutInTheWrongOrder_IsAFalsePremiseCitingTheSentencesThatDateBoth()
+    {
+        var (service, _, _) = await TestReadings.ServiceAsync(withTrams: true);
+
+        var answer = await AskAsync(service, "Governor Ana Pell opened the depot before Mayor Tomas Reyl proposed the light rail, so why did he propose it only then?");
+
+        Assert.Equal(DeclineReasons.FalsePremise, answer.Reason);
+        Assert.Contains(answer.Evidence, e => e.Measure == "event_order");
+        Assert.Contains(answer.Citations, c => c.Quote.Contains("opened its depot in 2008", StringComparison.Ordinal));
+        Assert.Contains(answer.Citations, c => c.Quote.Contains("in 2005", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task AskAsync_QuestionBuiltOnTheOppositeOfTheReading_IsAFalsePremise()
     {
         var (service, _, _) = await TestReadings.ServiceAsync();

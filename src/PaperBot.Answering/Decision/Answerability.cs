@@ -31,6 +31,9 @@ public sealed record ReadingPresence(IReadOnlyDictionary<QuestionTerm, double> P
 public sealed record Verdict(string? Reason, IReadOnlyList<Evidence> Evidence, IReadOnlyList<QuestionTerm> Missing, SentenceEvidence? Contradicting = null)
 {
     public bool Answerable => Reason is null;
+
+    /// <summary>A second sentence the false premise is shown by, when it takes two ("X in 1950 … Y in 1948").</summary>
+    public SentenceEvidence? AlsoContradicting { get; init; }
 }
 
 /// <summary>

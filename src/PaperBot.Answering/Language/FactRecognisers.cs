@@ -60,6 +60,10 @@ public static partial class FactRecognisers
         }
     }
 
+    /// <summary>The years a text gives, as <see cref="YearSpans"/> does, each with where it stands in the text.</summary>
+    public static IEnumerable<(int From, int To, int At)> YearSpansAt(string text) =>
+        YearSpan().Matches(text).Select(m => (Span: YearSpans(m.Value).First(), At: m.Index)).Select(p => (p.Span.From, p.Span.To, p.At));
+
     [GeneratedRegex(@"\b(?<from>1[0-9]\d\d|20\d\d)((?<decade>s)\b|\s?[-–]\s?(?<to>1[0-9]\d\d|20\d\d|\d\d)\b|\b)")]
     private static partial Regex YearSpan();
 

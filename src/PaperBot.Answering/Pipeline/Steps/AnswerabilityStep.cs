@@ -74,6 +74,14 @@ public sealed class AnswerabilityStep(AnsweringOptions options, Replies replies)
                 [other.Name], other.Sentence);
         }
 
+        if (verdict.Answerable && context.FollowUp is null && EventOrder.Find(analysis, context.Candidates, options.PremiseCoverage) is { } order)
+        {
+            // "A before B" where the readings date A after B (or both to the one year, when the question counts years between).
+            verdict = new Verdict(DeclineReasons.FalsePremise,
+                [.. verdict.Evidence, new Evidence("event_order", 0, 1, $"the readings date “{order.First}” to {order.FirstYear} and “{order.Second}” to {order.SecondYear}")],
+                [], order.FirstSentence) { AlsoContradicting = order.SecondSentence };
+        }
+
         context.Verdict = verdict;
         if (verdict.Answerable)
         {
@@ -96,7 +104,10 @@ public sealed class AnswerabilityStep(AnsweringOptions options, Replies replies)
 
     private Answer FalsePremise(QuestionContext context, Verdict verdict, Knowledge.Documents.LocatedSentence said, string words)
     {
-        var (text, citations) = AnswerComposer.Compose([said], context.Readings, attribute: false);
+        var shown = verdict.AlsoContradicting is { } also && also.Sentence != said
+            ? new[] { said, also.Sentence }.OrderBy(s => context.Knowledge.IndexOf(s)).ToList()
+            : [said];
+        var (text, citations) = AnswerComposer.Compose(shown, context.Readings, attribute: false);
         var lead = replies.Fill(options.FalsePremiseText.Replace("{terms}", words, StringComparison.Ordinal), context.Readings);
         return replies.Decline(context.Asked, AnswerStatus.NotInPaper, DeclineReasons.FalsePremise, string.Empty, null, verdict.Evidence) with
         {
