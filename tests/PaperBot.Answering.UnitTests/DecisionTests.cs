@@ -551,6 +551,21 @@ public sealed class DecisionTests
         Assert.Empty(unlike);
     }
 
+    [Fact]
+    public async Task Support_MoneyAskedHowMuchOf_IsAccountedForByASentenceThatGivesASum_NotByOneThatCounts()
+    {
+        var (_, knowledge, readings) = await TestReadings.ServiceAsync(withTrams: true);
+        var analysis = QuestionAnalyzer.Analyze("How much money did the first line cost?", readings);
+        var money = analysis.Terms.Single(t => t.Word == "money");
+        int Index(string marker) => knowledge.AllSentences().ToList().FindIndex(s => s.Text.Contains(marker, StringComparison.Ordinal));
+        TermSupport Support(string marker) => TermSupportScorer.Support(money, Index(marker), knowledge, readings, new Dictionary<string, WordNeighbours>(), new MeaningThresholds(0.3, 0.6));
+
+        Assert.Equal(AnswerType.Amount, money.Asks);
+        Assert.Equal(SupportKind.AnswerType, Support("210 million euros").Kind);
+        Assert.Equal(SupportKind.None, Support("340 hives").Kind); // a count is no sum of money
+        Assert.Equal(AnswerType.Other, QuestionAnalyzer.Analyze("What was the money spent on?", readings).Terms.Single(t => t.Word == "money").Asks);
+    }
+
     [Theory]
     [InlineData("asia", SupportKind.Exact)] // "Asian" is made from "Asia"
     [InlineData("asi", SupportKind.None)] // three letters begin too many words

@@ -73,6 +73,12 @@ public static partial class QuestionAnalyzer
                 if (seen.Add(term.Term))
                 {
                     var placed = term with { Part = PartAt(question, token.Index), Topical = term.Topical || readings.IsTopical(term.Term) };
+                    // "how much money": the money is the kind of fact asked for, a sum.
+                    if (i > 0 && tokens[i - 1].Lower == "much" && Language.FactRecognisers.NamesMoney(token.Lower))
+                    {
+                        placed = placed with { Asks = AnswerType.Amount };
+                    }
+
                     terms.Add(office && term.Kind is TermKind.Name or TermKind.Content ? placed with { Kind = TermKind.Light, Weight = term.Weight * LightFactor } : placed);
                 }
             }

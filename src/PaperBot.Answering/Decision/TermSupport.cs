@@ -120,9 +120,15 @@ public static partial class TermSupportScorer
             return new TermSupport(term, 1, SupportKind.Alias, readings.Aliases[term.Surface]);
         }
 
-        if (term.Asks != AnswerType.Other && readings.Carries(sentenceIndex, term.Asks))
+        if (term.Asks != AnswerType.Other && readings.Carries(sentenceIndex, term.Asks) && !Language.FactRecognisers.NamesMoney(term.Word))
         {
             return new TermSupport(term, 1, SupportKind.AnswerType, term.Asks.ToString().ToLowerInvariant());
+        }
+
+        // "how much money": a sentence that gives a sum ("120 million roubles", "$ 1.7 billion") gives what is asked.
+        if (term.Asks == AnswerType.Amount && Language.FactRecognisers.NamesMoney(term.Word) && Language.FactRecognisers.GivesMoney(sentence.Text))
+        {
+            return new TermSupport(term, 1, SupportKind.AnswerType, "a sum of money");
         }
 
         var opposite = Opposites.Of(term.Term) is { } opposites ? terms.FirstOrDefault(opposites.Contains) ?? MisspeltOpposite(term, sentenceIndex, knowledge) : null;

@@ -180,6 +180,9 @@ public static partial class FactRecognisers
     /// <summary>Whether a question asks for a sum of money ("How much did it cost?", "how much money did they provide?").</summary>
     public static bool AsksForMoney(string question) => MoneyAsked().IsMatch(question);
 
+    /// <summary>Whether a lower-case word names money itself ("money", "cash", "funds"): a sentence that gives a sum of money says it.</summary>
+    public static bool NamesMoney(string word) => word is "money" or "cash" or "funds" or "funding" or "finance" or "financing" or "monies";
+
     /// <summary>Whether a sentence gives a sum of money: a currency's sign or name ("$ 1.7 billion", "4.2 million pounds").</summary>
     public static bool GivesMoney(string sentence) =>
         CurrencySign().IsMatch(sentence) || Words().Matches(sentence).Any(w => IsCurrency(w.Value.ToLowerInvariant()));
