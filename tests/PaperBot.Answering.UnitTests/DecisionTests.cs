@@ -567,6 +567,26 @@ public sealed class DecisionTests
     }
 
     [Theory]
+    [InlineData("How long is the line from Varn up to Lisbon?", SupportKind.None)] // an end of the route is that place
+    [InlineData("Why did Lisbon build the line?", SupportKind.Alias)] // the capital for its country
+    public async Task Support_APlaceNamedAsTheEndOfARoute_IsOnlyThatPlace_NotTheCountryItMayStandFor(string question, SupportKind expected)
+    {
+        const string Reading = """
+            # 1. Lines
+
+            Portugal built the line between Varn and Porto in 1990.
+            """;
+        var metadata = PaperBot.Knowledge.Documents.DocumentMetadata.Empty with { Aliases = new Dictionary<string, string> { ["Lisbon"] = "Portugal" } };
+        var knowledge = await PaperBot.Testing.InMemoryReadings.BuildAsync(new PaperBot.Testing.StandInEmbedder(TestReadings.Synonyms), ("lines.md", Reading, metadata));
+        var readings = new ReadingIndex(knowledge);
+        var lisbon = QuestionAnalyzer.Analyze(question, readings).Terms.Single(t => t.Surface == "Lisbon");
+
+        var support = TermSupportScorer.Support(lisbon, 0, knowledge, readings, new Dictionary<string, WordNeighbours>(), new MeaningThresholds(0.3, 0.6));
+
+        Assert.Equal(expected, support.Kind);
+    }
+
+    [Theory]
     [InlineData("asia", SupportKind.Exact)] // "Asian" is made from "Asia"
     [InlineData("asi", SupportKind.None)] // three letters begin too many words
     public async Task Support_ANameOfFourLettersOrMore_IsSupportedByTheWordMadeFromIt(string name, SupportKind expected)

@@ -84,10 +84,20 @@ public static partial class QuestionAnalyzer
             }
         }
 
+        // "from Karachi to Lahore": the places themselves, not the countries they may stand for.
+        var literal = Route().Matches(question).SelectMany(m => new[] { m.Groups["a"], m.Groups["b"] }).Where(g => g.Success).Select(g => g.Value).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        if (literal.Count > 0)
+        {
+            terms = terms.Select(t => t.Kind == TermKind.Name && literal.Contains(t.Surface) ? t with { Literal = true } : t).ToList();
+        }
+
         var answerType = DetectAnswerType(question);
         var isTask = TaskRequest().IsMatch(question.Trim()) || EmbeddedTask().IsMatch(question) || Arithmetic().IsMatch(question);
         return new QuestionAnalysis(question, answerType, terms, Presupposing().IsMatch(question.Trim()), isTask);
     }
+
+    [GeneratedRegex(@"\bfrom (?<a>[\p{L}][\p{L}'-]*) (up |down |all the way )?to (?<b>[\p{L}][\p{L}'-]*)", RegexOptions.IgnoreCase)]
+    private static partial Regex Route();
 
     /// <summary>The part of a question a position falls in: parts are separated by "?", ";" and "and" before a question word.</summary>
     public static int PartAt(string question, int position) =>

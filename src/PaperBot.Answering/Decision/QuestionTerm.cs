@@ -38,6 +38,9 @@ public sealed record QuestionTerm(string Surface, string Term, double Weight, Te
     /// <summary>For an ordinal ("the first exercise"), the stems of the words it qualifies: the sentence's ordinal must stand before one of them.</summary>
     public IReadOnlyList<string> Qualifies { get; init; } = [];
 
+    /// <summary>A place named as an end of a route ("from Karachi to Lahore"): only the place itself supports it, not a country it may stand for.</summary>
+    public bool Literal { get; init; }
+
     public bool IsReversal => EnglishLexicon.Reversals.Contains(Word);
 }
 

@@ -115,7 +115,7 @@ public static partial class TermSupportScorer
             return new TermSupport(term, 1, SupportKind.Exact, spelt);
         }
 
-        if (readings.AliasTerms.TryGetValue(term.Surface, out var alias) && alias.Count > 0 && alias.All(a => terms.Contains(a) || heading.Contains(a)))
+        if (!term.Literal && readings.AliasTerms.TryGetValue(term.Surface, out var alias) && alias.Count > 0 && alias.All(a => terms.Contains(a) || heading.Contains(a)))
         {
             return new TermSupport(term, 1, SupportKind.Alias, readings.Aliases[term.Surface]);
         }
