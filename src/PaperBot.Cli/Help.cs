@@ -13,6 +13,8 @@ internal static class Help
               paperbot search --json [--top N] < questions    one JSON object per line of input
               paperbot ask "question" [--json]                an answer with citations
                        [--reading <id>]…                      from those readings only (ids as 'sources' lists them)
+              paperbot ask --json [--thread] < questions      one answer per line of input; --thread makes the lines
+                                                          one conversation, so a line may follow up the last
               paperbot sections [--json] [--paragraphs]       the outline with section ids
               paperbot summary [section id] [--json]          3–5 central sentences of a section, or the paper's claim per part
               paperbot timeline [--json]                      the dated events the paper reports, in order

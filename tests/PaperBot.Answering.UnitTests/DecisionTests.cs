@@ -586,6 +586,19 @@ public sealed class DecisionTests
         Assert.Equal(expected, support.Kind);
     }
 
+    [Fact]
+    public async Task Support_ANameInTheReadingsOwnTitle_IsSupportedByEachOfItsSentences()
+    {
+        var (_, knowledge, readings) = await TestReadings.ServiceAsync(withTrams: true);
+        int Index(string marker) => knowledge.AllSentences().ToList().FindIndex(s => s.Text.Contains(marker, StringComparison.Ordinal));
+        TermSupport Support(string name, string marker) => TermSupportScorer.Support(Term(name, kind: TermKind.Name), Index(marker), knowledge, readings, new Dictionary<string, WordNeighbours>(), new MeaningThresholds(0.3, 0.6));
+
+        Assert.DoesNotContain("Arlen", knowledge.AllSentences()[Index("refused to fund")].Text, StringComparison.Ordinal);
+        Assert.Equal(SupportKind.Exact, Support("arlen", "refused to fund").Kind); // "Shared Hives in the Arlen Valley"
+        Assert.Equal(SupportKind.None, Support("arlen", "cost 210 million euros").Kind); // the other reading's sentence
+        Assert.Equal(SupportKind.None, Support("doria", "refused to fund").Kind);
+    }
+
     [Theory]
     [InlineData("asia", SupportKind.Exact)] // "Asian" is made from "Asia"
     [InlineData("asi", SupportKind.None)] // three letters begin too many words

@@ -49,6 +49,20 @@ public sealed class CliTests(CliRunner cli)
         Assert.True(searched[3].GetProperty("hits").GetArrayLength() > 0);
     }
 
+    [Fact]
+    public async Task Ask_JsonWithThread_ReadsALineAsTheLastOnesFollowUp_WithoutItEachStandsAlone()
+    {
+        const string input = "When was the Russia-Pakistan gas pipeline deal signed?\nhow long will it be?\n";
+
+        var threaded = await cli.RunAsync(["ask", "--json", "--thread"], input);
+        var apart = await cli.RunAsync(["ask", "--json"], input);
+
+        static JsonElement Second(CliRunner.Result result) => JsonDocument.Parse(result.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries)[1]).RootElement;
+        Assert.True(Second(threaded).TryGetProperty("interpretation", out var interpretation));
+        Assert.StartsWith("Taking", interpretation.GetString(), StringComparison.Ordinal);
+        Assert.False(Second(apart).TryGetProperty("interpretation", out _));
+    }
+
     [Theory]
     [InlineData("frobnicate")]
     [InlineData("search")]

@@ -137,6 +137,12 @@ public static partial class TermSupportScorer
             return new TermSupport(term, 0, SupportKind.None, opposite, Opposite: true);
         }
 
+        // A name in the reading's own title ("… London's Main Drainage"): each of its sentences is about it.
+        if (term.Kind == TermKind.Name && readings.InTitleOf(sentence.DocumentId, term.Term))
+        {
+            return new TermSupport(term, 1, SupportKind.Exact, "the reading's title");
+        }
+
         if (term.Kind == TermKind.Name)
         {
             return new TermSupport(term, 0, SupportKind.None);

@@ -90,8 +90,14 @@ public sealed partial class ReadingIndex
             var frame = _parts[document.Id].Abstract?.Paragraphs ?? _parts[document.Id].Introduction?.Paragraphs.Take(1) ?? [];
             var framing = frame.Select(p => p.Text).Append(document.Metadata.Title ?? string.Empty);
             _topical.UnionWith(framing.SelectMany(Bm25Encoder.Analyze));
+            _titleTerms[document.Id] = Bm25Encoder.Analyze(document.Metadata.Title ?? string.Empty).ToHashSet(StringComparer.Ordinal);
         }
     }
+
+    private readonly Dictionary<string, HashSet<string>> _titleTerms = new(StringComparer.Ordinal);
+
+    /// <summary>Whether a reading's title (as its details give it, not a name made from its file) has the analysed term: every sentence of "… London's Main Drainage" is about London.</summary>
+    public bool InTitleOf(string documentId, string analysedTerm) => _titleTerms.TryGetValue(documentId, out var terms) && terms.Contains(analysedTerm);
 
     public KnowledgeBase Knowledge { get; }
 

@@ -7,7 +7,8 @@ namespace PaperBot.Cli.Commands;
 
 /// <summary>
 /// <c>paperbot ask "question" [--json] [--reading id]…</c>; with <c>--json</c> and no question, one question per input
-/// line (exit code 1 when any of them was declined). <c>--reading</c> (repeatable) answers from those readings only.
+/// line (exit code 1 when any of them was declined; with <c>--thread</c> the lines are one conversation, so a line may
+/// follow up the one before). <c>--reading</c> (repeatable) answers from those readings only.
 /// </summary>
 internal static class AskCommand
 {
@@ -16,7 +17,7 @@ internal static class AskCommand
 
     public static async Task<int> RunAsync(string[] args)
     {
-        var parsed = CliArguments.Parse(args, ["--json", "--explain"], ["--reading"]);
+        var parsed = CliArguments.Parse(args, ["--json", "--explain", "--thread"], ["--reading"]);
         var json = parsed.Has("--json");
         var explain = parsed.Has("--explain");
         var question = parsed.Question;
@@ -40,10 +41,12 @@ internal static class AskCommand
             return ExitCodes.For(answer);
         }
 
+        // With --thread the lines are one conversation, each read as the last one's follow-up where it is one.
+        var conversation = parsed.Has("--thread") ? $"cli-{Guid.NewGuid():N}" : null;
         var exitCode = ExitCodes.Answered;
         while (await Console.In.ReadLineAsync() is { } line)
         {
-            var answer = await answers.AskAsync(new AskRequest(line) { Asker = CliAsker, Readings = readings });
+            var answer = await answers.AskAsync(new AskRequest(line, conversation) { Asker = CliAsker, Readings = readings });
             Write(answer, json: true);
             if (explain)
             {
