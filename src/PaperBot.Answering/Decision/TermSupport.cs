@@ -115,9 +115,12 @@ public static partial class TermSupportScorer
             return new TermSupport(term, 1, SupportKind.Exact, spelt);
         }
 
-        if (!term.Literal && readings.AliasTerms.TryGetValue(term.Surface, out var alias) && alias.Count > 0 && alias.All(a => terms.Contains(a) || heading.Contains(a)))
+        // The name itself, or the part of a compound that is one ("US" in "US-backed").
+        var aliased = readings.AliasTerms.ContainsKey(term.Surface) ? term.Surface
+            : term.Surface.Split('-').FirstOrDefault(p => p.Length > 0 && readings.AliasTerms.ContainsKey(p) && PaperBot.Knowledge.Lexical.Bm25Encoder.AnalyzeWord(p).Contains(term.Term));
+        if (!term.Literal && aliased is not null && readings.AliasTerms[aliased] is { Count: > 0 } alias && alias.All(a => terms.Contains(a) || heading.Contains(a)))
         {
-            return new TermSupport(term, 1, SupportKind.Alias, readings.Aliases[term.Surface]);
+            return new TermSupport(term, 1, SupportKind.Alias, readings.Aliases[aliased]);
         }
 
         if (term.Asks != AnswerType.Other && readings.Carries(sentenceIndex, term.Asks) && !Language.FactRecognisers.NamesMoney(term.Word))
