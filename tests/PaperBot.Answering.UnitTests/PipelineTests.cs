@@ -135,6 +135,20 @@ public sealed class PipelineTests
     }
 
     [Fact]
+    public async Task AskAsync_HowSomeoneReacted_AnswersWithWhatTheReadingTellsNext_AFactQuestionDoesNot()
+    {
+        var (service, _, _) = await TestReadings.ServiceAsync(withTrams: true);
+
+        var reacted = await AskAsync(service, "How did Doria react to closing its last tram line?");
+        var when = await AskAsync(service, "When did Doria close its last tram line?");
+
+        Assert.Equal(AnswerStatus.Answered, reacted.Status);
+        Assert.Contains(reacted.Citations, c => c.Quote.Contains("closed its last tram line", StringComparison.Ordinal));
+        Assert.Contains(reacted.Citations, c => c.Quote.Contains("proposed the Doria Light Rail", StringComparison.Ordinal));
+        Assert.DoesNotContain(when.Citations, c => c.Quote.Contains("proposed the Doria Light Rail", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task AskAsync_TwoEventsPutInTheWrongOrder_IsAFalsePremiseCitingTheSentencesThatDateBoth()
     {
         var (service, _, _) = await TestReadings.ServiceAsync(withTrams: true);

@@ -11,7 +11,7 @@ namespace PaperBot.Answering.Pipeline.Steps;
 /// sentence's support for each word, the chosen sentences, and what the readings have of each word anywhere.
 /// It never answers by itself.
 /// </summary>
-public sealed class EvidenceStep(AnsweringOptions options, IWordList language) : IAnswerStep
+public sealed partial class EvidenceStep(AnsweringOptions options, IWordList language) : IAnswerStep
 {
     public string Name => "evidence";
 
@@ -93,7 +93,7 @@ public sealed class EvidenceStep(AnsweringOptions options, IWordList language) :
     private void Weigh(QuestionContext context, QuestionAnalysis analysis, List<(int Index, int Rank)> candidates, MeaningThresholds thresholds, SelectionWeights weights, IReadOnlySet<string> lastSections)
     {
         context.Candidates = candidates.Select(c => Evidence(context, c.Index, c.Rank, analysis, thresholds, weights, lastSections.Contains(context.Knowledge.AllSentences()[c.Index].Section.Id) ? options.FollowUpSectionWeight : 0)).ToList();
-        context.Selection = WithNeighbours(context, SentenceSelector.Select(context.Candidates, analysis, weights), thresholds, weights);
+        context.Selection = WithConsequence(context, WithNeighbours(context, SentenceSelector.Select(context.Candidates, analysis, weights), thresholds, weights), thresholds, weights);
         context.Presence = Presence(context, analysis, thresholds);
     }
 
@@ -159,6 +159,33 @@ public sealed class EvidenceStep(AnsweringOptions options, IWordList language) :
         var joint = SentenceSelector.Joint(analysis.Terms, chosen);
         return new Selection(chosen.OrderBy(c => c.Index).ToList(), joint, SentenceSelector.Coverage(joint));
     }
+
+    /// <summary>
+    /// "How did Russia react to that?", "what happened as a result?": what followed is told after the event, so the
+    /// sentence right after the last chosen one, in its paragraph, joins the answer.
+    /// </summary>
+    private static Selection WithConsequence(QuestionContext context, Selection selection, MeaningThresholds thresholds, SelectionWeights weights)
+    {
+        if (selection.Sentences.Count == 0 || selection.Sentences.Count >= weights.MaxSentences || !AsksWhatFollowed().IsMatch(context.Asked))
+        {
+            return selection;
+        }
+
+        var knowledge = context.Knowledge;
+        var last = selection.Sentences.MaxBy(s => s.Index)!;
+        var next = last.Index + 1;
+        if (next >= knowledge.SentenceCount || !SameParagraph(knowledge.AllSentences()[next], [last.Sentence]))
+        {
+            return selection;
+        }
+
+        var chosen = selection.Sentences.Append(Evidence(context, next, context.Hits.Count, context.Analysis!, thresholds, weights, 0)).OrderBy(c => c.Index).ToList();
+        var joint = SentenceSelector.Joint(context.Analysis!.Terms, chosen);
+        return new Selection(chosen, joint, SentenceSelector.Coverage(joint));
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b(react|reacted|reaction|respond|responded|response|as a result|consequences?|what happened (next|then|after|afterwards)|what did .{1,40} do (next|then|about it|in response)|led to|lead to)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex AsksWhatFollowed();
 
     private static bool SameParagraph(Knowledge.Documents.LocatedSentence sentence, IEnumerable<Knowledge.Documents.LocatedSentence> chosen) =>
         chosen.Any(c => c.DocumentId == sentence.DocumentId && c.Section.Id == sentence.Section.Id && c.Paragraph == sentence.Paragraph);
