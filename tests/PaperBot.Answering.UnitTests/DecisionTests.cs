@@ -587,6 +587,21 @@ public sealed class DecisionTests
         Assert.Equal(expected, support.Kind);
     }
 
+    [Theory]
+    [InlineData("The cooperative was founded in 2003, right? so what came next")]
+    [InlineData("the first line cost 300 million euros isn't it?")]
+    public async Task Analyze_AStatementTaggedForConfirmation_TakesItForGranted_TheTagIsNoWordOfTheSubject(string question)
+    {
+        var (_, _, readings) = await TestReadings.ServiceAsync(withTrams: true);
+
+        var analysis = QuestionAnalyzer.Analyze(question, readings);
+
+        Assert.True(analysis.Presupposes);
+        Assert.DoesNotContain(analysis.Terms, t => t.Word is "right" or "isn't" or "isn");
+        Assert.False(QuestionAnalyzer.Analyze("The cooperative was founded in 2003. So what came next", readings).Presupposes);
+        Assert.Contains(QuestionAnalyzer.Analyze("Which right did the farmers keep?", readings).Terms, t => t.Word == "right"); // asked about, not a tag
+    }
+
     [Fact]
     public async Task Support_ANameInTheReadingsOwnTitle_IsSupportedByEachOfItsSentences()
     {

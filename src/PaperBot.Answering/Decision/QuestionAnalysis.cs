@@ -50,6 +50,13 @@ public static partial class QuestionAnalyzer
             }
         }
 
+        // "…, right?", "…, isn't it?": the student states what they take to be so and asks only to have it confirmed.
+        var claim = ClaimTag().Match(rest);
+        if (claim.Success)
+        {
+            rest = rest[..claim.Index] + new string(' ', claim.Length) + rest[(claim.Index + claim.Length)..];
+        }
+
         var tokens = Tokenize(rest);
         // "the US", "IT firms": a word written in capitals is a name, not the pronoun it spells, unless the whole question is shouted.
         var shouted = question.Count(char.IsUpper) > question.Count(char.IsLower);
@@ -93,8 +100,12 @@ public static partial class QuestionAnalyzer
 
         var answerType = DetectAnswerType(question);
         var isTask = TaskRequest().IsMatch(question.Trim()) || EmbeddedTask().IsMatch(question) || Arithmetic().IsMatch(question);
-        return new QuestionAnalysis(question, answerType, terms, Presupposing().IsMatch(question.Trim()), isTask);
+        return new QuestionAnalysis(question, answerType, terms, Presupposing().IsMatch(question.Trim()) || claim.Success, isTask);
     }
+
+    /// <summary>A tag that asks to have a statement confirmed: "…, right?", "…, isn't it?", "… correct?".</summary>
+    [GeneratedRegex(@",?\s*\b(right|correct|true|yeah|isn't it|isn’t it|wasn't it|wasn’t it|didn't it|didn’t it|didn't they|didn’t they|aren't they|aren’t they|don't they|don’t they|doesn't it|doesn’t it)\s*\?", RegexOptions.IgnoreCase)]
+    private static partial Regex ClaimTag();
 
     [GeneratedRegex(@"\bfrom (?<a>[\p{L}][\p{L}'-]*) (up |down |all the way )?to (?<b>[\p{L}][\p{L}'-]*)", RegexOptions.IgnoreCase)]
     private static partial Regex Route();
