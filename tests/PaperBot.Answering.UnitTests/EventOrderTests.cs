@@ -16,6 +16,30 @@ public sealed class EventOrderTests
     /// <summary>The order the check finds with every sentence of the reading a candidate, each supporting the words it has.</summary>
     private static async Task<EventOrder.Finding?> FindAsync(string question)
     {
+        var (analysis, candidates) = await AnalysedAsync(question);
+        return EventOrder.Find(analysis, candidates, 0.7);
+    }
+
+    [Theory]
+    [InlineData("Did the Harbour Company open its reservoir before the Marsh Company built its weir?", "reservoir", "weir")] // no, and the dates say so
+    [InlineData("Had the Marsh Company built its weir before the Harbour Company opened its reservoir?", "reservoir", "weir")] // yes, likewise
+    public async Task AskedOrder_WhetherOneEventCameFirst_IsAnsweredByTheSentencesThatDateBoth(string question, string one, string other)
+    {
+        var (analysis, candidates) = await AnalysedAsync(question);
+
+        var dated = EventOrder.AskedOrder(analysis, candidates, 0.7);
+
+        Assert.NotNull(dated);
+        Assert.Equal(2, dated.Count);
+        Assert.Contains(dated, s => s.Sentence.Text.Contains(one, StringComparison.Ordinal));
+        Assert.Contains(dated, s => s.Sentence.Text.Contains(other, StringComparison.Ordinal));
+        Assert.True(dated[0].Index < dated[1].Index);
+        Assert.Null(EventOrder.AskedOrder((await AnalysedAsync("Why did the Harbour Company open its reservoir after the Marsh Company built its weir?")).Analysis, candidates, 0.7)); // states the order, does not ask it
+    }
+
+    /// <summary>The question analysed over the reading, every sentence of it a candidate supporting the words it has.</summary>
+    private static async Task<(QuestionAnalysis Analysis, List<SentenceEvidence> Candidates)> AnalysedAsync(string question)
+    {
         var knowledge = await InMemoryReadings.BuildAsync(new StandInEmbedder(TestReadings.Synonyms), ("works.md", Reading, null));
         var readings = new ReadingIndex(knowledge);
         var analysis = QuestionAnalyzer.Analyze(question, readings);
@@ -25,7 +49,7 @@ public sealed class EventOrderTests
             var support = analysis.Terms.Select(t => TermSupportScorer.Support(t, i, knowledge, readings, new Dictionary<string, WordNeighbours>(), thresholds)).ToList();
             return new SentenceEvidence(i, knowledge.AllSentences()[i], 0.8, 0, support, SentenceSelector.Coverage(support), false, 1);
         }).ToList();
-        return EventOrder.Find(analysis, candidates, 0.7);
+        return (analysis, candidates);
     }
 
     [Fact]

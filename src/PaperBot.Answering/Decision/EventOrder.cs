@@ -14,8 +14,53 @@ public static partial class EventOrder
     /// <summary>The two events as the question words them, the years the readings give them, and the sentences that say so.</summary>
     public sealed record Finding(string First, int FirstYear, string Second, int SecondYear, SentenceEvidence FirstSentence, SentenceEvidence SecondSentence);
 
+    /// <summary>
+    /// The order a question states, when the readings contradict it.
+    /// </summary>
     /// <param name="minCoverage">How much of one side's words a sentence must account for to be taken as saying that event.</param>
     public static Finding? Find(QuestionAnalysis question, IReadOnlyList<SentenceEvidence> candidates, double minCoverage)
+    {
+        // "What did Parliament pass after …?" asks for the event that followed, and "Did A come before B?" asks for
+        // the order (the sentences that date them answer it): only an order the question states ("Why did A happen
+        // before B?", "A happened before B, so …") rests on a premise.
+        if (Events(question, candidates, minCoverage) is not { } events || AsksForTheEvent().IsMatch(events.FirstText.TrimStart()))
+        {
+            return null;
+        }
+
+        var (a, b) = (events.First, events.Second);
+        var sameSentence = a.Sentence.Index == b.Sentence.Index;
+        var countsYears = YearsBetween().IsMatch(question.Question);
+        var contradicted = events.EarlierFirst ? a.Year > b.Year : a.Year < b.Year;
+        // "A before B" where one sentence gives both the one year and puts neither before the other: they happened
+        // together ("… a few years before" the more so).
+        var together = a.Year == b.Year && sameSentence
+            && FactRecognisers.YearSpansAt(a.Sentence.Sentence.Text).Select(y => y.From).Distinct().Count() == 1
+            && (countsYears || !Sequence().IsMatch(a.Sentence.Sentence.Text));
+        return contradicted || together
+            ? new Finding(Asking().Replace(events.FirstText.Trim(), string.Empty), a.Year, events.SecondText.Trim(), b.Year, a.Sentence, b.Sentence)
+            : null;
+    }
+
+    /// <summary>
+    /// "Did A happen before B?": the sentences that date the two events, which answer it either way, in reading
+    /// order (one when one sentence dates both); null when the question does not ask an order or the readings do
+    /// not date both.
+    /// </summary>
+    public static IReadOnlyList<SentenceEvidence>? AskedOrder(QuestionAnalysis question, IReadOnlyList<SentenceEvidence> candidates, double minCoverage)
+    {
+        if (Events(question, candidates, minCoverage) is not { } events || !AsksWhether().IsMatch(events.FirstText.TrimStart()))
+        {
+            return null;
+        }
+
+        return new[] { events.First.Sentence, events.Second.Sentence }.DistinctBy(s => s.Index).OrderBy(s => s.Index).ToList();
+    }
+
+    private sealed record DatedEvents(string FirstText, string SecondText, bool EarlierFirst, (SentenceEvidence Sentence, int Year) First, (SentenceEvidence Sentence, int Year) Second);
+
+    /// <summary>The two events either side of the question's order word, each with the sentence that says it and its year; null when there are not two or either is undated.</summary>
+    private static DatedEvents? Events(QuestionAnalysis question, IReadOnlyList<SentenceEvidence> candidates, double minCoverage)
     {
         var order = Order().Match(question.Question);
         if (!order.Success || order.Index == 0)
@@ -26,14 +71,6 @@ public static partial class EventOrder
         var earlierFirst = order.Groups["rel"].Value.ToLowerInvariant() is "before" or "prior to" or "ahead of" or "earlier than" or "sooner than";
         var firstText = Clause().Split(question.Question[..order.Index])[^1];
         var secondText = Clause().Split(question.Question[(order.Index + order.Length)..])[0];
-        // "What did Parliament pass after …?" asks for the event that followed, and "Did A come before B?" asks for
-        // the order (the sentences that date them answer it): only an order the question states ("Why did A happen
-        // before B?", "A happened before B, so …") rests on a premise.
-        if (AsksForTheEvent().IsMatch(firstText.TrimStart()))
-        {
-            return null;
-        }
-
         var first = Side(question, firstText);
         var second = Side(question, secondText);
         // The first side must word an event of its own: "What did Russia do after …?" asks what followed, it orders nothing.
@@ -48,21 +85,8 @@ public static partial class EventOrder
             second.UnionWith(first.Where(t => t.Kind == TermKind.Content));
         }
 
-        if (Dated(first, candidates, minCoverage) is not { } a || Dated(second, candidates, minCoverage) is not { } b)
-        {
-            return null;
-        }
-
-        var sameSentence = a.Sentence.Index == b.Sentence.Index;
-        var countsYears = YearsBetween().IsMatch(question.Question);
-        var contradicted = earlierFirst ? a.Year > b.Year : a.Year < b.Year;
-        // "A before B" where one sentence gives both the one year and puts neither before the other: they happened
-        // together ("… a few years before" the more so).
-        var together = a.Year == b.Year && sameSentence
-            && FactRecognisers.YearSpansAt(a.Sentence.Sentence.Text).Select(y => y.From).Distinct().Count() == 1
-            && (countsYears || !Sequence().IsMatch(a.Sentence.Sentence.Text));
-        return contradicted || together
-            ? new Finding(Asking().Replace(firstText.Trim(), string.Empty), a.Year, secondText.Trim(), b.Year, a.Sentence, b.Sentence)
+        return Dated(first, candidates, minCoverage) is { } a && Dated(second, candidates, minCoverage) is { } b
+            ? new DatedEvents(firstText, secondText, earlierFirst, a, b)
             : null;
     }
 
@@ -117,6 +141,10 @@ public static partial class EventOrder
 
     [GeneratedRegex(@"^(what|which|who|whom|whose|where|when|how (many|much|long|soon|far|often)|did|does|do|was|were|is|are|has|have|had|could|can|would|will)\b", RegexOptions.IgnoreCase)]
     private static partial Regex AsksForTheEvent();
+
+    /// <summary>A question that asks whether ("Did …", "Was …", "Had …").</summary>
+    [GeneratedRegex(@"^(did|does|do|was|were|is|are|has|have|had)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex AsksWhether();
 
     /// <summary>The asking a clause opens with ("Why did …"), not part of the event it words.</summary>
     [GeneratedRegex(@"^(why|how|when|what|did|does|do|was|were|is|are|has|have|had)\b( (did|does|do|was|were|is|are|has|have|had|come|made|make)\b)?\s*", RegexOptions.IgnoreCase)]

@@ -82,6 +82,15 @@ public sealed class AnswerabilityStep(AnsweringOptions options, Replies replies)
                 [], order.FirstSentence) { AlsoContradicting = order.SecondSentence };
         }
 
+        if (verdict.Reason is DeclineReasons.UnsupportedTerms or DeclineReasons.AbsentSubject or DeclineReasons.NotStated && context.FollowUp is null
+            && EventOrder.AskedOrder(analysis, context.Candidates, options.PremiseCoverage) is { } dated)
+        {
+            // "Did A happen before B?" where no one sentence says so, but the readings date both: the two dates answer it.
+            var joint = SentenceSelector.Joint(analysis.Terms, dated);
+            context.Selection = new Selection(dated, joint, SentenceSelector.Coverage(joint));
+            verdict = new Verdict(null, [.. verdict.Evidence, new Evidence("order_asked", 1, Detail: "asks which of two events came first; the readings date both")], []);
+        }
+
         context.Verdict = verdict;
         if (verdict.Answerable)
         {
