@@ -540,6 +540,28 @@ public sealed class PipelineTests
     }
 
     [Fact]
+    public async Task AskAsync_WhatItConcludes_IsAnsweredWithTheConclusionsFirstAndLastSentences()
+    {
+        const string Reading = """
+            # 1. Introduction
+
+            This paper asks how the valley restored its harvest.
+
+            # 2. Conclusion
+
+            The valley restored its harvest through shared hives. Farmers pooled their colonies each spring. The council kept its distance throughout. Prices for honey stayed level for a decade. Shared hives are therefore a model other valleys can follow.
+            """;
+        var (service, _, _) = await TestReadings.ServiceAsync(instead: ("valley.md", Reading));
+
+        var answer = await AskAsync(service, "What does the paper conclude?");
+
+        Assert.Equal(AnswerStatus.Answered, answer.Status);
+        Assert.Contains(answer.Citations, c => c.Quote.StartsWith("The valley restored its harvest", StringComparison.Ordinal));
+        Assert.Contains(answer.Citations, c => c.Quote.StartsWith("Shared hives are therefore a model", StringComparison.Ordinal));
+        Assert.InRange(answer.Citations.Count, 2, 3);
+    }
+
+    [Fact]
     public async Task AskAsync_WhoWroteIt_IsAnsweredFromTheReadingsDetails()
     {
         var (service, _, _) = await TestReadings.ServiceAsync();

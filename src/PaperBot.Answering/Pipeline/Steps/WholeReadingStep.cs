@@ -189,6 +189,10 @@ public sealed partial class WholeReadingStep(AnsweringOptions options, Replies r
                 ReadingAspect.Introduction or ReadingAspect.Abstract or ReadingAspect.Conclusion when WholeReadingQuestion.AsksForAim(context.Question) && !SumUp().IsMatch(context.Question) => Closest(context, sentences, 2),
                 // A part opens with what it is about: its first sentence, then the most central of the rest.
                 // Asked to sum it up ("summarise the conclusion"), one sentence more.
+                // A conclusion ends on its last word: its first sentence, its most central, and its last.
+                ReadingAspect.Conclusion when sentences.Count > 3 => sentences.Take(1)
+                    .Concat(Summaries.MostCentral(context.Knowledge, sentences.Skip(1).SkipLast(1).ToList(), SumUp().IsMatch(context.Question) ? 2 : 1))
+                    .Concat(sentences.TakeLast(1)),
                 _ => sentences.Take(1).Concat(Summaries.MostCentral(context.Knowledge, sentences.Skip(1).ToList(), (aspect == ReadingAspect.Abstract ? 2 : 1) + (SumUp().IsMatch(context.Question) ? 1 : 0))),
             });
         }
