@@ -11,6 +11,8 @@ public sealed class EventOrderTests
         # 1. Works
 
         The Marsh Company built its weir at Ditton in 1855. In 1860 the Harbour Company opened its reservoir at Kew. In 1864 the Harbour Company and the Marsh Company both laid new mains. The Harbour Company dredged the channel in 1866, before the Marsh Company raised its dam in 1866.
+
+        Wren, who had founded the Harbour Company, died in 1850.
         """;
 
     /// <summary>The order the check finds with every sentence of the reading a candidate, each supporting the words it has.</summary>
@@ -23,6 +25,7 @@ public sealed class EventOrderTests
     [Theory]
     [InlineData("Did the Harbour Company open its reservoir before the Marsh Company built its weir?", "reservoir", "weir")] // no, and the dates say so
     [InlineData("Had the Marsh Company built its weir before the Harbour Company opened its reservoir?", "reservoir", "weir")] // yes, likewise
+    [InlineData("Did Ada Wren die before the Marsh Company built its weir?", "died in 1850", "weir")] // the name given in short ("Wren")
     public async Task AskedOrder_WhetherOneEventCameFirst_IsAnsweredByTheSentencesThatDateBoth(string question, string one, string other)
     {
         var (analysis, candidates) = await AnalysedAsync(question);

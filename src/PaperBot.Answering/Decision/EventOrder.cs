@@ -85,7 +85,8 @@ public static partial class EventOrder
             second.UnionWith(first.Where(t => t.Kind == TermKind.Content));
         }
 
-        return Dated(first, candidates, minCoverage) is { } a && Dated(second, candidates, minCoverage) is { } b
+        var names = Answerability.NameGroups(question);
+        return Dated(first, candidates, minCoverage, names) is { } a && Dated(second, candidates, minCoverage, names) is { } b
             ? new DatedEvents(firstText, secondText, earlierFirst, a, b)
             : null;
     }
@@ -100,7 +101,8 @@ public static partial class EventOrder
     }
 
     /// <summary>The candidate that says most of one side (all its names), with the year it gives nearest to what it shares with the side.</summary>
-    private static (SentenceEvidence Sentence, int Year)? Dated(HashSet<QuestionTerm> side, IReadOnlyList<SentenceEvidence> candidates, double minCoverage)
+    /// <param name="names">The question's names of several words: one given by a part of it ("Snow" for "John Snow") is given.</param>
+    private static (SentenceEvidence Sentence, int Year)? Dated(HashSet<QuestionTerm> side, IReadOnlyList<SentenceEvidence> candidates, double minCoverage, List<HashSet<QuestionTerm>> names)
     {
         var total = side.Sum(t => t.Weight);
         if (total <= 0)
@@ -109,7 +111,7 @@ public static partial class EventOrder
         }
 
         var best = candidates
-            .Select(c => (Candidate: c, Support: c.Support.Where(s => side.Contains(s.Term)).ToList()))
+            .Select(c => (Candidate: c, Support: WholeNames(c.Support, names).Where(s => side.Contains(s.Term)).ToList()))
             .Where(c => c.Support.Where(s => s.Term.Kind == TermKind.Name).All(s => s.Value >= 0.5))
             .Select(c => (c.Candidate, c.Support, Coverage: c.Support.Sum(s => s.Term.Weight * s.Value) / total))
             .Where(c => c.Coverage >= minCoverage && FactRecognisers.YearSpansAt(c.Candidate.Sentence.Text).Any())
@@ -131,6 +133,13 @@ public static partial class EventOrder
         var year = at.Count == 0 ? years[0] : years.MinBy(y => at.Min(i => Math.Abs(i - y.At)));
         return (best.Candidate, year.From);
     }
+
+    /// <summary>Each word of a name of several words supported where one of them is ("Snow" supports "John Snow").</summary>
+    private static IEnumerable<TermSupport> WholeNames(IReadOnlyList<TermSupport> support, List<HashSet<QuestionTerm>> names) =>
+        support.Select(s => s.Term.Kind == TermKind.Name && s.Value < 0.5
+            && names.FirstOrDefault(g => g.Contains(s.Term)) is { } group && support.Any(o => group.Contains(o.Term) && o.Value >= 0.5 && !ReferenceEquals(o.Term, s.Term))
+                ? s with { Value = 1, Kind = SupportKind.Exact, By = "the rest of the name" }
+                : s);
 
     [GeneratedRegex(@"\b(?<rel>before|after|prior to|ahead of|earlier than|later than|sooner than)\b", RegexOptions.IgnoreCase)]
     private static partial Regex Order();
