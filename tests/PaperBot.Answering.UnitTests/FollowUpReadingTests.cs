@@ -24,6 +24,33 @@ public sealed class FollowUpReadingTests
         Assert.Equal("Taking " + expected, reading.Interpretation);
     }
 
+    [Fact]
+    public async Task Read_ThatSameYear_IsTheYearOfTheLastQuestion()
+    {
+        var (_, _, readings) = await TestReadings.ServiceAsync(withTrams: true);
+        var previous = "How much did the first line cost when it opened in 2010?";
+        var turn = new ConversationTurn(previous, FollowUps.SubjectOf(previous, readings)!, []);
+
+        var reading = FollowUps.Read("what did the town of Kestel buy that same year?", turn, readings);
+
+        Assert.NotNull(reading);
+        Assert.Equal("what did the town of Kestel buy 2010?", reading.ResolvedQuestion);
+        Assert.Equal("Taking ‘that same year’ as 2010", reading.Interpretation);
+    }
+
+    [Fact]
+    public async Task Read_ThatBeforeAVerb_StandsAlone_NotWithTheVerbAsItsNoun()
+    {
+        var (_, _, readings) = await TestReadings.ServiceAsync(withTrams: true);
+        var previous = "How much did the first line cost?";
+        var turn = new ConversationTurn(previous, FollowUps.SubjectOf(previous, readings)!, []);
+
+        var reading = FollowUps.Read("how was that funded?", turn, readings);
+
+        Assert.NotNull(reading);
+        Assert.StartsWith("Taking ‘that’", reading.Interpretation, StringComparison.Ordinal);
+    }
+
     [Theory]
     // "it" is not what the follow-up names itself: the depot, not the board it asks about.
     [InlineData("When did the Harbour Transit Board take over the city's depot?", "why did the Harbour Transit Board want it?", "the city's depot")]

@@ -58,7 +58,13 @@ public static partial class FollowUps
             subject = Agreeing(word, previous, vocabulary) ?? subject;
             subject = NotNamedIn(question, subject, word, previous, vocabulary) ?? subject;
             string? note = null; // how the reply tells the reading, when it is not "Taking ‘it’ as <subject>"
-            if (word.ToLowerInvariant() is "it" or "its" or "this" && WholeReadingQuestion.Recognise(previous.Question).Aspect != ReadingAspect.None)
+            if (SameYear().IsMatch(word) && Year().Match(previous.Question) is { Success: true } year)
+            {
+                // "what happened to him that same year?" after a question about 1875: the year itself.
+                subject = year.Value;
+                note = $"Taking ‘{word}’ as {year.Value}";
+            }
+            else if (word.ToLowerInvariant() is "it" or "its" or "this" && WholeReadingQuestion.Recognise(previous.Question).Aspect != ReadingAspect.None)
             {
                 subject = "the paper"; // "What's the main aim of the paper?" → "and what does it conclude?"
             }
@@ -430,10 +436,12 @@ public static partial class FollowUps
                 continue;
             }
 
-            if (demonstrative && i + 1 < words.Count && !Breaks.Contains(words[i + 1].Value) && !Determiners.Contains(words[i + 1].Value))
+            if (demonstrative && i + 1 < words.Count && !Breaks.Contains(words[i + 1].Value) && !Determiners.Contains(words[i + 1].Value)
+                && !LooksLikeVerb(words[i + 1].Value))
             {
-                // "that deal", "this project": the determiner and its noun together stand for the subject.
-                var noun = words[i + 1];
+                // "that deal", "this project", "that same year": the determiner and its noun together stand for the
+                // subject ("was that supposed to …": a verb after it, "that" alone does).
+                var noun = words[i + 1].Value.ToLowerInvariant() is "same" or "very" && i + 2 < words.Count ? words[i + 2] : words[i + 1];
                 if (char.IsUpper(noun.Value[0]))
                 {
                     continue;
@@ -539,6 +547,12 @@ public static partial class FollowUps
 
     [GeneratedRegex(@"[\p{L}\p{N}][\p{L}\p{N}’'\-]*")]
     private static partial Regex Word();
+
+    [GeneratedRegex(@"^(that|this)( same| very)? year$", RegexOptions.IgnoreCase)]
+    private static partial Regex SameYear();
+
+    [GeneratedRegex(@"\b(1[0-9]\d\d|20\d\d)\b")]
+    private static partial Regex Year();
 
     [GeneratedRegex(@"^\s*(and|but|so|also|what about|how about)\b", RegexOptions.IgnoreCase)]
     private static partial Regex AndOpening();
