@@ -24,14 +24,17 @@ public sealed class FollowUpReadingTests
         Assert.Equal("Taking " + expected, reading.Interpretation);
     }
 
+    /// <summary>The follow-up read after the previous question over the trams reading, its subject as the service works it out.</summary>
+    private static async Task<FollowUpReading?> ReadAfterAsync(string previous, string followUp)
+    {
+        var (_, _, readings) = await TestReadings.ServiceAsync(withTrams: true);
+        return FollowUps.Read(followUp, new ConversationTurn(previous, FollowUps.SubjectOf(previous, readings)!, []), readings);
+    }
+
     [Fact]
     public async Task Read_ThatSameYear_IsTheYearOfTheLastQuestion()
     {
-        var (_, _, readings) = await TestReadings.ServiceAsync(withTrams: true);
-        var previous = "How much did the first line cost when it opened in 2010?";
-        var turn = new ConversationTurn(previous, FollowUps.SubjectOf(previous, readings)!, []);
-
-        var reading = FollowUps.Read("what did the town of Kestel buy that same year?", turn, readings);
+        var reading = await ReadAfterAsync("How much did the first line cost when it opened in 2010?", "what did the town of Kestel buy that same year?");
 
         Assert.NotNull(reading);
         Assert.Equal("what did the town of Kestel buy 2010?", reading.ResolvedQuestion);
@@ -41,11 +44,7 @@ public sealed class FollowUpReadingTests
     [Fact]
     public async Task Read_ThatBeforeAVerb_StandsAlone_NotWithTheVerbAsItsNoun()
     {
-        var (_, _, readings) = await TestReadings.ServiceAsync(withTrams: true);
-        var previous = "How much did the first line cost?";
-        var turn = new ConversationTurn(previous, FollowUps.SubjectOf(previous, readings)!, []);
-
-        var reading = FollowUps.Read("how was that funded?", turn, readings);
+        var reading = await ReadAfterAsync("How much did the first line cost?", "how was that funded?");
 
         Assert.NotNull(reading);
         Assert.StartsWith("Taking ‘that’", reading.Interpretation, StringComparison.Ordinal);
