@@ -184,7 +184,7 @@ public sealed partial class EvidenceStep(AnsweringOptions options, IWordList lan
         return new Selection(chosen, joint, SentenceSelector.Coverage(joint));
     }
 
-    [System.Text.RegularExpressions.GeneratedRegex(@"\b(react|reacted|reaction|respond|responded|response|as a result|consequences?|what happened (next|then|after|afterwards)|what did .{1,40} do (next|then|about it|in response)|led to|lead to)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b(react|reacted|reaction|respond|responded|response|as a result|consequences?|what happened (next|then|after|afterwards)|what did .{1,40} do (next|then|about it|in response))\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
     private static partial System.Text.RegularExpressions.Regex AsksWhatFollowed();
 
     private static bool SameParagraph(Knowledge.Documents.LocatedSentence sentence, IEnumerable<Knowledge.Documents.LocatedSentence> chosen) =>
