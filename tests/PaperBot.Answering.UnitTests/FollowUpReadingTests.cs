@@ -24,6 +24,29 @@ public sealed class FollowUpReadingTests
         Assert.Equal("Taking " + expected, reading.Interpretation);
     }
 
+    [Theory]
+    [InlineData("and the other company?", "When did the Marsh Company move its intake upstream to Ditton?")] // the same question of the other
+    [InlineData("and the other company? where did it get its water", "where did the Marsh Company get")] // its own question, its pronoun the other too
+    public async Task Read_TheOtherOfAKind_IsTheReadingsOtherNameWithTheSameLastWord(string followUp, string expected)
+    {
+        const string Water = """
+            # 1. Water
+
+            The Harbour Company and the Marsh Company laid pipes in the same streets. In 1852 the Harbour Company moved its intake upstream to Ditton. The Marsh Company kept drawing water at Battersea.
+            """;
+        var knowledge = await PaperBot.Testing.InMemoryReadings.BuildAsync(new PaperBot.Testing.StandInEmbedder(TestReadings.Synonyms), ("water.md", Water, null));
+        var readings = new PaperBot.Answering.Readings.ReadingIndex(knowledge);
+        var previous = "When did the Harbour Company move its intake upstream to Ditton?";
+
+        var reading = FollowUps.Read(followUp, new ConversationTurn(previous, FollowUps.SubjectOf(previous, readings)!, ["1"]), readings);
+
+        Assert.NotNull(reading);
+        Assert.Equal("Taking ‘the other company’ as the Marsh Company", reading.Interpretation);
+        Assert.Contains(expected, reading.ResolvedQuestion, StringComparison.Ordinal);
+        Assert.DoesNotContain("Harbour", reading.ResolvedQuestion, StringComparison.Ordinal);
+        Assert.Null(FollowUps.OtherOfKind("company", new ConversationTurn("When did the council meet?", "the council", ["1"]), readings)); // the last question named none
+    }
+
     /// <summary>The follow-up read after the previous question over the trams reading, its subject as the service works it out.</summary>
     private static async Task<FollowUpReading?> ReadAfterAsync(string previous, string followUp)
     {

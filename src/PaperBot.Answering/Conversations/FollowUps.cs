@@ -43,10 +43,23 @@ public static partial class FollowUps
             return null;
         }
 
+        // "and the other company?" after a question about the Lambeth Company: the readings' other company.
+        string? otherNote = null;
+        if (TheOther().Match(question) is { Success: true } theOther && OtherOfKind(theOther.Groups["head"].Value, previous, vocabulary) is { } named)
+        {
+            otherNote = $"Taking ‘{theOther.Value}’ as the {named}";
+            var rest = question[(theOther.Index + theOther.Length)..];
+            question = question[..theOther.Index] + "the " + named + (Words(rest).Count > 1 ? Pronoun().Replace(rest, "the " + named) : rest);
+            if (Words(rest).Count > 1)
+            {
+                return new FollowUpReading(question, otherNote);
+            }
+        }
+
         // "What about Portland?" after "When did Lisbon join the league?": the same question of another.
         if (Instead(question, previous.Question, vocabulary) is { } instead)
         {
-            return new FollowUpReading(instead, $"Taking this as “{instead}”");
+            return new FollowUpReading(instead, otherNote ?? $"Taking this as “{instead}”");
         }
 
         var subject = WithoutOtherOrdinal(previous.Subject, question);
@@ -110,6 +123,40 @@ public static partial class FollowUps
 
         return null;
     }
+
+    /// <summary>
+    /// The other thing of a kind the last question named ("the other company" after "the Lambeth Company"): the one
+    /// name with the same last word ("… Company") that the readings give in the sections the last answer cited (or
+    /// anywhere, when it cited none) besides the last question's; when several, the one given most often. Null when
+    /// the last question named none of the kind or the readings give no other.
+    /// </summary>
+    public static string? OtherOfKind(string head, ConversationTurn previous, ReadingIndex vocabulary)
+    {
+        var pattern = new Regex(@"\b(?<name>(?:\p{Lu}[\p{L}'’-]*\s+(?:(?:and|&|of)\s+)?)+)" + "(?i:" + Regex.Escape(head) + @")\b", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+        string? Qualifier(Match m) => m.Groups["name"].Value.Trim() is { Length: > 0 } q && q.Split(' ')[0] is var first && char.IsUpper(first[0]) && !EnglishLexicon.IsFrame(first.ToLowerInvariant()) ? q : null;
+        var asked = pattern.Matches(previous.Question).Select(Qualifier).OfType<string>().ToList();
+        if (asked.Count == 0)
+        {
+            return null;
+        }
+
+        var sections = previous.SectionIds.ToHashSet(StringComparer.Ordinal);
+        var capitalHead = char.ToUpperInvariant(head[0]) + head[1..].ToLowerInvariant();
+        var others = vocabulary.Knowledge.AllSentences()
+            .Where(s => sections.Count == 0 || sections.Contains(s.Section.Id))
+            .SelectMany(s => pattern.Matches(s.Text).Where(m => m.Value.EndsWith(capitalHead, StringComparison.Ordinal)).Select(Qualifier).OfType<string>())
+            .Where(q => !asked.Any(a => a.Contains(q, StringComparison.OrdinalIgnoreCase) || q.Contains(a, StringComparison.OrdinalIgnoreCase)))
+            .GroupBy(q => q, StringComparer.Ordinal)
+            .OrderByDescending(g => g.Count())
+            .ToList();
+        return others.Count == 0 || others.Count > 1 && others[0].Count() == others[1].Count() ? null : $"{others[0].Key} {capitalHead}";
+    }
+
+    [GeneratedRegex(@"\bthe other (?<head>(?!one\b|ones\b|hand\b|way\b|side\b|day\b|time\b)\p{L}{3,})\b", RegexOptions.IgnoreCase)]
+    private static partial Regex TheOther();
+
+    [GeneratedRegex(@"\b(it|its|they|their|them)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Pronoun();
 
     /// <summary>
     /// The last question asked of something else: "what about Portland?" (or "how about …", "and …?") after "When
