@@ -116,7 +116,9 @@ public static partial class TermSupportScorer
         }
 
         // The name itself, or the part of a compound that is one ("US" in "US-backed").
+        // (Looked up per candidate sentence: only a compound is split.)
         var aliased = readings.AliasTerms.ContainsKey(term.Surface) ? term.Surface
+            : !term.Surface.Contains('-', StringComparison.Ordinal) ? null
             : term.Surface.Split('-').FirstOrDefault(p => p.Length > 0 && readings.AliasTerms.ContainsKey(p) && PaperBot.Knowledge.Lexical.Bm25Encoder.AnalyzeWord(p).Contains(term.Term));
         if (!term.Literal && aliased is not null && readings.AliasTerms[aliased] is { Count: > 0 } alias && alias.All(a => terms.Contains(a) || heading.Contains(a)))
         {
