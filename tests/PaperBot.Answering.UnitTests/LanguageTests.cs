@@ -234,6 +234,16 @@ public sealed class LanguageTests
     [InlineData("who are you?", "identity")]
     [InlineData("what can you do", "capability")]
     [InlineData("how are you today?", "wellbeing")]
+    [InlineData("what readings do you have?", "capability")]
+    [InlineData("what kind of stuff do you know", "capability")]
+    [InlineData("how do I ask a question?", "capability")]
+    [InlineData("who made you?", "identity")]
+    [InlineData("what's this bot for?", "identity")]
+    [InlineData("are you chatgpt?", "identity")]
+    [InlineData("that's not what I asked", "confused")]
+    [InlineData("I don't understand", "confused")]
+    [InlineData("never mind", "sorry")]
+    [InlineData("hmm", "sorry")]
     public void Classify_WholeMessageOfPleasantries_SaysWhichKind(string message, string kind) =>
         Assert.Equal(kind, SmallTalkStep.Classify(message));
 
@@ -241,6 +251,10 @@ public sealed class LanguageTests
     [InlineData("hi, when was the cooperative founded?")]
     [InlineData("What is the thesis?")]
     [InlineData("thanks for explaining the harvest figures of 2004")]
+    [InlineData("what do you know about the harvest?")]
+    [InlineData("what is this cooperative?")]
+    [InlineData("can you help me understand the harvest figures?")]
+    [InlineData("sorry, when was the cooperative founded?")]
     public void Classify_MessageWithASubject_IsNotSmallTalk(string message) =>
         Assert.Null(SmallTalkStep.Classify(message));
 

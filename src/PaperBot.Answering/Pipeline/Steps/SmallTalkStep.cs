@@ -35,6 +35,9 @@ public sealed partial class SmallTalkStep(AnsweringOptions options, Replies repl
             "wellbeing" => replies.Fill("I'm well, thanks, and ready for your questions about {titles}.", context.Readings),
             "thanks" => replies.Fill("You're welcome! Ask me anything else about {readings}.", context.Readings),
             "farewell" => "Bye, and good luck with the reading!",
+            // Not satisfied with the last reply: no passage is made up to please; say how to ask so the readings can answer.
+            "confused" => replies.Fill("Sorry that didn't help. I can only quote {readings}, not reword {them}: every answer cites its passage so you can check it. Try asking about one thing at a time, in the reading's own terms if you can.", context.Readings),
+            "sorry" => replies.Fill("No problem. Ask me anything about {readings} when you're ready.", context.Readings),
             _ => replies.Fill("Glad to help. Ask me anything else about {readings}.", context.Readings),
         };
         var offersExamples = kind is "greeting" or "identity" or "capability" or "wellbeing";
@@ -95,7 +98,8 @@ public sealed partial class SmallTalkStep(AnsweringOptions options, Replies repl
     public static string? Classify(string message)
     {
         var text = Clean(message);
-        if (text.Length == 0 || text.Length > 80 || !Cue().IsMatch(text) && text.Split(' ').Length > 3)
+        // The whole message must be pleasantries one after another, so a longer one is looked at too ("what readings do you have?").
+        if (text.Length == 0 || text.Length > 80)
         {
             return null;
         }
@@ -126,6 +130,8 @@ public sealed partial class SmallTalkStep(AnsweringOptions options, Replies repl
         : match.Groups["wellbeing"].Success ? "wellbeing"
         : match.Groups["thanks"].Success ? "thanks"
         : match.Groups["farewell"].Success ? "farewell"
+        : match.Groups["confused"].Success ? "confused"
+        : match.Groups["sorry"].Success ? "sorry"
         : "ack";
 
     private static string Clean(string text) => NonText().Replace(text.ToLowerInvariant().Replace('’', '\''), " ").Trim();
@@ -135,12 +141,17 @@ public sealed partial class SmallTalkStep(AnsweringOptions options, Replies repl
 
     [GeneratedRegex(
         @"^((?<greeting>(hi|hello|hey|hiya|howdy|yo|greetings|good (morning|afternoon|evening|day)|morning|evening)( there| all| everyone| everybody| folks| guys| team| bot| paperbot)?)" +
-        @"|(?<identity>(who|what) are you|what's your name|what is your name|are you (a bot|a robot|an ai|human|real)|introduce yourself)" +
-        @"|(?<capability>what can (you|i) (do|ask)( you)?( here)?|what do you do|how do(es)? (you|this|it) work|how can you help( me)?|what (questions )?can i ask( you)?|what are you for|help me)" +
+        @"|(?<identity>(who|what) are you|what's your name|what is your name|(are|r) (you|u) (a |an )?(bot|robot|chat ?bot|ai|llm|language model|human|person|real|chat ?gpt|gpt|machine)|introduce yourself|tell me (a bit |more )?about (yourself|you)|who (made|built|created|developed|programmed|designed|wrote|runs) (you|this|this bot|paperbot)|(is|are) (this|it|these answers) (a bot|an ai|a robot|a chat ?bot|automated|ai|generated)|what('s| is) (this bot|this thing|this|paperbot)( for| about)?|what('s| is) your (purpose|job|role|function|point)|what are you (for|supposed to do|meant to do))" +
+        @"|(?<capability>what can (you|i) (do|ask)( you)?( here)?|what do you do|how do(es)? (you|this|it) work|how can you help( me)?|what (questions )?can i ask( you)?|help me|help|" +
+        @"(what|which) (readings?|papers?|texts?|articles?|documents?|sources|books?|topics?|subjects?|material|materials|stuff|things)( (do|can|did) (you|u))? (have|know( about)?|cover|use|read|answer( questions)? (on|about)|talk about|help with)|" +
+        @"what (kind|sort|type)s? of (stuff|things|questions)( (do|can) (you|u) (know|answer|do|help with)| can i ask)|what do (you|u) know|what can (you|u) tell me|what (do|can) (you|u) (cover|answer)|" +
+        @"how (do|should|can|could) i (use (you|this|it|this bot|paperbot)|ask( (you|it))?( a question| questions)?|talk to (you|it))|can (you|u) help me( to)? (study|learn|revise|prepare|understand)( for (the|my) (exam|test|class|seminar))?)" +
         @"|(?<wellbeing>how are (you|u)( doing)?( today)?|how's it going|how are things|what's up|sup)" +
         @"|(?<thanks>(thanks|thank you|thank u|thx|ty|cheers|much appreciated|appreciate it|many thanks)( so much| a lot| very much)?( mate| man| bot| paperbot)?( that was| that's| this was)?( (very |really |super )?(helpful|useful|great|perfect))?)" +
         @"|(?<farewell>(bye|goodbye|good bye|see you|see ya|cya|later|good night|take care|that's all|that is all|i'm done)( for now| later| then)?)" +
-        @"|(?<ack>(that|this|it)( was|'s| is)( very| really| super| so)? (helpful|useful|great|perfect|clear|interesting|awesome|good|nice|brilliant|amazing)|(very |really |super )?(helpful|useful)|good job|well done|nice work|great job|you're (great|awesome|the best|amazing|helpful)|nice to meet you|pleased to meet you|good to know|makes sense|that makes sense|fair enough|no worries|ok|okay|k|cool|nice|great|awesome|perfect|brilliant|excellent|got it|understood|alright|all right|sure|fine|lol|haha|wow|yes|no|yep|yeah|nope|nice one|sounds good|are you there|anyone there|test|testing|ping))(?![\p{L}\p{N}])")]
+        @"|(?<confused>i (don't|do not|dont) (understand|get it|follow|get that)|i'm (confused|lost)|i am (confused|lost)|(that's|that is|thats) (not what i (asked|meant)|wrong|not right|incorrect|confusing)|(you're|you are|youre|ur) wrong|wrong answer|huh|what\?|(can|could) (you|u) (explain|say|put) (that|it|this) (more simply|again|differently|another way|in other words|in simpler (words|terms))|explain (that|it) (again|more simply))" +
+        @"|(?<sorry>sorry|my bad|oops|never ?mind|nvm|forget it|no thanks|no thank you|hm+|um+|uh+)" +
+        @"|(?<ack>(that|this|it)( was|'s| is)( very| really| super| so)? (helpful|useful|great|perfect|clear|interesting|awesome|good|nice|brilliant|amazing)|(very |really |super )?(helpful|useful)|good job|well done|nice work|great job|you're (great|awesome|the best|amazing|helpful|a star)|you rock|nice to meet you|pleased to meet you|good to know|makes sense|that makes sense|fair enough|no worries|ok|okay|k|cool|nice|great|awesome|perfect|brilliant|excellent|got it|understood|alright|all right|sure|fine|lol|haha|wow|yes|no|yep|yeah|nope|nice one|sounds good|are you there|anyone there|test|testing|ping))(?![\p{L}\p{N}])")]
     private static partial Regex Pleasantry();
 
     [GeneratedRegex(
@@ -154,6 +165,6 @@ public sealed partial class SmallTalkStep(AnsweringOptions options, Replies repl
     [GeneratedRegex(@"(?<=^|\s)[""“‘'][^""”’']+[""”’'](?=\s|$|[,.!?])")]
     private static partial Regex Quoted();
 
-    [GeneratedRegex(@"^\s*((hi|hello|hey|thanks|thank you|thx|cheers|ok|okay|great|cool|good (morning|afternoon|evening))( there| all| everyone| bot)?[\s,.!:;-]+)+(and\s+)?", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^\s*((hi|hello|hey|thanks|thank you|thx|cheers|ok|okay|great|cool|sorry|excuse me|good (morning|afternoon|evening))( there| all| everyone| bot)?[\s,.!:;-]+)+(and\s+)?", RegexOptions.IgnoreCase)]
     private static partial Regex LeadingPleasantry();
 }
