@@ -503,6 +503,18 @@ public sealed class PipelineTests
         Assert.Empty(answer.Citations);
     }
 
+    [Theory]
+    [InlineData("cooperatve hives now vs later")] // "later" is a farewell only when nothing else is said
+    [InlineData("how many hives did the cooperattive pool lol")]
+    public async Task AskAsync_PleasantryBesideAMistypedWordOfTheReadings_IsAQuestion(string message)
+    {
+        var (service, _, _) = await TestReadings.ServiceAsync();
+
+        var answer = await AskAsync(service, message);
+
+        Assert.NotEqual(AnswerKinds.SmallTalk, answer.Kind);
+    }
+
     [Fact]
     public async Task AskAsync_GreetingBeforeAQuestion_AnswersTheQuestion()
     {

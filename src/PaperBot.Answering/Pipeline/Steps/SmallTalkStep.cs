@@ -7,7 +7,7 @@ namespace PaperBot.Answering.Pipeline.Steps;
 /// (help for a first contact). A greeting or thanks in front of a real question is set aside and the question
 /// answered ("thanks! and when was it signed?").
 /// </summary>
-public sealed partial class SmallTalkStep(AnsweringOptions options, Replies replies) : IAnswerStep
+public sealed partial class SmallTalkStep(AnsweringOptions options, Replies replies, PaperBot.Knowledge.Embeddings.IWordList language) : IAnswerStep
 {
     public string Name => "small_talk";
 
@@ -78,6 +78,12 @@ public sealed partial class SmallTalkStep(AnsweringOptions options, Replies repl
         }
 
         var subject = analysis.Terms.Any(t => t.InReadings && t.Kind != Decision.TermKind.Light && !Cue().IsMatch(t.Word));
+        // A word of the readings mistyped ("pieline capacity now vs later", "how many brecks lol") is a question about them.
+        if (analysis.Terms.Any(t => !t.InReadings && t.Kind != Decision.TermKind.Light && !Cue().IsMatch(t.Word) && Misspelt(t.Word, context.Readings)))
+        {
+            return null;
+        }
+
         if (!subject)
         {
             return KindOf(cue);
@@ -93,6 +99,9 @@ public sealed partial class SmallTalkStep(AnsweringOptions options, Replies repl
             .Max();
         return closest < options.SmallTalkSimilarity ? KindOf(cue) : null;
     }
+
+    private bool Misspelt(string word, Readings.ReadingIndex readings) =>
+        Language.SpellingCorrector.Correct(word, readings.HasWord, readings.WordCount, readings.WordsOfLength(word.Length - 2, word.Length + 2), language) is not null;
 
     /// <summary>What kind of small talk a whole message is, or null when it is something else.</summary>
     public static string? Classify(string message)
