@@ -65,10 +65,28 @@ public sealed class LanguageTests
     [InlineData("throughput", null)] // two words of the language joined: rare, not misspelt
     [InlineData("reshuffled", null)] // a word of the language with an ending
     [InlineData("envisioned", null)] // a word as it is
-    [InlineData("plannet", null)] // one letter from two words ("planet", "planned"): which is meant is not clear
+    [InlineData("pacent", null)] // one letter from two words ("parent", "patent"): which is meant is not clear
+    [InlineData("plannet", "planet")] // a letter typed twice is read before any other slip ("planned" is a letter replaced)
+    [InlineData("apear", "appear")] // a doubled letter typed once, in a word too short for other slips
     [InlineData("trde", null)] // too short to tell
     public void CorrectToLanguage_ReadsATypoOfAnEnglishWordTheReadingsLackAsThatWord(string typed, string? expected) =>
-        Assert.Equal(expected, SpellingCorrector.CorrectToLanguage(typed, new Words("envisioned", "government", "received", "through", "put", "throughout", "reshuffle", "planet", "planned", "trade")));
+        Assert.Equal(expected, SpellingCorrector.CorrectToLanguage(typed, new Words("envisioned", "government", "received", "through", "put", "throughout", "reshuffle", "planet", "planned", "trade", "parent", "patent", "appear")));
+
+    [Theory]
+    [InlineData("piipeline", "pipeline")] // a letter typed twice
+    [InlineData("Russsia", "russia")]
+    [InlineData("Irran", "iran")] // a short word: still a slip, not another word
+    [InlineData("corrid", null)] // two letters short: not a doubling
+    public void Correct_ALetterTypedTwiceOrOnce_IsReadAsTheWord(string typed, string? expected) =>
+        Assert.Equal(expected, Correct(typed));
+
+    [Theory]
+    [InlineData("stand", "staand", true)]
+    [InlineData("appear", "apear", true)]
+    [InlineData("stand", "stamd", false)]
+    [InlineData("stand", "stands", false)]
+    public void Doubling_OneWordIsTheOtherWithADoubledLetterSingle(string a, string b, bool expected) =>
+        Assert.Equal(expected, SpellingCorrector.Doubling(a, b));
 
     [Fact]
     public void Distance_CountsAnAdjacentSwapAsOneEdit()

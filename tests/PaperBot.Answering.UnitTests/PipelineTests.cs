@@ -503,6 +503,16 @@ public sealed class PipelineTests
         Assert.Empty(answer.Citations);
     }
 
+    [Fact]
+    public async Task AskAsync_WordsJoinedByAHyphenWithOneMistyped_AreReadPartByPart()
+    {
+        var (service, _, _) = await TestReadings.ServiceAsync();
+
+        var answer = await AskAsync(service, "How many hives did the Arlen-Valey cooperative pool?");
+
+        Assert.Equal("Reading ‘Arlen-Valey’ as ‘Arlen-Valley’", answer.Interpretation);
+    }
+
     [Theory]
     [InlineData("cooperatve hives now vs later")] // "later" is a farewell only when nothing else is said
     [InlineData("how many hives did the cooperattive pool lol")]

@@ -63,9 +63,15 @@ public static class SpellingCorrector
         var bestFrequency = -1;
         foreach (var candidate in candidates)
         {
+            // A letter typed twice, or once where the word doubles it ("staands", "apear"), is the commonest slip of
+            // all, and is one at any length.
+            var doubling = Doubling(word, candidate);
+
             // A typo is read as a word with meaning of its own, or as a long word of the asking ("accordng" as
-            // "according"), never as "that" or "with".
-            if (candidate.Length < 4 || EnglishLexicon.IsFrame(candidate) && candidate.Length < AskingWordLength)
+            // "according"), never as "that" or "with"; a word of the asking of five letters or more only for a letter
+            // doubled or replaced ("wheere", "whikh").
+            if (candidate.Length < 4 || EnglishLexicon.IsFrame(candidate) && candidate.Length < AskingWordLength
+                && !(candidate.Length >= 5 && (doubling || candidate.Length == word.Length && candidate[0] == word[0])))
             {
                 continue;
             }
@@ -75,7 +81,7 @@ public static class SpellingCorrector
             // ("Suprme", "Rusia"), and the first letter stays.
             var shortWord = word.Length < 7;
             var dropped = word.Length >= 5 && candidate.Length == word.Length + 1 && candidate[^1] == word[^1];
-            if (Math.Abs(candidate.Length - word.Length) > limit || shortWord && (candidate.Length != word.Length && !dropped || candidate[0] != word[0]))
+            if (Math.Abs(candidate.Length - word.Length) > limit || shortWord && !doubling && (candidate.Length != word.Length && !dropped || candidate[0] != word[0]))
             {
                 continue;
             }
@@ -105,7 +111,19 @@ public static class SpellingCorrector
     public static string? CorrectToLanguage(string typed, IWordList language)
     {
         var word = typed.ToLowerInvariant();
-        if (word.Length < 6 || !word.All(c => c is >= 'a' and <= 'z') || language.Contains(word) || Derived(word, language))
+        if (word.Length < 4 || !word.All(c => c is >= 'a' and <= 'z') || language.Contains(word) || Derived(word, language))
+        {
+            return null;
+        }
+
+        // A letter typed twice or once where the word doubles it ("apear", "oppen"): the one word so made.
+        var undoubled = DoublingsOf(word).Where(c => c.Length >= 4 && language.Contains(c)).Distinct(StringComparer.Ordinal).Take(2).ToList();
+        if (undoubled.Count == 1)
+        {
+            return undoubled[0];
+        }
+
+        if (word.Length < 6)
         {
             return null;
         }
@@ -155,6 +173,42 @@ public static class SpellingCorrector
         }
 
         return false;
+    }
+
+    /// <summary>Whether one word is the other with a letter of a doubled pair dropped ("staand" and "stand", "appear" and "apear").</summary>
+    public static bool Doubling(string a, string b)
+    {
+        if (Math.Abs(a.Length - b.Length) != 1)
+        {
+            return false;
+        }
+
+        var (longer, shorter) = a.Length > b.Length ? (a, b) : (b, a);
+        for (var i = 1; i < longer.Length; i++)
+        {
+            if (longer[i] == longer[i - 1] && string.CompareOrdinal(longer, 0, shorter, 0, i) == 0 && string.CompareOrdinal(longer, i + 1, shorter, i, shorter.Length - i) == 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The word with a doubled letter made single, or a letter doubled, one at a time.</summary>
+    private static IEnumerable<string> DoublingsOf(string word)
+    {
+        for (var i = 0; i < word.Length; i++)
+        {
+            if (i > 0 && word[i] == word[i - 1])
+            {
+                yield return word.Remove(i, 1);
+            }
+            else if (char.IsLetter(word[i]))
+            {
+                yield return word.Insert(i, word[i].ToString());
+            }
+        }
     }
 
     private static IEnumerable<string> OneEditAway(string word)

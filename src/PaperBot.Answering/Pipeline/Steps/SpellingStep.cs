@@ -52,9 +52,8 @@ public sealed class SpellingStep(IWordList language) : IAnswerStep
             }
 
             var fix = token.Value.Contains('-', StringComparison.Ordinal)
-                ? SpellingCorrector.CorrectHyphenated(token.Value, readings.HyphenatedWords.Keys) is { } joined ? readings.HyphenatedWords[joined] : null
-                : SpellingCorrector.Correct(token.Value, readings.HasWord, readings.WordCount, readings.WordsOfLength(token.Value.Length - 2, token.Value.Length + 2).Concat(SpellingCorrector.AskingWords), language)
-                    ?? (char.IsUpper(token.Value[0]) ? null : SpellingCorrector.CorrectToLanguage(token.Value, language));
+                ? SpellingCorrector.CorrectHyphenated(token.Value, readings.HyphenatedWords.Keys) is { } joined ? readings.HyphenatedWords[joined] : ByParts(token.Value)
+                : CorrectWord(token.Value);
             if (fix is null)
             {
                 continue;
@@ -62,6 +61,24 @@ public sealed class SpellingStep(IWordList language) : IAnswerStep
 
             var written = char.IsUpper(token.Value[0]) && !fix.Contains('-', StringComparison.Ordinal) ? char.ToUpperInvariant(fix[0]) + fix[1..] : fix;
             ReadAs(token.Index, token.Index + token.Value.Length, written);
+        }
+
+        string? CorrectWord(string typed) =>
+            SpellingCorrector.Correct(typed, readings.HasWord, readings.WordCount, readings.WordsOfLength(typed.Length - 2, typed.Length + 2).Concat(SpellingCorrector.AskingWords).Concat(AliasWords(readings)), language)
+                ?? (char.IsUpper(typed[0]) ? null : SpellingCorrector.CorrectToLanguage(typed, language));
+
+        // Words joined with a hyphen that the readings do not join ("Rusia-China"): each part read as the readings'
+        // word it is a typo of, the others as typed. Null when no part is mistyped or one is not a word of theirs.
+        string? ByParts(string typed)
+        {
+            var parts = typed.Split('-');
+            var fixes = parts.Select(p => p.Length == 0 || Knowledge.Lexical.Bm25Encoder.AnalyzeWord(p).Any(readings.HasTerm) ? p : CorrectWord(p)).ToList();
+            if (fixes.Any(f => f is null) || fixes.SequenceEqual(parts, StringComparer.Ordinal))
+            {
+                return null;
+            }
+
+            return string.Join('-', fixes.Select((f, k) => char.IsUpper(parts[k].FirstOrDefault()) && f!.Length > 0 ? char.ToUpperInvariant(f[0]) + f[1..] : f));
         }
 
         // The typed words from start to end are read as another: copied up to them, then the reading.
@@ -81,6 +98,10 @@ public sealed class SpellingStep(IWordList language) : IAnswerStep
 
         return ValueTask.FromResult<Answer?>(null);
     }
+
+    /// <summary>The one-word names the readings' details give for their names ("American" for "U.S."): a typo of one is read as it.</summary>
+    private static IEnumerable<string> AliasWords(Readings.ReadingIndex readings) =>
+        readings.Aliases.Keys.Where(k => k.All(char.IsLetter)).Select(k => k.ToLowerInvariant());
 
     /// <summary>
     /// Two or three words in a row, one of them not a word of the readings, that the readings print joined with
