@@ -81,6 +81,13 @@ public sealed class LanguageTests
         Assert.Equal(expected, Correct(typed));
 
     [Theory]
+    [InlineData("waht", "what")] // two letters swapped in a short word of the asking: read before "watt", a letter replaced
+    [InlineData("whcih", "which")]
+    [InlineData("whst", null)] // a letter replaced: a short word of the asking is not read into it
+    public void Correct_TwoLettersSwapped_IsReadBeforeALetterReplaced(string typed, string? expected) =>
+        Assert.Equal(expected, SpellingCorrector.Correct(typed, ReadingWords.Contains, _ => 1, ReadingWords.Concat(["what", "watt", "which", "with"]), new Words()));
+
+    [Theory]
     [InlineData("stand", "staand", true)]
     [InlineData("appear", "apear", true)]
     [InlineData("stand", "stamd", false)]

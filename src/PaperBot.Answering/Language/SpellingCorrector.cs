@@ -61,17 +61,20 @@ public static class SpellingCorrector
         string? best = null;
         var bestDistance = int.MaxValue;
         var bestFrequency = -1;
+        var bestSlip = int.MaxValue;
         foreach (var candidate in candidates)
         {
             // A letter typed twice, or once where the word doubles it ("staands", "apear"), is the commonest slip of
             // all, and is one at any length.
             var doubling = Doubling(word, candidate);
+            // Two letters swapped is as common ("waht", "Shangahi"), and is read before a letter replaced ("watt").
+            var swapped = Swapped(word, candidate);
 
             // A typo is read as a word with meaning of its own, or as a long word of the asking ("accordng" as
             // "according"), never as "that" or "with"; a word of the asking of five letters or more only for a letter
             // doubled or replaced ("wheere", "whikh").
             if (candidate.Length < 4 || EnglishLexicon.IsFrame(candidate) && candidate.Length < AskingWordLength
-                && !(candidate.Length >= 5 && (doubling || candidate.Length == word.Length && candidate[0] == word[0])))
+                && !(candidate.Length >= 4 && (doubling || swapped) || candidate.Length >= 5 && candidate.Length == word.Length && candidate[0] == word[0]))
             {
                 continue;
             }
@@ -93,9 +96,10 @@ public static class SpellingCorrector
             }
 
             var count = frequency(candidate);
-            if ((distance < bestDistance || distance == bestDistance && count > bestFrequency) && PaperBot.Knowledge.Lexical.Bm25Encoder.AnalyzeWord(candidate).Count > 0)
+            var slip = doubling || swapped ? 0 : 1;
+            if ((distance < bestDistance || distance == bestDistance && (slip < bestSlip || slip == bestSlip && count > bestFrequency)) && PaperBot.Knowledge.Lexical.Bm25Encoder.AnalyzeWord(candidate).Count > 0)
             {
-                (best, bestDistance, bestFrequency) = (candidate, distance, count);
+                (best, bestDistance, bestSlip, bestFrequency) = (candidate, distance, slip, count);
             }
         }
 
@@ -193,6 +197,23 @@ public static class SpellingCorrector
         }
 
         return false;
+    }
+
+    /// <summary>Whether one word is the other with two letters next to each other swapped ("waht" and "what").</summary>
+    public static bool Swapped(string a, string b)
+    {
+        if (a.Length != b.Length)
+        {
+            return false;
+        }
+
+        var i = 0;
+        while (i < a.Length && a[i] == b[i])
+        {
+            i++;
+        }
+
+        return i + 1 < a.Length && a[i] == b[i + 1] && a[i + 1] == b[i] && string.CompareOrdinal(a, i + 2, b, i + 2, a.Length - i - 2) == 0;
     }
 
     /// <summary>The word with a doubled letter made single, or a letter doubled, one at a time.</summary>
