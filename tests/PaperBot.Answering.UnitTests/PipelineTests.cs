@@ -792,6 +792,31 @@ public sealed class PipelineTests
     }
 
     [Fact]
+    public async Task AskAsync_TheAimInTheWordsTheReadingNamesIt_IsThatSentenceEvenInTheIntroduction()
+    {
+        const string reading = """
+            # Abstract
+
+            This study examines the port of Sella and its harbour after 1850. It examines the silting of the harbour and the move of the ships of the port.
+
+            # 1. Introduction
+
+            The port of Sella grew quickly after 1850. The central question is why officials waited until 1890.
+
+            # 2. The Harbour
+
+            The council dredged the harbour in 1890 and the ships came back.
+            """;
+        var (service, _, _) = await TestReadings.ServiceAsync(instead: ("sella.md", reading));
+
+        var aim = await AskAsync(service, "What's the central question of this paper?");
+        var gist = await AskAsync(service, "What's the gist of this paper?");
+
+        Assert.Equal("The central question is why officials waited until 1890.", aim.Citations[0].Quote);
+        Assert.All(gist.Citations, c => Assert.Equal("abstract", c.SectionId)); // not named in those words: the abstract says it
+    }
+
+    [Fact]
     public async Task AskAsync_TheMainArgument_IsTheSentenceThatArgues()
     {
         const string reading = """

@@ -58,7 +58,7 @@ public sealed partial class WholeReadingStep(AnsweringOptions options, Replies r
                 [new Evidence("reading_details", 0, 1, "publication details other than author, year, venue and title are not kept for a reading")]),
             ReadingAspect.Structure => Structure(context, documents),
             ReadingAspect.Method => await MethodAsync(context, documents, cancellationToken).ConfigureAwait(false),
-            _ => await FromPartAsync(context, aspect, documents, cancellationToken).ConfigureAwait(false),
+            _ => await FromPartAsync(context, aspect, matched, documents, cancellationToken).ConfigureAwait(false),
         };
     }
 
@@ -167,7 +167,7 @@ public sealed partial class WholeReadingStep(AnsweringOptions options, Replies r
         "takeaway", "takeaways", "upshot", "verdict", "lesson", "lessons", "outcome", "outcomes", "big", "summarise", "summarize", "recap",
     };
 
-    private async ValueTask<Answer> FromPartAsync(QuestionContext context, ReadingAspect aspect, IReadOnlyList<PaperDocument> documents, CancellationToken cancellationToken)
+    private async ValueTask<Answer> FromPartAsync(QuestionContext context, ReadingAspect aspect, string matched, IReadOnlyList<PaperDocument> documents, CancellationToken cancellationToken)
     {
         await context.QueryVectorAsync(cancellationToken).ConfigureAwait(false);
         var chosen = new List<LocatedSentence>();
@@ -181,6 +181,15 @@ public sealed partial class WholeReadingStep(AnsweringOptions options, Replies r
             }
 
             var sentences = Summaries.SentencesUnder(document, part);
+            // "What's the central question?" where the introduction says "The central question is one of timing.":
+            // the reading names its own aim, thesis or question in the asked words, and that sentence says it.
+            if (aspect == ReadingAspect.Overview && SaidInItsWords(document, parts, matched) is { } own)
+            {
+                chosen.Add(own);
+                chosen.AddRange(Closest(context, sentences.Where(s => s != own).ToList(), 1));
+                continue;
+            }
+
             chosen.AddRange(aspect switch
             {
                 ReadingAspect.Ending => sentences.TakeLast(2),
@@ -211,6 +220,28 @@ public sealed partial class WholeReadingStep(AnsweringOptions options, Replies r
         var (text, citations) = AnswerComposer.Compose(chosen, context.Readings);
         return new Answer { Question = context.Asked, Status = AnswerStatus.Answered, Text = text, Citations = citations };
     }
+
+    /// <summary>
+    /// The first sentence of the abstract or the introduction that has the aspect asked for in the words asked ("central
+    /// question", "main argument", "thesis"), the words the question named it by being two or more, or one that is no
+    /// everyday word ("gist" is never written into a reading's own text). Null when none.
+    /// </summary>
+    private static LocatedSentence? SaidInItsWords(PaperDocument document, ReadingParts parts, string matched)
+    {
+        var words = matched.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (words.Length < 2 && !OwnAspectWord().IsMatch(matched) || words.Any(w => !w.All(char.IsLetter)))
+        {
+            return null;
+        }
+
+        var phrase = new Regex(@"\b" + string.Join(@"\s+", words.Select(Regex.Escape)) + @"\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+        return new[] { parts.Abstract, parts.Introduction }.OfType<Section>()
+            .SelectMany(p => Summaries.SentencesUnder(document, p))
+            .FirstOrDefault(s => phrase.IsMatch(s.Text));
+    }
+
+    [GeneratedRegex(@"^(thesis|argument|contention|hypothesis)$")]
+    private static partial Regex OwnAspectWord();
 
     /// <summary>The sentences of a part that say most directly what the question asks (aim, thesis, question): closest in meaning, statements of purpose first.</summary>
     private static IEnumerable<LocatedSentence> Closest(QuestionContext context, List<LocatedSentence> sentences, int count)
