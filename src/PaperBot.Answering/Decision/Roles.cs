@@ -626,14 +626,14 @@ public static class Roles
     }
 
     /// <summary>Whether a comma, semicolon or other stop stands between two words.</summary>
-    private static bool Breaks(string text, QuestionAnalyzer.Token left, QuestionAnalyzer.Token right) =>
+    internal static bool Breaks(string text, QuestionAnalyzer.Token left, QuestionAnalyzer.Token right) =>
         text[(left.Index + left.Value.Length)..right.Index].Any(c => c is ',' or ';' or ':' or '.' or '!' or '?' or '—' or '–');
 
-    private static bool IsName(QuestionAnalyzer.Token token, ReadingIndex readings) =>
+    internal static bool IsName(QuestionAnalyzer.Token token, ReadingIndex readings) =>
         char.IsUpper(token.Value[0]) && (!token.StartsSentence || readings.CapitalisesMidSentence(token.Lower)) && !Joiners.Contains(token.Value);
 
     /// <summary>What a name stands for: its alias's target ("Oporto" → "Porto") and the name itself, as stems; a word made from a name is the name ("Portuguese" and "Portugal").</summary>
-    private static HashSet<string> Keys(string value, ReadingIndex readings)
+    internal static HashSet<string> Keys(string value, ReadingIndex readings)
     {
         var keys = new HashSet<string>(StringComparer.Ordinal);
         foreach (var part in value.Split('-', StringSplitOptions.RemoveEmptyEntries))
@@ -645,14 +645,14 @@ public static class Roles
         return keys;
     }
 
-    private static string Key(string value, ReadingIndex readings)
+    internal static string Key(string value, ReadingIndex readings)
     {
         var target = readings.Aliases.TryGetValue(value, out var alias) ? alias : value;
         return Stems(target).FirstOrDefault() ?? target.ToLowerInvariant();
     }
 
     /// <summary>Whether the keys hold the name: itself, or a word made from it ("Portuguese" and "Portugal", "Afghan" and "Afghanistan").</summary>
-    private static bool Holds(HashSet<string> keys, string key) =>
+    internal static bool Holds(HashSet<string> keys, string key) =>
         keys.Any(k => k == key || Math.Min(k.Length, key.Length) >= 5 && (k.StartsWith(key, StringComparison.Ordinal) || key.StartsWith(k, StringComparison.Ordinal)));
 
     private static IReadOnlyCollection<string> Stems(string word) => Bm25Encoder.AnalyzeWord(word);

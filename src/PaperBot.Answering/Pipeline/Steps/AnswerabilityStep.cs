@@ -74,6 +74,14 @@ public sealed class AnswerabilityStep(AnsweringOptions options, Replies replies)
                 [other.Name], other.Sentence);
         }
 
+        else if (verdict.Answerable && Direction.Find(analysis, context.Selection, context.Readings) is { } turned)
+        {
+            // "Why did Corvia lend Lisbon the ships?" where the sentence says Lisbon lent them to Corvia.
+            verdict = new Verdict(DeclineReasons.FalsePremise,
+                [.. verdict.Evidence, new Evidence("direction", 0, 1, $"the sentence has “{turned.Recipient}” {turned.Verb} to “{turned.Giver}”, not the other way round")],
+                [], turned.Sentence); // both names are the readings': what they do not support is the direction
+        }
+
         if (verdict.Answerable && context.FollowUp is null && EventOrder.Find(analysis, context.Candidates, options.PremiseCoverage) is { } order)
         {
             // "A before B" where the readings date A after B (or both to the one year, when the question counts years between).
