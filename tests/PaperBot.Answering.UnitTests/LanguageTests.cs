@@ -88,6 +88,12 @@ public sealed class LanguageTests
         Assert.Equal(expected, SpellingCorrector.Correct(typed, ReadingWords.Contains, _ => 1, ReadingWords.Concat(["what", "watt", "which", "with"]), new Words()));
 
     [Theory]
+    [InlineData("perish", "died")] // "die" has an irregular form ("dying"), but its past is regular
+    [InlineData("buy", "purchased")]
+    public void FormsOf_ASynonymWithAnIrregularForm_KeepsItsRegularPast(string word, string form) =>
+        Assert.Contains(form, Synonyms.English.FormsOf(word));
+
+    [Theory]
     [InlineData("stand", "staand", true)]
     [InlineData("appear", "apear", true)]
     [InlineData("stand", "stamd", false)]

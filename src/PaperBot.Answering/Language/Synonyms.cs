@@ -127,7 +127,12 @@ public sealed class Synonyms
 
     /// <summary>The written forms of a dictionary form: <see cref="Forms"/>, and its irregular ones instead of a regular past ("see" → "saw", "seen", not "seed").</summary>
     public IEnumerable<string> FormsOfLemma(string lemma) =>
-        irregularOfLemma.TryGetValue(lemma, out var irregular) ? Forms(lemma, past: false).Concat(irregular) : Forms(lemma);
+        irregularOfLemma.TryGetValue(lemma, out var irregular)
+            // Only an irregular past replaces the regular one: "die" has "dying" beside "died".
+            ? Forms(lemma, past: !irregular.Any(IsPast)).Concat(irregular)
+            : Forms(lemma);
+
+    private static bool IsPast(string form) => !form.EndsWith("ing", StringComparison.Ordinal) && !form.EndsWith('s');
 
     /// <summary>
     /// The regular inflections of a dictionary form, itself first, by English spelling rules ("stop" → "stops",
