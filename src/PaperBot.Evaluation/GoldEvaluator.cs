@@ -37,7 +37,7 @@ public static class GoldEvaluator
         {
             Answer? previous = null;
             AskRequest request;
-            if (item.IsFollowUp)
+            if (item.AskedAfterPrevious)
             {
                 var conversation = $"eval-{item.Id}-{Guid.NewGuid():N}";
                 previous = await answers.AskAsync(new AskRequest(item.Previous!, conversation), cancellationToken).ConfigureAwait(false);

@@ -49,6 +49,10 @@ public sealed record GoldItem
 
     [JsonIgnore]
     public bool IsFollowUp => Kind == "followup" && !string.IsNullOrWhiteSpace(Previous);
+
+    /// <summary>Whether the question is asked after another in its conversation: a follow-up, or a question to decline that follows one ("who built it?").</summary>
+    [JsonIgnore]
+    public bool AskedAfterPrevious => !string.IsNullOrWhiteSpace(Previous);
 }
 
 /// <summary>
