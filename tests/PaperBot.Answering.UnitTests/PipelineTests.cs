@@ -817,6 +817,29 @@ public sealed class PipelineTests
     }
 
     [Fact]
+    public async Task AskAsync_WhatTheAbstractSays_QuotesAShortAbstractWhole()
+    {
+        const string reading = """
+            # Abstract
+
+            This study examines the port of Sella after 1850. Its harbour silted up within twenty years. Merchants moved their ships to the river mouth. The council waited until 1890 to dredge. The study asks why the council waited so long.
+
+            # 1. The Harbour
+
+            The council dredged the harbour in 1890 and the ships came back.
+            """;
+        var (service, _, _) = await TestReadings.ServiceAsync(instead: ("sella.md", reading));
+
+        var answer = await AskAsync(service, "What does the abstract say?");
+
+        // Five sentences: each is quoted, in its order, not only the first and the most central.
+        Assert.Equal(5, answer.Citations.Count);
+        Assert.All(answer.Citations, c => Assert.Equal("abstract", c.SectionId));
+        Assert.StartsWith("This study examines", answer.Citations[0].Quote, StringComparison.Ordinal);
+        Assert.StartsWith("The study asks why", answer.Citations[4].Quote, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task AskAsync_TheMainArgument_IsTheSentenceThatArgues()
     {
         const string reading = """

@@ -202,6 +202,8 @@ public sealed partial class WholeReadingStep(AnsweringOptions options, Replies r
                 ReadingAspect.Conclusion when sentences.Count > 3 => sentences.Take(1)
                     .Concat(Summaries.MostCentral(context.Knowledge, sentences.Skip(1).SkipLast(1).ToList(), SumUp().IsMatch(context.Question) ? 2 : 1))
                     .Concat(sentences.TakeLast(1)),
+                // A short abstract is its own summary: all of it, in its order.
+                ReadingAspect.Abstract when sentences.Count <= ShortAbstract => sentences,
                 _ => sentences.Take(1).Concat(Summaries.MostCentral(context.Knowledge, sentences.Skip(1).ToList(), (aspect == ReadingAspect.Abstract ? 2 : 1) + (SumUp().IsMatch(context.Question) ? 1 : 0))),
             });
         }
@@ -242,6 +244,9 @@ public sealed partial class WholeReadingStep(AnsweringOptions options, Replies r
 
     [GeneratedRegex(@"^(thesis|argument|contention|hypothesis)$")]
     private static partial Regex OwnAspectWord();
+
+    /// <summary>The most sentences an abstract may have to be quoted whole when asked what it says.</summary>
+    private const int ShortAbstract = 5;
 
     /// <summary>The sentences of a part that say most directly what the question asks (aim, thesis, question): closest in meaning, statements of purpose first.</summary>
     private static IEnumerable<LocatedSentence> Closest(QuestionContext context, List<LocatedSentence> sentences, int count)
