@@ -839,6 +839,20 @@ public sealed class PipelineTests
         Assert.StartsWith("The study asks why", answer.Citations[4].Quote, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("canal length")]
+    [InlineData("What was the distance from Sella to Kestel?")]
+    public async Task Analyze_ALengthAskedByName_AsksForAMeasureNotAnyNumber(string question)
+    {
+        var (_, _, readings) = await TestReadings.ServiceAsync();
+
+        var asked = QuestionAnalyzer.Analyze(question, readings).Terms.Single(t => t.Asks != PaperBot.Answering.Language.AnswerType.Other);
+
+        Assert.Equal(PaperBot.Answering.Language.AnswerType.Measure, asked.Asks);
+        Assert.True(PaperBot.Answering.Language.FactRecognisers.Carries(asked.Asks, "It runs 40 km from Sella to Kestel."));
+        Assert.False(PaperBot.Answering.Language.FactRecognisers.Carries(asked.Asks, "The canal cost 4 million pounds.")); // a sum is no length
+    }
+
     [Fact]
     public async Task AskAsync_TheMainArgument_IsTheSentenceThatArgues()
     {
