@@ -840,6 +840,19 @@ public sealed class PipelineTests
     }
 
     [Theory]
+    [InlineData("What is the paper's hypothesis?", AnswerStatus.NotInPaper)] // about the reading: it just does not say
+    [InlineData("What dataset does the study rely on?", AnswerStatus.NotInPaper)]
+    [InlineData("Write a limerick about the paper", AnswerStatus.OutOfScope)] // a task, whatever it names
+    public async Task AskAsync_AQuestionAboutTheReadingItselfItDoesNotAnswer_IsNotInThePaperRatherThanOffTopic(string question, AnswerStatus status)
+    {
+        var (service, _, _) = await TestReadings.ServiceAsync();
+
+        var answer = await AskAsync(service, question);
+
+        Assert.Equal(status, answer.Status);
+    }
+
+    [Theory]
     [InlineData("canal length")]
     [InlineData("What was the distance from Sella to Kestel?")]
     public async Task Analyze_ALengthAskedByName_AsksForAMeasureNotAnyNumber(string question)

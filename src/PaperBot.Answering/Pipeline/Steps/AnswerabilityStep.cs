@@ -8,7 +8,7 @@ namespace PaperBot.Answering.Pipeline.Steps;
 /// to: the reason, the evidence, and a text that names what the readings do not cover (or, for a false premise,
 /// what they do say instead, cited).
 /// </summary>
-public sealed class AnswerabilityStep(AnsweringOptions options, Replies replies) : IAnswerStep
+public sealed partial class AnswerabilityStep(AnsweringOptions options, Replies replies) : IAnswerStep
 {
     public string Name => "answerability";
 
@@ -99,6 +99,13 @@ public sealed class AnswerabilityStep(AnsweringOptions options, Replies replies)
             verdict = new Verdict(null, [.. verdict.Evidence, new Evidence("order_asked", 1, Detail: "asks which of two events came first; the readings date both")], []);
         }
 
+        if (verdict.Reason == DeclineReasons.OffTopic && !analysis.IsTask && verdict.Missing.Count > 0 && AboutTheReading().IsMatch(context.Question))
+        {
+            // "What is the paper's hypothesis?": a question about the reading itself is on its subject; the reading
+            // just does not say it.
+            verdict = verdict with { Reason = DeclineReasons.AbsentSubject };
+        }
+
         context.Verdict = verdict;
         if (verdict.Answerable)
         {
@@ -118,6 +125,10 @@ public sealed class AnswerabilityStep(AnsweringOptions options, Replies replies)
         };
         return ValueTask.FromResult<Answer?>(answer);
     }
+
+    /// <summary>A question that names the reading it asks about: "the paper's hypothesis", "does this study …".</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b((the|this|that) (paper|article|study|reading|text|essay|report|author)|(paper|article|study|author|reading)'s)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex AboutTheReading();
 
     private Answer FalsePremise(QuestionContext context, Verdict verdict, Knowledge.Documents.LocatedSentence said, string words)
     {
