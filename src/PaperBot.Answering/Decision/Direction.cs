@@ -50,7 +50,7 @@ public static class Direction
 
         bool IsQuestionName(QuestionAnalyzer.Token t) =>
             Roles.IsName(t, readings) || t.Value.All(char.IsLetter) && readings.CapitalisesMidSentence(t.Lower); // "pakistan", typed in lower case
-        foreach (var (giver, recipient) in Givings(question.Question, tokens, IsQuestionName))
+        foreach (var (giver, recipient, _) in SaidGivings(question.Question, tokens, IsQuestionName))
         {
             var giverKey = Roles.Key(giver, readings);
             var recipientKey = Roles.Key(recipient, readings);
@@ -89,15 +89,7 @@ public static class Direction
         return null;
     }
 
-    /// <summary>Each word of giving in the question with the name before it and the name it goes to.</summary>
-    private static IEnumerable<(string Giver, string Recipient)> Givings(string text, IReadOnlyList<QuestionAnalyzer.Token> tokens, Func<QuestionAnalyzer.Token, bool> isName)
-    {
-        foreach (var (giver, recipient, _) in SaidGivings(text, tokens, isName))
-        {
-            yield return (giver, recipient);
-        }
-    }
-
+    /// <summary>Each word of giving in a text with the name before it (the giver) and the name it goes to.</summary>
     private static IEnumerable<(string Giver, string Recipient, string Verb)> SaidGivings(string text, IReadOnlyList<QuestionAnalyzer.Token> tokens, Func<QuestionAnalyzer.Token, bool> isName)
     {
         for (var at = 0; at < tokens.Count; at++)
