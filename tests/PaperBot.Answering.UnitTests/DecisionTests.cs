@@ -256,6 +256,32 @@ public sealed class DecisionTests
         Assert.Equal(answerable, verdict.Answerable);
     }
 
+    [Theory]
+    [InlineData(false, false)] // the sentence names her and gives a year, of another event
+    [InlineData(true, true)]
+    public void Decide_AFactAskedOfAnEventTheSentenceDoesNotSay_IsDeclinedThoughItsNamesAreThere(bool eventSaid, bool answerable)
+    {
+        var mara = Term("mara", 5, TermKind.Name);
+        var voss = Term("voss", 5, TermKind.Name);
+        var born = Term("born", 3);
+        var year = Term("year", 1, asks: AnswerType.Date);
+        var question = new QuestionAnalysis("In what year was Mara Voss born?", AnswerType.Date, [mara, voss, born, year], false, false);
+        var sentence = Sentence(0, "Mara Voss founded the cooperative in 1998.", 0.7,
+            new TermSupport(mara, 1, SupportKind.Exact), new TermSupport(voss, 1, SupportKind.Exact),
+            new TermSupport(born, eventSaid ? 1 : 0, eventSaid ? SupportKind.Exact : SupportKind.None), new TermSupport(year, 1, SupportKind.AnswerType));
+
+        var verdict = Decide(question, [sentence]);
+
+        Assert.True(verdict.Evidence.Single(e => e.Measure == "heaviest_unsupported_share" || e.Measure == "event_said") is { } e
+            && (answerable ? e.Measure == "heaviest_unsupported_share" : e.Measure == "event_said"));
+        Assert.Equal(answerable, verdict.Answerable);
+        if (!answerable)
+        {
+            Assert.Equal(DeclineReasons.UnsupportedTerms, verdict.Reason);
+            Assert.Equal([born], verdict.Missing);
+        }
+    }
+
     [Fact]
     public void Decide_AFollowUpsWordsFromTheLastQuestion_NeedNotStandInThePassageThatAnswersIt()
     {

@@ -45,6 +45,19 @@ public sealed class LanguageTests
         Assert.Null(Correct(typed));
 
     [Theory]
+    [InlineData("pacts")] // a dictionary word in another form ("pact"), one letter from the readings' "parts"
+    [InlineData("pact")]
+    public void Correct_AWordOfTheDictionaryTheModelDoesNotKnow_IsNoTypo(string typed) =>
+        Assert.Null(SpellingCorrector.Correct(typed, w => w == "parts", _ => 1, ["parts"], new Words()));
+
+    [Theory]
+    [InlineData("pacts", true)]
+    [InlineData("treaties", true)]
+    [InlineData("corridoor", false)]
+    public void Dictionary_KnowsAWordInAnyOfItsForms(string word, bool known) =>
+        Assert.Equal(known, Synonyms.English.IsWord(word));
+
+    [Theory]
     [InlineData("accordng", "according")]
     [InlineData("descibe", "describe")]
     public void Correct_TypoOfALongWordOfTheAsking_IsReadAsThatWord(string typed, string expected) =>

@@ -172,6 +172,16 @@ public static partial class Answerability
             return new Verdict(DeclineReasons.FalsePremise, evidence, selection.Joint.Where(j => j.By == denied || j.By?.StartsWith(denied + " ", StringComparison.Ordinal) == true).Select(j => j.Term).ToList(), best);
         }
 
+        // "In what year was <a person> born?" answered by a sentence that names the person and gives a year for
+        // something else: a question that asks for a fact (a date, a person, a place, a number) asks it of what its
+        // ordinary words say happened; when not one of them is accounted for, the sentence gives its names and a fact
+        // of another event. A follow-up's event may be the last question's, said in the last answer's passage.
+        if (carried is not { Count: > 0 } && Unrelated(question, selection) is { Count: > 0 } predicate)
+        {
+            evidence.Add(new Evidence("event_said", 0, 1, $"asks for {KindOfFact(question.AnswerType)} of what {string.Join(", ", predicate.Select(t => $"“{t.Surface}”"))} say; the cited sentences give the names, not that"));
+            return new Verdict(absent.Count > 0 ? DeclineReasons.AbsentSubject : DeclineReasons.UnsupportedTerms, evidence, predicate);
+        }
+
         var heaviest = unsupported.Count == 0 || total <= 0 ? 0 : unsupported[0].Term.Weight / total;
         var maxShare = thresholds.MaxUnsupportedShareFor(question);
         evidence.Add(new Evidence("heaviest_unsupported_share", heaviest, maxShare, unsupported.Count == 0 ? null : $"“{unsupported[0].Term.Surface}”"));
@@ -246,6 +256,25 @@ public static partial class Answerability
         }
 
         return new Verdict(null, evidence, []);
+    }
+
+    /// <summary>
+    /// For a question that asks for a fact and names something, its ordinary words (not names, numbers or words of
+    /// the asking) when the cited sentences account for none of them; empty otherwise.
+    /// </summary>
+    internal static IReadOnlyList<QuestionTerm> Unrelated(QuestionAnalysis question, Selection selection)
+    {
+        if (question.AnswerType is not (Language.AnswerType.Date or Language.AnswerType.Person or Language.AnswerType.Place
+            or Language.AnswerType.Amount or Language.AnswerType.Measure or Language.AnswerType.Frequency))
+        {
+            return [];
+        }
+
+        var said = selection.Joint.Where(j => j.Term.Asks == Language.AnswerType.Other).ToList();
+        var ordinary = said.Where(j => j.Term.Kind == TermKind.Content).ToList();
+        return ordinary.Count > 0 && ordinary.All(j => j.Value < 0.5) && said.Any(j => j.Term.Kind is TermKind.Name or TermKind.Number && j.Value >= 0.5)
+            ? ordinary.Select(j => j.Term).ToList()
+            : [];
     }
 
     [System.Text.RegularExpressions.GeneratedRegex(@"\b(today|todays|today's|nowadays|currently|these days|at present|right now|present[- ]day|as of (now|today)|(the )?current(ly)?)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]

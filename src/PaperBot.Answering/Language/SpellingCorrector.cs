@@ -57,6 +57,16 @@ public static class SpellingCorrector
             return null;
         }
 
+        // A word of the dictionary the model's list lacks ("pacts") is no typo either, unless it is the other
+        // spelling of a reading's word, spelt apart by more than a variant ("maneuvering" for "manoeuvring").
+        if (Synonyms.TryEnglish()?.IsWord(word) == true)
+        {
+            var variants = Variants(word).ToList();
+            return word.Length >= 7
+                ? candidates.FirstOrDefault(c => c.Length >= 7 && c[0] == word[0] && variants.Any(v => Distance(v, c, 1) <= 1))
+                : null;
+        }
+
         var limit = word.Length >= 8 ? 2 : 1;
         string? best = null;
         var bestDistance = int.MaxValue;

@@ -66,6 +66,12 @@ public sealed class Synonyms
         return related;
     }
 
+    /// <summary>
+    /// Whether a lower-case word is a word of the dictionary, in any inflection ("pacts" of "pact"): a word the table
+    /// relates to another in a common sense. A typo is none ("corridoor"); a word of the language is no typo.
+    /// </summary>
+    public bool IsWord(string word) => word.Length <= LongestWord && LemmasOf(word).Any(byLemma.ContainsKey);
+
     /// <summary>Every written form (inflections included) of the words related to a word as written; empty when none. Remembered per word.</summary>
     public IReadOnlySet<string> FormsOf(string word) => Remembered(formsByWord, word, lower =>
     {
