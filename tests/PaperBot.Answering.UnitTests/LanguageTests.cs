@@ -421,4 +421,21 @@ public sealed class LanguageTests
         Assert.Contains(lemma, Synonyms.Lemmas(word));
         Assert.Contains(word, Synonyms.Forms(lemma));
     }
+
+    [Theory]
+    [InlineData("deadliest", "lethal")]
+    [InlineData("largest", "big")]
+    [InlineData("stronger", "potent")]
+    public void Synonyms_OfAnAdjectivesComparison_AreThoseOfTheAdjective(string compared, string related)
+    {
+        Assert.Contains(related, Synonyms.English.FormsOf(compared));
+    }
+
+    [Fact]
+    public void Synonyms_OfAWordEndingLikeAComparison_AreNotThoseOfAShorterWord()
+    {
+        // "tower" is a word of its own, not "tow" compared.
+        Assert.DoesNotContain("towage", Synonyms.English.FormsOf("tower"));
+        Assert.Contains("loom", Synonyms.English.FormsOf("tower"));
+    }
 }

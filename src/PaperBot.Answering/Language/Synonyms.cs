@@ -175,7 +175,7 @@ public sealed class Synonyms
 
     /// <summary>
     /// The dictionary forms a lower-case word may be an inflection of, the word itself first: "ties" → "ties", "tie",
-    /// "ty"; "founded" → "founded", "found", "founde"; "stopped" → "stop". Candidates only: the table decides which exist.
+    /// "ty"; "founded" → "founded", "found", "founde"; "stopped" → "stop"; "deadliest" → "deadly". Candidates only: the table decides which exist.
     /// </summary>
     public static IEnumerable<string> Lemmas(string word)
     {
@@ -200,7 +200,13 @@ public sealed class Synonyms
             yield return word[..^1];
         }
 
-        foreach (var ending in (string[])["ed", "ing"])
+        // A comparison of an adjective: "deadliest" and "deadlier" of "deadly", "largest" of "large", "biggest" of "big".
+        if (word.EndsWith("iest", StringComparison.Ordinal) || word.EndsWith("ier", StringComparison.Ordinal))
+        {
+            yield return word[..^(word[^1] == 't' ? 4 : 3)] + "y";
+        }
+
+        foreach (var ending in (string[])["ed", "ing", "est", "er"])
         {
             if (word.EndsWith(ending, StringComparison.Ordinal) && word.Length - ending.Length >= 3)
             {
