@@ -140,7 +140,7 @@ public sealed class DecisionTests
         new(index, new LocatedSentence("r", new Section("1", "One", 1, null, []), 1, new Sentence(index, text)), similarity, 0, support,
             SentenceSelector.Coverage(support), false, similarity + SentenceSelector.Coverage(support));
 
-    private static readonly AnswerabilityThresholds Thresholds = new(MinCoverage: 0.5, MaxUnsupportedShare: 0.3, OffTopicPresence: 0.15, RelevanceFloor: 0.2, PremiseCoverage: 0.7);
+    private static readonly AnswerabilityThresholds Thresholds = new(MinCoverage: 0.5, MaxUnsupportedShare: 0.3, OffTopicPresence: 0.15, RelevanceFloor: 0.2, PremiseCoverage: 0.7, PremiseMaxUnsupportedShare: 0.15);
 
     /// <summary>Whether each sentence gives the kind of fact asked for, as the evidence step works it out.</summary>
     private static SentenceEvidence[] Carrying(QuestionAnalysis question, IReadOnlyList<SentenceEvidence> sentences) =>
@@ -279,6 +279,30 @@ public sealed class DecisionTests
         {
             Assert.Equal(DeclineReasons.UnsupportedTerms, verdict.Reason);
             Assert.Equal([born], verdict.Missing);
+        }
+    }
+
+    [Theory]
+    [InlineData("What does the paper say about refugees crossing from the valley?", false)]
+    [InlineData("what does it say about refugees crossing from the valley?", false)]
+    [InlineData("Why were refugees crossing from the valley?", true)]
+    public void Decide_AQuestionAboutASubject_HoldsEachHeavyWordOfItAsStrictlyAsAPremise(string asked, bool answerable)
+    {
+        // The readings speak of refugees elsewhere; the sentence chosen says the crossing from the valley, not who crossed.
+        var refugees = Term("refugee", 2.4);
+        var crossing = Term("cross", 4);
+        var valley = Term("valley", 4);
+        var question = new QuestionAnalysis(asked, AnswerType.Other, [refugees, crossing, valley], false, false);
+        var sentence = Sentence(0, "Traders were crossing from the valley each spring.", 0.7,
+            new TermSupport(refugees, 0, SupportKind.None), new TermSupport(crossing, 1, SupportKind.Exact), new TermSupport(valley, 1, SupportKind.Exact));
+
+        var verdict = Decide(question, [sentence]);
+
+        Assert.Equal(answerable, verdict.Answerable);
+        if (!answerable)
+        {
+            Assert.Equal(DeclineReasons.UnsupportedTerms, verdict.Reason);
+            Assert.Equal([refugees], verdict.Missing);
         }
     }
 

@@ -82,7 +82,8 @@ public sealed class PipelineTests
     [Theory]
     [InlineData("What does the paper say about organic treatment against mites in the shared hives of the three apiaries?", false)]
     [InlineData("Does the article mention organic treatment against mites in the shared hives of the three apiaries?", false)]
-    [InlineData("What does the paper say about the honey harvest of the Arlen valley cooperative?", true)]
+    // A subject the readings speak of is answered from the sentence that says it, every heavy word of it accounted for.
+    [InlineData("What does the paper say about the honey harvest in the valley?", true)]
     public async Task AskAsync_AskingWhatTheReadingSaysAboutASubjectWithAWordItNeverUses_IsAnAbsentSubject(string question, bool answered)
     {
         var (service, _, _) = await TestReadings.ServiceAsync();

@@ -183,7 +183,11 @@ public static partial class Answerability
         }
 
         var heaviest = unsupported.Count == 0 || total <= 0 ? 0 : unsupported[0].Term.Weight / total;
-        var maxShare = thresholds.MaxUnsupportedShareFor(question);
+        // "What does the paper say about <a subject>?" is all subject: a heavy word of it the sentences do not account
+        // for is a subject they do not speak of, held as strictly as what a question takes for granted.
+        var maxShare = AsksWhatTheReadingSays().IsMatch(question.Question.TrimStart()) && thresholds.PremiseMaxUnsupportedShare is { } strict
+            ? Math.Min(strict, thresholds.MaxUnsupportedShare)
+            : thresholds.MaxUnsupportedShareFor(question);
         evidence.Add(new Evidence("heaviest_unsupported_share", heaviest, maxShare, unsupported.Count == 0 ? null : $"“{unsupported[0].Term.Surface}”"));
 
         // What a question asks is said in one place: each part of it must be accounted for by one run of sentences
@@ -550,7 +554,7 @@ public static partial class Answerability
     }
 
     /// <summary>A question about what a reading says of a subject: "What does the paper say about …", "Does the article mention …".</summary>
-    [System.Text.RegularExpressions.GeneratedRegex(@"^((what|how) (does|do|did) (the|this|that) (paper|reading|article|study|text|author|essay|book)s? (say|write|tell|discuss|mention|cover|report|argue)s?\b.*\babout\b|(does|do|did|is|has) (the|this|that) (paper|reading|article|study|text|author|essay|book)s? (say anything about|mention|discuss|talk about|cover|touch on|address|deal with|refer to)\b)", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    [System.Text.RegularExpressions.GeneratedRegex(@"^((what|how) (does|do|did) ((the|this|that) (paper|reading|article|study|text|author|essay|book)s?|it|they) (say|write|tell|discuss|mention|cover|report|argue)s?\b.*\babout\b|(does|do|did|is|has) (the|this|that) (paper|reading|article|study|text|author|essay|book)s? (say anything about|mention|discuss|talk about|cover|touch on|address|deal with|refer to)\b)", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
     private static partial System.Text.RegularExpressions.Regex AsksWhatTheReadingSays();
 
     /// <summary>Whether the question asks about something it names ("What happened …", "Why did …"), not whether it is so ("Did …").</summary>
