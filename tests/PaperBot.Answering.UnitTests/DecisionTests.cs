@@ -306,6 +306,31 @@ public sealed class DecisionTests
         }
     }
 
+    [Theory]
+    [InlineData(false, false)] // the sentence names her, and says nothing of a party or of politics
+    [InlineData(true, true)]
+    public void Decide_AThingAskedOfAPersonTheSentenceSaysNothingOf_IsDeclinedThoughTheNameIsThere(bool thingSaid, bool answerable)
+    {
+        var mara = Term("mara", 5, TermKind.Name);
+        var voss = Term("voss", 5, TermKind.Name);
+        var political = Term("political", 4);
+        var party = Term("party", 6);
+        var question = new QuestionAnalysis("Which political party did Mara Voss lead?", AnswerType.Other, [mara, voss, political, party], false, false);
+        var sentence = Sentence(0, "In 1999 Mara Voss founded the cooperative with eleven farmers.", 0.7,
+            new TermSupport(mara, 1, SupportKind.Exact), new TermSupport(voss, 1, SupportKind.Exact),
+            new TermSupport(political, thingSaid ? 1 : 0, thingSaid ? SupportKind.Exact : SupportKind.None),
+            new TermSupport(party, thingSaid ? 1 : 0, thingSaid ? SupportKind.Exact : SupportKind.None));
+
+        var verdict = Decide(question, [sentence]);
+
+        Assert.Equal(answerable, verdict.Answerable);
+        Assert.Equal(!answerable, verdict.Evidence.Any(e => e.Measure == "event_said"));
+        if (!answerable)
+        {
+            Assert.Equal([political, party], verdict.Missing);
+        }
+    }
+
     [Fact]
     public void Decide_AFollowUpsWordsFromTheLastQuestion_NeedNotStandInThePassageThatAnswersIt()
     {

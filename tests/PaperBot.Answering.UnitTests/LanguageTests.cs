@@ -82,8 +82,10 @@ public sealed class LanguageTests
     [InlineData("plannet", "planet")] // a letter typed twice is read before any other slip ("planned" is a letter replaced)
     [InlineData("apear", "appear")] // a doubled letter typed once, in a word too short for other slips
     [InlineData("trde", null)] // too short to tell
+    [InlineData("happend", "happened")] // a letter from three forms of one word: that word, not "happen" with an ending
+    [InlineData("priced", null)] // a word of the language with an ending
     public void CorrectToLanguage_ReadsATypoOfAnEnglishWordTheReadingsLackAsThatWord(string typed, string? expected) =>
-        Assert.Equal(expected, SpellingCorrector.CorrectToLanguage(typed, new Words("envisioned", "government", "received", "through", "put", "throughout", "reshuffle", "planet", "planned", "trade", "parent", "patent", "appear")));
+        Assert.Equal(expected, SpellingCorrector.CorrectToLanguage(typed, new Words("envisioned", "government", "received", "through", "put", "throughout", "reshuffle", "planet", "planned", "trade", "parent", "patent", "appear", "happen", "happens", "happened", "price")));
 
     [Theory]
     [InlineData("piipeline", "pipeline")] // a letter typed twice

@@ -173,12 +173,12 @@ public static partial class Answerability
         }
 
         // "In what year was <a person> born?" answered by a sentence that names the person and gives a year for
-        // something else: a question that asks for a fact (a date, a person, a place, a number) asks it of what its
-        // ordinary words say happened; when not one of them is accounted for, the sentence gives its names and a fact
-        // of another event. A follow-up's event may be the last question's, said in the last answer's passage.
+        // something else, or "Which political party did <a person> lead?" by one that names the person: a question
+        // asks of its names what its ordinary words say; when not one of them is accounted for, the sentence gives the
+        // names and something else. A follow-up's event may be the last question's, said in the last answer's passage.
         if (carried is not { Count: > 0 } && Unrelated(question, selection) is { Count: > 0 } predicate)
         {
-            evidence.Add(new Evidence("event_said", 0, 1, $"asks for {KindOfFact(question.AnswerType)} of what {string.Join(", ", predicate.Select(t => $"“{t.Surface}”"))} say; the cited sentences give the names, not that"));
+            evidence.Add(new Evidence("event_said", 0, 1, $"asks what {string.Join(", ", predicate.Select(t => $"“{t.Surface}”"))} say of its names; the cited sentences give the names, not that"));
             return new Verdict(absent.Count > 0 ? DeclineReasons.AbsentSubject : DeclineReasons.UnsupportedTerms, evidence, predicate);
         }
 
@@ -263,16 +263,11 @@ public static partial class Answerability
     }
 
     /// <summary>
-    /// For a question that asks for a fact and names something, its ordinary words (not names, numbers or words of
-    /// the asking) when the cited sentences account for none of them; empty otherwise.
+    /// For a question that names something, its ordinary words (not names, numbers or words of the asking) when the
+    /// cited sentences account for the names and none of them; empty otherwise.
     /// </summary>
     internal static IReadOnlyList<QuestionTerm> Unrelated(QuestionAnalysis question, Selection selection)
     {
-        if (question.AnswerType is not (Language.AnswerType.Date or Language.AnswerType.Person or Language.AnswerType.Place
-            or Language.AnswerType.Amount or Language.AnswerType.Measure or Language.AnswerType.Frequency))
-        {
-            return [];
-        }
 
         var said = selection.Joint.Where(j => j.Term.Asks == Language.AnswerType.Other).ToList();
         var ordinary = said.Where(j => j.Term.Kind == TermKind.Content).ToList();

@@ -148,14 +148,15 @@ public static class SpellingCorrector
             if (candidate.Length >= 5 && candidate[0] == word[0] && language.Contains(candidate))
             {
                 found.Add(candidate);
-                if (found.Count > 1)
-                {
-                    return null;
-                }
             }
         }
 
-        return found.Count == 1 ? found.First() : null;
+        // Several words a letter away that are one word's forms ("happend": "happened", "happens", "happen") are that
+        // word: read as its longest form, the one the typist most likely meant to finish.
+        return found.Count == 1 ? found.First()
+            : found.Count > 1 && found.Select(f => Synonyms.Lemmas(f).ToHashSet(StringComparer.Ordinal)).Aggregate((a, b) => { a.IntersectWith(b); return a; }).Count > 0
+                ? found.OrderByDescending(f => f.Length).ThenBy(f => f, StringComparer.Ordinal).First()
+                : null;
     }
 
     private static readonly string[] Suffixes = ["s", "es", "ed", "d", "ing", "er", "ers", "ly", "ness", "ment", "ments", "ity", "al", "ism", "ist", "ists", "ful", "less"];
@@ -179,6 +180,12 @@ public static class SpellingCorrector
             if (word.Length > suffix.Length + 3 && word.EndsWith(suffix, StringComparison.Ordinal))
             {
                 var stem = word[..^suffix.Length];
+                // A past in "-d" is made of a stem in "e" only ("priced"): "happend" is "happened" mistyped.
+                if (suffix == "d" && stem[^1] != 'e')
+                {
+                    continue;
+                }
+
                 if (language.Contains(stem) || language.Contains(stem + "e") || stem.Length > 3 && stem[^1] == stem[^2] && language.Contains(stem[..^1]))
                 {
                     return true;
