@@ -16,7 +16,8 @@ The third argument, optional, is a folder with WordNet's exception lists of irre
 wn-noun-exceptions.js (the same lists, MIT-licensed JavaScript). They become lines "= <form> <word>".
 
 Output: one line per word that has related words, "<word> <related> <related> ...", all dictionary forms of one
-word. Words are related when they share a synset (synonyms) or WordNet derives one from the other ("differ",
+word; then "= <form> <word>" per irregular form, and "! <word> <word>" per pair of opposites (WordNet's antonyms,
+each word in a sense it is used in: "northern" and "southern", "accept" and "reject"). Words are related when they share a synset (synonyms) or WordNet derives one from the other ("differ",
 "difference"), each in a sense it is used in: among its three most frequent senses, and either tagged at least
 once in WordNet's sense-tagged corpus or, for a word the corpus never tags, its first sense. A rare sense links
 words no reader would ("cancel" is also a sign in music, a synonym of "natural").
@@ -75,7 +76,7 @@ def main(folder: str, out: str, irregular: str | None = None) -> None:
                     symbol, target, target_pos, source_target = fields[i:i + 4]
                     i += 4
                     target_pos = "a" if target_pos == "s" else target_pos
-                    if symbol == "+":
+                    if symbol in ("+", "!"):
                         related.add((symbol, pos, offset, int(source_target[:2], 16) - 1, target_pos, target, int(source_target[2:], 16) - 1))
                 synsets[(pos, offset)] = words
 
@@ -127,7 +128,14 @@ def main(folder: str, out: str, irregular: str | None = None) -> None:
         for a in common:
             for b in common:
                 link(a, b)
-    for _, pos, offset, source, target_pos, target, index in related:
+    opposites = set()
+    for symbol, pos, offset, source, target_pos, target, index in related:
+        if symbol == "!":
+            # An antonym joins two words, each in a sense it is used in ("northern", "southern").
+            a, b = synsets[(pos, offset)][source], synsets[(target_pos, target)][index]
+            if a and b and a != b and ONE_WORD.fullmatch(a) and ONE_WORD.fullmatch(b) and used(pos, offset, a) and used(target_pos, target, b):
+                opposites.add(tuple(sorted((a, b))))
+            continue
         sources = synsets[(pos, offset)] if source < 0 else [synsets[(pos, offset)][source]]
         targets = synsets.get((target_pos, target), [])
         targets = targets if index < 0 else targets[index:index + 1]
@@ -144,7 +152,9 @@ def main(folder: str, out: str, irregular: str | None = None) -> None:
         forms = [(form, lemma) for form, lemma in (exceptions(irregular) if irregular else []) if dominant(form) != {"n"}]
         for form, lemma in forms:
             table.write(f"= {form} {lemma}\n")
-    print(f"{len(links)} words with related words, {len(forms)} irregular forms -> {out}")
+        for a, b in sorted(opposites):
+            table.write(f"! {a} {b}\n")
+    print(f"{len(links)} words with related words, {len(forms)} irregular forms, {len(opposites)} opposites -> {out}")
 
 
 if __name__ == "__main__":

@@ -541,6 +541,28 @@ public sealed class DecisionTests
     }
 
     [Fact]
+    public void Decide_OneSentenceSaysTheRestTheOtherWayRound_IsAFalsePremiseThoughTheWordStandsElsewhere()
+    {
+        var hives = Term("hive", 3);
+        var moved = Term("move", 3);
+        var southern = Term("southern", 4);
+        var valley = Term("vallei", 3);
+        var question = new QuestionAnalysis("Why were the hives moved to the southern valley?", AnswerType.Reason, [hives, moved, southern, valley], true, false);
+        var turned = Sentence(0, "The hives were moved to the northern valley.", 0.7,
+            new TermSupport(hives, 1, SupportKind.Exact), new TermSupport(moved, 1, SupportKind.Exact),
+            new TermSupport(southern, 0, SupportKind.None, "northern", Opposite: true), new TermSupport(valley, 1, SupportKind.Exact));
+        var elsewhere = Sentence(7, "Southern farms sold wax.", 0.5,
+            new TermSupport(hives, 0, SupportKind.None), new TermSupport(moved, 0, SupportKind.None),
+            new TermSupport(southern, 1, SupportKind.Exact), new TermSupport(valley, 0, SupportKind.None));
+
+        var verdict = Decide(question, [turned, elsewhere]);
+
+        Assert.Equal(DeclineReasons.FalsePremise, verdict.Reason);
+        Assert.Equal(0, verdict.Contradicting?.Index);
+        Assert.Equal([southern], verdict.Missing);
+    }
+
+    [Fact]
     public void Decide_TaskRequest_IsOffTopicWhateverTheSentences()
     {
         var question = new QuestionAnalysis("Write a poem", AnswerType.Other, [], false, IsTask: true);

@@ -248,8 +248,24 @@ public sealed class LanguageTests
     [InlineData("rise", "fell")]
     [InlineData("support", "opposed")]
     [InlineData("join", "left")]
+    [InlineData("southern", "northern")] // from the dictionary's antonyms, not the pairs written out
+    [InlineData("urban", "rural")]
+    [InlineData("accurate", "inaccurate")]
     public void AreOpposite_WordsOfOppositeMeaning_InAnyOfTheirForms(string a, string b) =>
         Assert.True(Opposites.AreOpposite(PaperBot.Knowledge.Lexical.Bm25Encoder.Analyze(a)[0], PaperBot.Knowledge.Lexical.Bm25Encoder.Analyze(b)[0]));
+
+    [Theory]
+    [InlineData("more", "less")] // light words set no premise
+    [InlineData("northern", "western")]
+    public void AreOpposite_WordsOfTheAskingAndWordsMerelyDifferent_AreNot(string a, string b) =>
+        Assert.False(Opposites.AreOpposite(PaperBot.Knowledge.Lexical.Bm25Encoder.Analyze(a)[0], PaperBot.Knowledge.Lexical.Bm25Encoder.Analyze(b)[0]));
+
+    [Fact]
+    public void Opposites_OfTheDictionary_AreDictionaryFormsInPairs()
+    {
+        Assert.Contains(Synonyms.English.Opposites, p => p is ("northern", "southern") or ("southern", "northern"));
+        Assert.All(Synonyms.English.Opposites, p => Assert.NotEqual(p.A, p.B));
+    }
 
     [Theory]
     [InlineData("buyers", "sellers", true)]

@@ -163,6 +163,27 @@ public static partial class Answerability
             }
         }
 
+        // "Why are <the groups> based in southern <a country>?" where the one sentence that says the rest says
+        // "northern", and "southern" is found only in a sentence about something else: the question turns that sentence round.
+        SentenceEvidence? roundSentence = null;
+        List<QuestionTerm> roundTerms = [];
+        var roundRest = 0.0;
+        foreach (var sentence in selection.Sentences)
+        {
+            var opposed = sentence.Support.Where(x => x.Opposite && x.Term.Kind == TermKind.Content).Select(x => x.Term).ToList();
+            var rest = opposed.Count == 0 ? 0 : CoverageWithout(sentence.Support, opposed);
+            if (opposed.Count > 0 && rest >= thresholds.PremiseCoverage && rest > roundRest)
+            {
+                (roundSentence, roundTerms, roundRest) = (sentence, opposed, rest);
+            }
+        }
+
+        if (roundSentence is not null)
+        {
+            evidence.Add(new Evidence("coverage_without_reversal", roundRest, thresholds.PremiseCoverage, "one sentence says the rest, the other way round"));
+            return new Verdict(DeclineReasons.FalsePremise, evidence, roundTerms, roundSentence);
+        }
+
         // "Why did the committee endorse the theory?" when the sentence says it "did not support" it: a question
         // that takes for granted what the reading denies rests on a false premise.
         if (question.Presupposes && !QuestionAnalyzer.Tokenize(question.Question).Any(t => Negations.Contains(t.Lower))

@@ -214,7 +214,11 @@ public static class Opposites
     {
         var stems = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
         var written = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
-        foreach (var (a, b) in Pairs)
+        // The pairs above, and English's antonyms from the dictionary: words of the asking and light words ("more",
+        // "less", "new") set no premise.
+        static bool Sets(string word) => !EnglishLexicon.IsFrame(word) && !EnglishLexicon.LightWords.Contains(word);
+        var dictionary = Synonyms.TryEnglish()?.Opposites.Where(p => Sets(p.A) && Sets(p.B)) ?? [];
+        foreach (var (a, b) in Pairs.Concat(dictionary))
         {
             foreach (var (one, other) in new[] { (a, b), (b, a) })
             {

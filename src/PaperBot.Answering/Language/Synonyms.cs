@@ -22,12 +22,13 @@ public sealed class Synonyms
     private readonly Dictionary<string, string[]> byLemma;
     private readonly Dictionary<string, string[]> lemmasOfIrregular;
     private readonly Dictionary<string, string[]> irregularOfLemma;
+    private readonly (string A, string B)[] opposites;
     private readonly ConcurrentDictionary<string, IReadOnlySet<string>> formsByWord = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, IReadOnlySet<string>> irregularByWord = new(StringComparer.Ordinal);
 
     private Synonyms()
     {
-        (byLemma, lemmasOfIrregular) = Load();
+        (byLemma, lemmasOfIrregular, opposites) = Load();
         irregularOfLemma = lemmasOfIrregular.SelectMany(p => p.Value.Select(l => (Lemma: l, Form: p.Key)))
             .GroupBy(p => p.Lemma, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.Select(p => p.Form).ToArray(), StringComparer.Ordinal);
@@ -65,6 +66,9 @@ public sealed class Synonyms
         related.ExceptWith(own);
         return related;
     }
+
+    /// <summary>Pairs of words of opposite meaning, dictionary forms ("northern", "southern"; "accept", "reject").</summary>
+    public IReadOnlyList<(string A, string B)> Opposites => opposites;
 
     /// <summary>
     /// Whether a lower-case word is a word of the dictionary, in any inflection ("pacts" of "pact"): a word the table
@@ -223,10 +227,11 @@ public sealed class Synonyms
 
     /// <summary>
     /// Reads the table: lines <c>&lt;word&gt; &lt;related&gt; &lt;related&gt; …</c>, dictionary forms, and lines
-    /// <c>= &lt;irregular form&gt; &lt;dictionary form&gt;</c> (WordNet's exception lists). Read as spans
-    /// into one string per distinct word, so loading leaves little behind for the collector.
+    /// <c>= &lt;irregular form&gt; &lt;dictionary form&gt;</c> (WordNet's exception lists), and lines
+    /// <c>! &lt;word&gt; &lt;word&gt;</c> (opposites, WordNet's antonyms). Read as spans into one string per distinct
+    /// word, so loading leaves little behind for the collector.
     /// </summary>
-    private static (Dictionary<string, string[]> Links, Dictionary<string, string[]> Irregular) Load()
+    private static (Dictionary<string, string[]> Links, Dictionary<string, string[]> Irregular, (string A, string B)[] Opposites) Load()
     {
         using var stream = typeof(Synonyms).Assembly.GetManifestResourceStream(Resource)
             ?? throw new InvalidOperationException($"the synonym table {Resource} is missing from the assembly");
@@ -247,9 +252,23 @@ public sealed class Synonyms
             return known;
         }
 
+        var opposites = new List<(string, string)>();
         foreach (var range in text.AsSpan().Split('\n'))
         {
             var line = text.AsSpan(range).TrimEnd('\r');
+            if (line.StartsWith("! "))
+            {
+                // ! <word> <word>
+                var pair = line[2..];
+                var space = pair.IndexOf(' ');
+                if (space > 0)
+                {
+                    opposites.Add((Pooled(pair[..space]), Pooled(pair[(space + 1)..])));
+                }
+
+                continue;
+            }
+
             if (line.StartsWith("= "))
             {
                 // = <irregular form> <dictionary form>
@@ -289,6 +308,6 @@ public sealed class Synonyms
             links[word!] = at == related.Length ? related : related[..at];
         }
 
-        return (links, irregular.ToDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.Ordinal));
+        return (links, irregular.ToDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.Ordinal), [.. opposites]);
     }
 }
