@@ -61,6 +61,19 @@ public sealed class DecisionTests
     }
 
     [Theory]
+    [InlineData("Does the fair's name mean 'storm' in the old tongue?", "storm", true)]
+    [InlineData("Was the fair called “storm” by the town?", "storm", true)]
+    [InlineData("Was the town's fair cancelled by a storm?", "storm", false)] // apostrophes of possession quote nothing
+    public async Task Analyze_AWordInQuotationMarks_IsFoundOnlyAsItselfLikeAName(string question, string word, bool quoted)
+    {
+        var readings = await ReadingsAsync();
+
+        var analysis = QuestionAnalyzer.Analyze(question, readings);
+
+        Assert.Equal(quoted ? TermKind.Name : TermKind.Content, analysis.Terms.Single(t => t.Word == word).Kind);
+    }
+
+    [Theory]
     [InlineData("What was the new rail line called?", "called")]
     [InlineData("What was the light rail titled?", "titled")]
     [InlineData("What was the fair named?", "named")]

@@ -91,6 +91,14 @@ public static partial class QuestionAnalyzer
             }
         }
 
+        // "Druzhba means 'brotherhood'": a word the question quotes is a claim about the reading's wording, found only
+        // as itself, like a name.
+        var quoted = Quoted().Matches(question).SelectMany(m => Tokenize(m.Groups["words"].Value)).Select(t => t.Value).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        if (quoted.Count > 0)
+        {
+            terms = terms.Select(t => t.Kind == TermKind.Content && t.Asks == AnswerType.Other && quoted.Contains(t.Surface) ? t with { Kind = TermKind.Name } : t).ToList();
+        }
+
         // "from Karachi to Lahore": the places themselves, not the countries they may stand for.
         var literal = Route().Matches(question).SelectMany(m => new[] { m.Groups["a"], m.Groups["b"] }).Where(g => g.Success).Select(g => g.Value).ToHashSet(StringComparer.OrdinalIgnoreCase);
         if (literal.Count > 0)
@@ -109,6 +117,10 @@ public static partial class QuestionAnalyzer
 
     [GeneratedRegex(@"\bfrom (?<a>[\p{L}][\p{L}'-]*) (up |down |all the way )?to (?<b>[\p{L}][\p{L}'-]*)", RegexOptions.IgnoreCase)]
     private static partial Regex Route();
+
+    /// <summary>Words in quotation marks, single or double, straight or curly, not an apostrophe ("Snow's").</summary>
+    [GeneratedRegex(@"(?<![\p{L}\d])['‘""“](?<words>\p{L}[^'‘’""“”]{0,40}?\p{L})['’""”](?![\p{L}\d])")]
+    private static partial Regex Quoted();
 
     /// <summary>The part of a question a position falls in: parts are separated by "?", ";" and "and" before a question word.</summary>
     public static int PartAt(string question, int position) =>
