@@ -61,6 +61,18 @@ public sealed class DecisionTests
     }
 
     [Theory]
+    [InlineData("What type of hives did the cooperative pool?", "type")]
+    [InlineData("What sorts of treatment did members pay for?", "sorts")]
+    public async Task Analyze_AWordThatOnlyFramesTheKindAsked_IsALightWord(string question, string word)
+    {
+        var readings = await ReadingsAsync();
+
+        var analysis = QuestionAnalyzer.Analyze(question, readings);
+
+        Assert.Equal(TermKind.Light, analysis.Terms.Single(t => t.Word == word).Kind);
+    }
+
+    [Theory]
     [InlineData("Does the fair's name mean 'storm' in the old tongue?", "storm", true)]
     [InlineData("Was the fair called “storm” by the town?", "storm", true)]
     [InlineData("Was the town's fair cancelled by a storm?", "storm", false)] // apostrophes of possession quote nothing

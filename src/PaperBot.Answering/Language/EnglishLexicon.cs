@@ -39,7 +39,7 @@ public static class EnglishLexicon
     {
         "get", "got", "gets", "make", "made", "makes", "take", "took", "taken", "use", "uses", "used", "go", "went",
         "gone", "come", "came", "see", "saw", "seen", "seem", "seems", "become", "became", "happen", "happened",
-        "happens", "thing", "things", "something", "anything", "way", "ways", "kind", "sort", "lot", "lots", "more",
+        "happens", "thing", "things", "something", "anything", "way", "ways", "kind", "kinds", "sort", "sorts", "type", "types", "lot", "lots", "more",
         "most", "less", "least", "few", "several", "many", "much", "other", "others", "another", "main", "key",
         "major", "important", "role", "play", "played", "plays", "overall", "specific", "specifically", "particular",
         "new", "old", "good", "bad", "big", "well", "really", "now", "today", "still", "yet", "again", "only",
