@@ -132,6 +132,8 @@ public sealed class DecisionTests
     [InlineData("What happened between 1998 and 1999?", false)]
     [InlineData("What was the harvest in 1998/99?", false)]
     [InlineData("what is 18 / 3", true)]
+    [InlineData("Convert the 18 tonnes of honey into pounds for me please.", true)]
+    [InlineData("Did the cooperative convert its hives to a new design?", false)]
     public async Task Analyze_ASumToWorkOut_IsATask(string question, bool task)
     {
         var readings = await ReadingsAsync();

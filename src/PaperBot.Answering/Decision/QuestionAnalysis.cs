@@ -392,7 +392,7 @@ public static partial class QuestionAnalyzer
     [GeneratedRegex(@"\d[\d,.]*\s*(hundred|thousand|million|billion|trillion|k|m|bn)?\s*(\p{L}+\s+)?(\+|\*|(?<=\s)/(?=\s)|×|÷|\bx\b|\bplus\b|\bminus\b|\btimes\b|\bmultiplied by\b|\bdivided by\b)\s*\d|\b(square root|cube root|squared|cubed|factorial)\b.*\d|\d.*\b(squared|cubed)\b|\b\d+(\.\d+)?\s*(percent|%)\s+of\s+\d", RegexOptions.IgnoreCase)]
     private static partial Regex Arithmetic();
 
-    [GeneratedRegex(@"^((please|pls|now|ok|okay|hey)[,!]?\s+)*((can|could|would|will) you\s+(please\s+)?|i want you to\s+|i need you to\s+)?(write|compose|draft|generate|create|invent|imagine|translate|rewrite|rephrase|code|program|calculate|compute|solve|sing|draw|paint|predict|forecast|recommend|book|order|buy|send|email|play|make up|tell me a (joke|story|poem))\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^((please|pls|now|ok|okay|hey)[,!]?\s+)*((can|could|would|will) you\s+(please\s+)?|i want you to\s+|i need you to\s+)?(write|compose|draft|generate|create|invent|imagine|translate|rewrite|rephrase|code|program|calculate|compute|convert|solve|sing|draw|paint|predict|forecast|recommend|book|order|buy|send|email|play|make up|tell me a (joke|story|poem))\b", RegexOptions.IgnoreCase)]
     private static partial Regex TaskRequest();
 
     /// <summary>A request to produce something after the question's opening ("… and write me a poem about it").</summary>

@@ -95,14 +95,6 @@ public static class EnglishLexicon
         "decline", "declined", "lose", "lost", "expel", "expelled", "suspend", "suspended", "exit", "exited",
     };
 
-    /// <summary>Verbs that ask the bot to produce something rather than to say what a reading says.</summary>
-    public static readonly HashSet<string> TaskVerbs = new(StringComparer.Ordinal)
-    {
-        "write", "compose", "draft", "generate", "create", "invent", "imagine", "translate", "rewrite", "rephrase",
-        "code", "program", "calculate", "compute", "solve", "sing", "draw", "paint", "predict", "forecast", "recommend",
-        "book", "order", "buy", "send", "email", "play", "rhyme", "joke",
-    };
-
     /// <summary>Whether a lower-case word frames the question.</summary>
     public static bool IsFrame(string word) => FrameWords.Contains(word);
 
