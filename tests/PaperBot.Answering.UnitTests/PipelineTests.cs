@@ -393,6 +393,30 @@ public sealed class PipelineTests
         Assert.Equal(["2.I", "2.II"], answer.Citations.Select(c => c.SectionId).Order().ToArray());
     }
 
+    private const string Market = """
+        # Abstract
+
+        This note describes the covered market of Orvin.
+
+        # 1. History
+
+        The covered market on Mill Street opened in 1901. St Anne's chapel stood beside it until 1950.
+        """;
+
+    [Theory]
+    [InlineData("when did the market on mill st open?", "Reading ‘st’ as ‘street’")] // the readings write "Mill Street", and "St" only for a saint
+    [InlineData("When did the market on Mill St open?", "Reading ‘St’ as ‘Street’")]
+    public async Task AskAsync_AShortenedWordOfAPlaceAfterItsName_IsReadAsTheWordTheReadingsWrite(string question, string note)
+    {
+        var (service, _, _) = await TestReadings.ServiceAsync(instead: ("market.md", Market));
+
+        var answer = await AskAsync(service, question);
+
+        Assert.StartsWith(note, answer.Text, StringComparison.Ordinal);
+        Assert.Equal(AnswerStatus.Answered, answer.Status);
+        Assert.Contains(answer.Citations, c => c.Quote.Contains("opened in 1901", StringComparison.Ordinal));
+    }
+
     [Theory]
     [InlineData("When was the Doria Vern Tram Fair cancelled?", "Reading ‘Doria Vern’ as ‘Doria-Varn’")] // a hyphened name typed as two words, one misspelt
     [InlineData("When was the tram fair in Doria cancelled?", null)] // "in Doria" is no name of the readings

@@ -120,6 +120,13 @@ public static class EnglishLexicon
         ["n"] = "and", ["u"] = "you", ["ur"] = "your", ["r"] = "are",
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
+    /// <summary>Shortened words of places, written after a name ("Broad St", "Kings Rd", "Mt Elgon").</summary>
+    public static readonly System.Collections.Frozen.FrozenDictionary<string, string> PlaceShortenings = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["st"] = "street", ["rd"] = "road", ["ave"] = "avenue", ["sq"] = "square", ["ln"] = "lane", ["pl"] = "place",
+        ["blvd"] = "boulevard", ["hwy"] = "highway", ["sts"] = "streets", ["rds"] = "roads",
+    }.ToFrozenDictionary(StringComparer.Ordinal);
+
     /// <summary>Nouns that name a person by what they are or do ("leader", "chemist", "minister"): "Which <noun> …" asks who.</summary>
     public static readonly System.Collections.Frozen.FrozenSet<string> PersonNouns = new[]
     {

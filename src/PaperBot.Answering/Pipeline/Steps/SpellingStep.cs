@@ -35,6 +35,15 @@ public sealed class SpellingStep(IWordList language) : IAnswerStep
                 continue;
             }
 
+            // A place's shortened word after its name ("Broad St", "Kings Rd"), when the readings write the name in
+            // full ("Broad Street"): the readings' word, though they use the shortening for something else ("St James's").
+            if (i > 0 && EnglishLexicon.PlaceShortenings.TryGetValue(token.Lower, out var place)
+                && readings.ContainsPhrase(tokens[i - 1].Value + " " + place))
+            {
+                ReadAs(token.Index, token.Index + token.Value.Length, char.IsUpper(tokens[i - 1].Value[0]) ? char.ToUpperInvariant(place[0]) + place[1..] : place);
+                continue;
+            }
+
             // A word the readings have in another form ("Danes" for "Dane") is no typo; nor is a word
             // joined with hyphens whose parts they all use ("Lisbon-Faro").
             var analysed = Knowledge.Lexical.Bm25Encoder.AnalyzeWord(token.Value);
