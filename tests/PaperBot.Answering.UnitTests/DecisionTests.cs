@@ -63,40 +63,26 @@ public sealed class DecisionTests
     [Theory]
     [InlineData("What type of hives did the cooperative pool?", "type")]
     [InlineData("What sorts of treatment did members pay for?", "sorts")]
-    public async Task Analyze_AWordThatOnlyFramesTheKindAsked_IsALightWord(string question, string word)
-    {
-        var readings = await ReadingsAsync();
+    public async Task Analyze_AWordThatOnlyFramesTheKindAsked_IsALightWord(string question, string word) =>
+        Assert.Equal(TermKind.Light, (await TermOfAsync(question, word)).Kind);
 
-        var analysis = QuestionAnalyzer.Analyze(question, readings);
-
-        Assert.Equal(TermKind.Light, analysis.Terms.Single(t => t.Word == word).Kind);
-    }
+    /// <summary>The term a question makes of one of its words, over the small readings.</summary>
+    private static async Task<QuestionTerm> TermOfAsync(string question, string word) =>
+        QuestionAnalyzer.Analyze(question, await ReadingsAsync()).Terms.Single(t => t.Word == word);
 
     [Theory]
     [InlineData("Does the fair's name mean 'storm' in the old tongue?", "storm", true)]
     [InlineData("Was the fair called “storm” by the town?", "storm", true)]
     [InlineData("Was the town's fair cancelled by a storm?", "storm", false)] // apostrophes of possession quote nothing
-    public async Task Analyze_AWordInQuotationMarks_IsFoundOnlyAsItselfLikeAName(string question, string word, bool quoted)
-    {
-        var readings = await ReadingsAsync();
-
-        var analysis = QuestionAnalyzer.Analyze(question, readings);
-
-        Assert.Equal(quoted ? TermKind.Name : TermKind.Content, analysis.Terms.Single(t => t.Word == word).Kind);
-    }
+    public async Task Analyze_AWordInQuotationMarks_IsFoundOnlyAsItselfLikeAName(string question, string word, bool quoted) =>
+        Assert.Equal(quoted ? TermKind.Name : TermKind.Content, (await TermOfAsync(question, word)).Kind);
 
     [Theory]
     [InlineData("What was the new rail line called?", "called")]
     [InlineData("What was the light rail titled?", "titled")]
     [InlineData("What was the fair named?", "named")]
-    public async Task Analyze_AWordAskingWhatSomethingIsCalled_AsksForADefinition(string question, string word)
-    {
-        var readings = await ReadingsAsync();
-
-        var analysis = QuestionAnalyzer.Analyze(question, readings);
-
-        Assert.Equal(AnswerType.Definition, analysis.Terms.Single(t => t.Word == word).Asks);
-    }
+    public async Task Analyze_AWordAskingWhatSomethingIsCalled_AsksForADefinition(string question, string word) =>
+        Assert.Equal(AnswerType.Definition, (await TermOfAsync(question, word)).Asks);
 
     [Fact]
     public async Task Analyze_AnOfficeBeforeAName_IsALightWordAndTheNameIsTheName()
@@ -323,13 +309,17 @@ public sealed class DecisionTests
         var sentence = Sentence(0, "Traders were crossing from the valley each spring.", 0.7,
             new TermSupport(refugees, 0, SupportKind.None), new TermSupport(crossing, 1, SupportKind.Exact), new TermSupport(valley, 1, SupportKind.Exact));
 
-        var verdict = Decide(question, [sentence]);
+        AssertDeclinedOrNot(Decide(question, [sentence]), answerable, DeclineReasons.UnsupportedTerms, refugees);
+    }
 
+    /// <summary>The verdict answers, or declines for the reason naming the words.</summary>
+    private static void AssertDeclinedOrNot(Verdict verdict, bool answerable, string reason, params QuestionTerm[] missing)
+    {
         Assert.Equal(answerable, verdict.Answerable);
         if (!answerable)
         {
-            Assert.Equal(DeclineReasons.UnsupportedTerms, verdict.Reason);
-            Assert.Equal([refugees], verdict.Missing);
+            Assert.Equal(reason, verdict.Reason);
+            Assert.Equal(missing, verdict.Missing);
         }
     }
 
@@ -350,12 +340,8 @@ public sealed class DecisionTests
 
         var verdict = Decide(question, [sentence]);
 
-        Assert.Equal(answerable, verdict.Answerable);
         Assert.Equal(!answerable, verdict.Evidence.Any(e => e.Measure == "event_said"));
-        if (!answerable)
-        {
-            Assert.Equal([political, party], verdict.Missing);
-        }
+        AssertDeclinedOrNot(verdict, answerable, DeclineReasons.UnsupportedTerms, political, party);
     }
 
     [Fact]
