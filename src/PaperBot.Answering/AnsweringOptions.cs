@@ -23,7 +23,7 @@ public sealed class AnsweringOptions
     /// The same for a question that takes something for granted ("Why did relations improve?"): what it assumes must
     /// be what the sentence says, so less of it may go unaccounted for.
     /// </summary>
-    public double PremiseMaxUnsupportedShare { get; set; } = 0.15;
+    public double PremiseMaxUnsupportedShare { get; set; } = 0.12;
 
     /// <summary>Below this weighted share of its words used anywhere in the readings (next to nothing), a question is off-topic.</summary>
     public double OffTopicPresence { get; set; } = 0.15;

@@ -138,7 +138,9 @@ public sealed class PipelineTests
     [Fact]
     public async Task AskAsync_HowSomeoneReacted_AnswersWithWhatTheReadingTellsNext_AFactQuestionDoesNot()
     {
-        var (service, _, _) = await TestReadings.ServiceAsync(withTrams: true);
+        // What is under test is the sentence that tells what followed, not the calibrated share a "How did …?"
+        // question may leave unaccounted for (at 0.12 this small reading's "react" outweighs it).
+        var (service, _, _) = await TestReadings.ServiceAsync(withTrams: true, settings: new() { ["Answering:PremiseMaxUnsupportedShare"] = "0.15" });
 
         var reacted = await AskAsync(service, "How did Doria react to closing its last tram line?");
         var when = await AskAsync(service, "When did Doria close its last tram line?");
