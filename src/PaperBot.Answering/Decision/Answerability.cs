@@ -14,11 +14,12 @@ public sealed record AnswerabilityThresholds(
 {
     /// <summary>
     /// The heaviest share of the question that may go unaccounted for: less when the question takes something for
-    /// granted and asks why or how ("Why did relations improve?"); a question that asks when is anchored by the date
-    /// the sentence must carry.
+    /// granted and asks why or how ("Why did relations improve?"), or asks what a reading says about a subject (it is
+    /// all subject); a question that asks when is anchored by the date the sentence must carry.
     /// </summary>
     public double MaxUnsupportedShareFor(QuestionAnalysis question) =>
-        question.Presupposes && question.AnswerType != Language.AnswerType.Date && PremiseMaxUnsupportedShare is { } premise
+        (question.Presupposes && question.AnswerType != Language.AnswerType.Date || Answerability.AsksWhatAReadingSays(question))
+        && PremiseMaxUnsupportedShare is { } premise
             ? Math.Min(premise, MaxUnsupportedShare)
             : MaxUnsupportedShare;
 }
@@ -141,7 +142,7 @@ public static partial class Answerability
         // "What does the paper say about <a subject>?": the question is its subject, so a word of it the readings
         // never use, nor anything of its meaning, is a subject they do not cover ("nuclear" power plants).
         var untouched = absent.Where(t => t.Kind == TermKind.Content).ToList();
-        if (untouched.Count > 0 && AsksWhatTheReadingSays().IsMatch(question.Question.TrimStart()))
+        if (untouched.Count > 0 && AsksWhatAReadingSays(question))
         {
             evidence.Add(new Evidence("subject_not_in_readings", untouched.Count, 0, $"asks what the reading says about {string.Join(", ", untouched.Select(t => $"“{t.Surface}”"))}, which it never mentions"));
             return new Verdict(DeclineReasons.AbsentSubject, evidence, untouched);
@@ -204,11 +205,7 @@ public static partial class Answerability
         }
 
         var heaviest = unsupported.Count == 0 || total <= 0 ? 0 : unsupported[0].Term.Weight / total;
-        // "What does the paper say about <a subject>?" is all subject: a heavy word of it the sentences do not account
-        // for is a subject they do not speak of, held as strictly as what a question takes for granted.
-        var maxShare = AsksWhatTheReadingSays().IsMatch(question.Question.TrimStart()) && thresholds.PremiseMaxUnsupportedShare is { } strict
-            ? Math.Min(strict, thresholds.MaxUnsupportedShare)
-            : thresholds.MaxUnsupportedShareFor(question);
+        var maxShare = thresholds.MaxUnsupportedShareFor(question);
         evidence.Add(new Evidence("heaviest_unsupported_share", heaviest, maxShare, unsupported.Count == 0 ? null : $"“{unsupported[0].Term.Surface}”"));
 
         // What a question asks is said in one place: each part of it must be accounted for by one run of sentences
@@ -289,7 +286,6 @@ public static partial class Answerability
     /// </summary>
     internal static IReadOnlyList<QuestionTerm> Unrelated(QuestionAnalysis question, Selection selection)
     {
-
         var said = selection.Joint.Where(j => j.Term.Asks == Language.AnswerType.Other).ToList();
         var ordinary = said.Where(j => j.Term.Kind == TermKind.Content).ToList();
         return ordinary.Count > 0 && ordinary.All(j => j.Value < 0.5) && said.Any(j => j.Term.Kind is TermKind.Name or TermKind.Number && j.Value >= 0.5)
@@ -568,6 +564,9 @@ public static partial class Answerability
 
         return null;
     }
+
+    /// <summary>Whether the question asks what a reading says of a subject: "What does the paper say about …", "Does the article mention …".</summary>
+    internal static bool AsksWhatAReadingSays(QuestionAnalysis question) => AsksWhatTheReadingSays().IsMatch(question.Question.TrimStart());
 
     /// <summary>A question about what a reading says of a subject: "What does the paper say about …", "Does the article mention …".</summary>
     [System.Text.RegularExpressions.GeneratedRegex(@"^((what|how) (does|do|did) ((the|this|that) (paper|reading|article|study|text|author|essay|book)s?|it|they) (say|write|tell|discuss|mention|cover|report|argue)s?\b.*\babout\b|(does|do|did|is|has) (the|this|that) (paper|reading|article|study|text|author|essay|book)s? (say anything about|mention|discuss|talk about|cover|touch on|address|deal with|refer to)\b)", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]

@@ -120,7 +120,7 @@ public static class EnglishLexicon
         ["n"] = "and", ["u"] = "you", ["ur"] = "your", ["r"] = "are",
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
-    /// <summary>Shortened words of places, written after a name ("Broad St", "Kings Rd", "Mt Elgon").</summary>
+    /// <summary>Shortened words of places, written after a name ("Broad St", "Kings Rd").</summary>
     public static readonly System.Collections.Frozen.FrozenDictionary<string, string> PlaceShortenings = new Dictionary<string, string>(StringComparer.Ordinal)
     {
         ["st"] = "street", ["rd"] = "road", ["ave"] = "avenue", ["sq"] = "square", ["ln"] = "lane", ["pl"] = "place",

@@ -61,10 +61,13 @@ public static class SpellingCorrector
         // spelling of a reading's word, spelt apart by more than a variant ("maneuvering" for "manoeuvring").
         if (Synonyms.TryEnglish()?.IsWord(word) == true)
         {
+            if (word.Length < 7)
+            {
+                return null;
+            }
+
             var variants = Variants(word).ToList();
-            return word.Length >= 7
-                ? candidates.FirstOrDefault(c => c.Length >= 7 && c[0] == word[0] && variants.Any(v => Distance(v, c, 1) <= 1))
-                : null;
+            return candidates.FirstOrDefault(c => c.Length >= 7 && c[0] == word[0] && variants.Any(v => Distance(v, c, 1) <= 1));
         }
 
         var limit = word.Length >= 8 ? 2 : 1;
