@@ -189,9 +189,13 @@ public sealed class Synonyms
             yield break;
         }
 
-        if (word.EndsWith("ies", StringComparison.Ordinal) || word.EndsWith("ied", StringComparison.Ordinal))
+        // "studies", "studied"; and an adjective's comparison: "deadlier", "deadliest" of "deadly".
+        foreach (var ending in (string[])["ies", "ied", "ier", "iest"])
         {
-            yield return word[..^3] + "y";
+            if (word.EndsWith(ending, StringComparison.Ordinal))
+            {
+                yield return word[..^ending.Length] + "y";
+            }
         }
 
         if (word.EndsWith("es", StringComparison.Ordinal))
@@ -204,12 +208,7 @@ public sealed class Synonyms
             yield return word[..^1];
         }
 
-        // A comparison of an adjective: "deadliest" and "deadlier" of "deadly", "largest" of "large", "biggest" of "big".
-        if (word.EndsWith("iest", StringComparison.Ordinal) || word.EndsWith("ier", StringComparison.Ordinal))
-        {
-            yield return word[..^(word[^1] == 't' ? 4 : 3)] + "y";
-        }
-
+        // Pasts and participles, and comparisons: "largest" of "large", "biggest" of "big".
         foreach (var ending in (string[])["ed", "ing", "est", "er"])
         {
             if (word.EndsWith(ending, StringComparison.Ordinal) && word.Length - ending.Length >= 3)
@@ -256,28 +255,22 @@ public sealed class Synonyms
         foreach (var range in text.AsSpan().Split('\n'))
         {
             var line = text.AsSpan(range).TrimEnd('\r');
-            if (line.StartsWith("! "))
+            if (line.StartsWith("! ") || line.StartsWith("= "))
             {
-                // ! <word> <word>
+                // "! <word> <word>" (opposites) or "= <irregular form> <dictionary form>"
                 var pair = line[2..];
                 var space = pair.IndexOf(' ');
                 if (space > 0)
                 {
-                    opposites.Add((Pooled(pair[..space]), Pooled(pair[(space + 1)..])));
-                }
-
-                continue;
-            }
-
-            if (line.StartsWith("= "))
-            {
-                // = <irregular form> <dictionary form>
-                var pair = line[2..];
-                var space = pair.IndexOf(' ');
-                if (space > 0)
-                {
-                    var form = Pooled(pair[..space]);
-                    (irregular.TryGetValue(form, out var of) ? of : irregular[form] = []).Add(Pooled(pair[(space + 1)..]));
+                    var (first, second) = (Pooled(pair[..space]), Pooled(pair[(space + 1)..]));
+                    if (line[0] == '!')
+                    {
+                        opposites.Add((first, second));
+                    }
+                    else
+                    {
+                        (irregular.TryGetValue(first, out var of) ? of : irregular[first] = []).Add(second);
+                    }
                 }
 
                 continue;

@@ -40,7 +40,7 @@ public sealed class SpellingStep(IWordList language) : IAnswerStep
             if (i > 0 && EnglishLexicon.PlaceShortenings.TryGetValue(token.Lower, out var place)
                 && readings.ContainsPhrase(tokens[i - 1].Value + " " + place))
             {
-                ReadAs(token.Index, token.Index + token.Value.Length, char.IsUpper(tokens[i - 1].Value[0]) ? char.ToUpperInvariant(place[0]) + place[1..] : place);
+                ReadAs(token.Index, token.Index + token.Value.Length, CasedLike(place, tokens[i - 1].Value));
                 continue;
             }
 
@@ -68,7 +68,7 @@ public sealed class SpellingStep(IWordList language) : IAnswerStep
                 continue;
             }
 
-            var written = char.IsUpper(token.Value[0]) && !fix.Contains('-', StringComparison.Ordinal) ? char.ToUpperInvariant(fix[0]) + fix[1..] : fix;
+            var written = fix.Contains('-', StringComparison.Ordinal) ? fix : CasedLike(fix, token.Value);
             ReadAs(token.Index, token.Index + token.Value.Length, written);
         }
 
@@ -87,7 +87,7 @@ public sealed class SpellingStep(IWordList language) : IAnswerStep
                 return null;
             }
 
-            return string.Join('-', fixes.Select((f, k) => char.IsUpper(parts[k].FirstOrDefault()) && f!.Length > 0 ? char.ToUpperInvariant(f[0]) + f[1..] : f));
+            return string.Join('-', fixes.Select((f, k) => CasedLike(f!, parts[k])));
         }
 
         // The typed words from start to end are read as another: copied up to them, then the reading.
@@ -140,4 +140,8 @@ public sealed class SpellingStep(IWordList language) : IAnswerStep
 
         return null;
     }
+
+    /// <summary>A word capitalised when the word it stands for was ("Broad St" → "Street").</summary>
+    private static string CasedLike(string word, string model) =>
+        word.Length > 0 && model.Length > 0 && char.IsUpper(model[0]) ? char.ToUpperInvariant(word[0]) + word[1..] : word;
 }
